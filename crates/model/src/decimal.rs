@@ -1,0 +1,115 @@
+//! Decimal values on the wire: always JSON strings, read without loss.
+//!
+//! `rust_decimal`'s own parsers read JSON numbers through `f64` and accept
+//! `1_000`, `+1`, `.5` and `1e3`, and round past 28 digits. The exchange
+//! format instead fixes one grammar, which the published schema states as a
+//! pattern and a length, and which [`parse_decimal`] checks before
+//! [`Decimal::from_str_exact`]:
+//!
+//! * an optional `-`, then `0` or a digit 1–9 followed by digits, then
+//!   optionally `.` and one or more digits;
+//! * at most 28 digits before the point and at most 29 characters in all, so
+//!   every accepted text fits a `Decimal` exactly.
+//!
+//! The scale is kept: `"84000000.00"` reads back and writes out as
+//! `84000000.00`.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// Longest decimal text accepted.
+pub const MAX_DECIMAL_LEN: usize = 29;
+
+/// The decimal grammar as a JSON Schema pattern (used with `maxLength` 29).
+pub const DECIMAL_PATTERN: &str = "^-?(0|[1-9][0-9]{0,27})(\\.[0-9]+)?$";
+
+/// A text was not a decimal in the exchange grammar.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a decimal: write digits with an optional leading `-` and `.` (e.g. \"84000000\" or \"12.50\"), without exponent, `+`, `_` or leading zeros, at most 29 characters"
+)]
+pub struct DecimalError(pub String);
+
+/// Parses a decimal in the exchange grammar, exactly.
+///
+/// ```
+/// use actionplan_model::parse_decimal;
+/// assert_eq!(parse_decimal("84000000.00")?.to_string(), "84000000.00");
+/// assert!(parse_decimal("1e3").is_err());
+/// assert!(parse_decimal("+1").is_err());
+/// assert!(parse_decimal(".5").is_err());
+/// assert!(parse_decimal("007").is_err());
+/// # Ok::<(), actionplan_model::DecimalError>(())
+/// ```
+pub fn parse_decimal(s: &str) -> Result<Decimal, DecimalError> {
+    let err = || DecimalError(s.to_owned());
+    if s.len() > MAX_DECIMAL_LEN {
+        return Err(err());
+    }
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(int) || int.len() > 28 || (int.len() > 1 && int.starts_with('0')) {
+        return Err(err());
+    }
+    if let Some(f) = frac {
+        if !all_digits(f) {
+            return Err(err());
+        }
+    }
+    Decimal::from_str_exact(s).map_err(|_| err())
+}
+
+/// Serde helpers for `Decimal` fields as strings in the exchange grammar.
+pub(crate) mod string {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        parse_decimal(&s).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for `Option<Decimal>`.
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => s.collect_str(d),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+            s.map(|s| parse_decimal(&s).map_err(serde::de::Error::custom))
+                .transpose()
+        }
+    }
+
+    /// Schema stand-in for a `Decimal` field.
+    #[cfg(feature = "schema")]
+    pub struct DecimalSchema;
+
+    #[cfg(feature = "schema")]
+    impl schemars::JsonSchema for DecimalSchema {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Decimal".into()
+        }
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({
+                "type": "string",
+                "pattern": DECIMAL_PATTERN,
+                "maxLength": MAX_DECIMAL_LEN,
+                "description": "An exact decimal written as a string, e.g. \"84000000\" or \"70\" or \"12.50\": optional `-`, no exponent, no `+`, no leading zeros, at most 29 characters. Never a JSON number."
+            })
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The endorsed action plan: what it follows up, its span and reporting
+//! schedule, its follow-up items and their planned deliverables.
+
+use crate::{
+    Biennium, CategoryId, DeliverableId, Extensions, Indicator, ItemId, Letter, ParagraphRef,
+    PlanId, Resources, Session, SessionId, SourceKind, Text, Unit, YearMonth,
+};
+use serde::{Deserialize, Serialize};
+
+/// An action plan endorsed by the Governing Body to follow up a Conference
+/// resolution.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ActionPlan {
+    /// Stable id of the plan.
+    pub id: PlanId,
+    /// The plan's title.
+    pub title: Text,
+    /// The resolution and conclusions the plan follows up.
+    pub resolution: Resolution,
+    /// The session that endorsed the plan (the Governing Body's 325th).
+    pub endorsed_at: SessionId,
+    /// The unit asked to report on progress.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible_unit: Option<Unit>,
+    /// The biennia the plan spans, consecutive and in order (2016-17, 2018-19).
+    #[serde(deserialize_with = "crate::text::non_empty_vec")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub biennia: Vec<Biennium>,
+    /// The sessions at which progress reports are due, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reporting: Vec<SessionId>,
+    /// Every session the file refers to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<Session>,
+    /// Categories that group follow-up items (Knowledge generation, Country-level work).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
+    /// The follow-up items, in the plan's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<FollowUpItem>,
+    /// The planned deliverables; items refer to them by id, and two items may
+    /// share one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deliverables: Vec<Deliverable>,
+    /// The resources behind the plan.
+    #[serde(default, skip_serializing_if = "Resources::is_empty")]
+    pub resources: Resources,
+    /// Tool-specific data.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+impl ActionPlan {
+    /// The first and last month of the plan: January of the first biennium to
+    /// December of the last.
+    pub fn span(&self) -> Option<(YearMonth, YearMonth)> {
+        let first = self.biennia.iter().min()?;
+        let last = self.biennia.iter().max()?;
+        Some((first.start(), last.end()))
+    }
+
+    /// The session with id `id`.
+    pub fn session(&self, id: &SessionId) -> Option<&Session> {
+        self.sessions.iter().find(|s| &s.id == id)
+    }
+
+    /// The category with id `id`.
+    pub fn category(&self, id: &CategoryId) -> Option<&Category> {
+        self.categories.iter().find(|c| &c.id == id)
+    }
+
+    /// The deliverable with id `id`.
+    pub fn deliverable(&self, id: &DeliverableId) -> Option<&Deliverable> {
+        self.deliverables.iter().find(|d| &d.id == id)
+    }
+
+    /// The indicator with id `id` and the deliverable it belongs to.
+    pub fn indicator(&self, id: &crate::IndicatorId) -> Option<(&Deliverable, &Indicator)> {
+        self.deliverables
+            .iter()
+            .find_map(|d| d.indicators.iter().find(|i| &i.id == id).map(|i| (d, i)))
+    }
+
+    /// Every indicator with its deliverable, in plan order.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Deliverable, &Indicator)> {
+        self.deliverables
+            .iter()
+            .flat_map(|d| d.indicators.iter().map(move |i| (d, i)))
+    }
+
+    /// The items that list deliverable `id`.
+    pub fn items_of(&self, id: &DeliverableId) -> impl Iterator<Item = &FollowUpItem> {
+        self.items.iter().filter(move |it| it.deliverables.contains(id))
+    }
+
+    /// The deliverables of an item, in the item's order (unresolved ids are skipped).
+    pub fn deliverables_of<'a>(
+        &'a self,
+        item: &'a FollowUpItem,
+    ) -> impl Iterator<Item = &'a Deliverable> + 'a {
+        item.deliverables.iter().filter_map(|id| self.deliverable(id))
+    }
+
+    /// The biennium a deliverable is planned for: that of the first item that
+    /// lists it.
+    pub fn biennium_of(&self, id: &DeliverableId) -> Option<Biennium> {
+        self.items_of(id).next().map(|it| it.biennium)
+    }
+}
+
+/// The resolution (and its conclusions) a plan follows up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Resolution {
+    /// Its title.
+    pub title: Text,
+    /// The Conference session that adopted it (the 104th, 2015).
+    pub adopted_at: SessionId,
+}
+
+/// A category of follow-up items, as the plan's table groups them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Stable id.
+    pub id: CategoryId,
+    /// Its name, e.g. Knowledge generation.
+    pub name: Text,
+}
+
+/// A follow-up item: something the conclusions ask for, with the paragraphs
+/// that ask for it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpItem {
+    /// Stable id.
+    pub id: ItemId,
+    /// The item as written, without its paragraph references.
+    pub text: Text,
+    /// The paragraphs of the conclusions it answers, e.g. `20(b)`.
+    #[serde(deserialize_with = "crate::text::non_empty_vec")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub paragraphs: Vec<ParagraphRef>,
+    /// Its category.
+    pub category: CategoryId,
+    /// The biennium it is planned for.
+    pub biennium: Biennium,
+    /// Its planned deliverables, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deliverables: Vec<DeliverableId>,
+    /// Tool-specific data.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+/// A planned deliverable and the indicators that measure it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Deliverable {
+    /// Stable id.
+    pub id: DeliverableId,
+    /// Its letter in the plan, where it has one: the `a` of "(a) Design and …".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<Letter>,
+    /// The deliverable as written, without its letter.
+    pub text: Text,
+    /// Conditions the plan attaches ("provided that extra-budgetary resources
+    /// can be mobilized").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    /// Its indicators of achievement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+    /// Tool-specific data.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+impl Deliverable {
+    /// Whether the plan makes this deliverable conditional on mobilizing resources.
+    pub fn depends_on_mobilization(&self) -> bool {
+        self.conditions
+            .iter()
+            .any(|c| c.kind == ConditionKind::ResourcesMobilized)
+    }
+}
+
+/// A condition the plan attaches to a deliverable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// What kind of condition.
+    pub kind: ConditionKind,
+    /// The kind of funds meant, for a resource condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceKind>,
+    /// The condition as written.
+    pub text: Text,
+}
+
+/// Kinds of condition on a deliverable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ConditionKind {
+    /// The deliverable goes ahead only if resources are mobilized.
+    ResourcesMobilized,
+    /// Any other condition, stated in the text.
+    Other,
+}

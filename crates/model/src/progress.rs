@@ -1,0 +1,302 @@
+//! Progress reports: what the Office says, as of a date, about each
+//! indicator and deliverable, and the narrative around it.
+
+use crate::{
+    DateOrMonth, DeliverableId, Document, Extensions, FootnoteId, IndicatorId, MeasureKind, Money,
+    ReportId, SessionId, Status, Text,
+};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A progress report on the plan as of a date ("Progress as of July 2016").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProgressReport {
+    /// Stable id.
+    pub id: ReportId,
+    /// The date or month the report speaks as of.
+    pub as_of: DateOrMonth,
+    /// The session the report goes to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<SessionId>,
+    /// The document the report is published as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<Document>,
+    /// Progress per indicator.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorProgress>,
+    /// Progress stated for a deliverable as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deliverables: Vec<DeliverableProgress>,
+    /// The numbered body of the report, section by section.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<ReportSection>,
+    /// Lessons learned, each tied to the paragraph that states it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lessons_learned: Vec<Remark>,
+    /// Challenges met.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<Remark>,
+    /// Conclusions drawn.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conclusions: Vec<Remark>,
+    /// Footnotes that entries refer to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<Footnote>,
+    /// Tool-specific data.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+impl ProgressReport {
+    /// The entry for indicator `id`, if the report has one.
+    pub fn indicator(&self, id: &IndicatorId) -> Option<&IndicatorProgress> {
+        self.indicators.iter().find(|p| &p.indicator == id)
+    }
+
+    /// The entry for deliverable `id`, if the report has one.
+    pub fn deliverable(&self, id: &DeliverableId) -> Option<&DeliverableProgress> {
+        self.deliverables.iter().find(|p| &p.deliverable == id)
+    }
+
+    /// The footnote with id `id`.
+    pub fn footnote(&self, id: &FootnoteId) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| &f.id == id)
+    }
+}
+
+/// What a report says about one indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorProgress {
+    /// The indicator.
+    pub indicator: IndicatorId,
+    /// The progress text as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub narrative: Option<Text>,
+    /// Measured values or completion, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observations: Vec<Observation>,
+    /// What the report expects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<Forecast>,
+    /// The status the Office asserts, where it asserts one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Footnotes attached to the entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<FootnoteId>,
+    /// Tool-specific data.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+/// What a report says about a deliverable as a whole.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeliverableProgress {
+    /// The deliverable.
+    pub deliverable: DeliverableId,
+    /// The progress text as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub narrative: Option<Text>,
+    /// The status the Office asserts, where it asserts one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Footnotes attached to the entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<FootnoteId>,
+    /// Tool-specific data.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+/// A fact observed about an indicator; `kind` matches the indicator's measure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Observation {
+    /// The milestone happened ("Report was published in May 2016").
+    Milestone(MilestoneObservation),
+    /// A counted value.
+    Count(ValueObservation),
+    /// A percentage.
+    Percentage(ValueObservation),
+    /// An amount.
+    Money(MoneyObservation),
+    /// A judgement.
+    Qualitative(QualitativeObservation),
+}
+
+impl Observation {
+    /// The kind of measure this observation belongs to.
+    pub fn kind(&self) -> MeasureKind {
+        match self {
+            Observation::Milestone(_) => MeasureKind::Milestone,
+            Observation::Count(_) => MeasureKind::Count,
+            Observation::Percentage(_) => MeasureKind::Percentage,
+            Observation::Money(_) => MeasureKind::Money,
+            Observation::Qualitative(_) => MeasureKind::Qualitative,
+        }
+    }
+
+    /// When the observation holds, where known.
+    pub fn date(&self) -> Option<DateOrMonth> {
+        match self {
+            Observation::Milestone(m) => Some(m.completed),
+            Observation::Count(v) | Observation::Percentage(v) => v.as_of,
+            Observation::Money(m) => m.as_of,
+            Observation::Qualitative(q) => q.as_of,
+        }
+    }
+}
+
+/// A milestone that happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneObservation {
+    /// When it happened.
+    pub completed: DateOrMonth,
+}
+
+/// A number observed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ValueObservation {
+    /// The value.
+    #[serde(with = "crate::decimal::string")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::decimal::string::DecimalSchema"))]
+    pub value: Decimal,
+    /// When it was observed; the report's as-of date where absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateOrMonth>,
+}
+
+/// An amount observed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MoneyObservation {
+    /// The amount.
+    pub amount: Money,
+    /// When it was observed; the report's as-of date where absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateOrMonth>,
+}
+
+/// A judgement made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QualitativeObservation {
+    /// Whether the criterion is met.
+    pub met: bool,
+    /// When it was judged; the report's as-of date where absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateOrMonth>,
+}
+
+/// What a report expects: a completion date, a value, or both ("at least six
+/// new briefs before the end of the biennium").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Forecast {
+    /// By when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<DateOrMonth>,
+    /// The value expected, for counts, percentages and money amounts.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::decimal::string::option"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::decimal::string::DecimalSchema>")
+    )]
+    pub value: Option<Decimal>,
+    /// How `value` bounds the outcome.
+    #[serde(default)]
+    pub bound: Bound,
+}
+
+/// How a forecast value bounds the outcome.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Bound {
+    /// About this value (the default).
+    #[default]
+    About,
+    /// At least this value.
+    AtLeast,
+    /// At most this value.
+    AtMost,
+}
+
+/// A footnote of a report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    /// Stable id.
+    pub id: FootnoteId,
+    /// The number printed, e.g. 1.
+    pub number: u32,
+    /// Its text.
+    pub text: Text,
+}
+
+/// A section of a report's body ("II. Main achievements, lessons learned and
+/// challenges").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReportSection {
+    /// The section's numeral as printed, e.g. `II`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numeral: Option<String>,
+    /// Its title.
+    pub title: Text,
+    /// Its paragraphs, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph of a report's body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    /// Its number, where numbered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// The sub-heading it stands under, e.g. Knowledge generation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Text>,
+    /// Its text.
+    pub text: Text,
+    /// Bulleted points that follow the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<Text>,
+}
+
+/// A lesson, challenge or conclusion, quoted from a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Remark {
+    /// The paragraph it comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+    /// The words.
+    pub text: Text,
+}

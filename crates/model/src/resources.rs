@@ -1,0 +1,182 @@
+//! The resources behind a plan: funding sources, what is secured or missing
+//! for which deliverable, requests that are not funded, and portfolios with
+//! targets.
+
+use crate::{
+    Biennium, DateOrMonth, DeliverableId, IndicatorId, Money, PortfolioId, RequestId,
+    ResourceLineId, SourceId, Text,
+};
+use serde::{Deserialize, Serialize};
+
+/// The resources of a plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Resources {
+    /// Where money comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<FundingSource>,
+    /// Statements of what is secured or missing, for deliverables or a biennium.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<ResourceLine>,
+    /// Requests for work received but not funded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<UnfundedRequest>,
+    /// Portfolios with a target, measured by a money indicator.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub portfolios: Vec<Portfolio>,
+}
+
+impl Resources {
+    /// Whether nothing is stated about resources.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+            && self.lines.is_empty()
+            && self.requests.is_empty()
+            && self.portfolios.is_empty()
+    }
+
+    /// The source with id `id`.
+    pub fn source(&self, id: &SourceId) -> Option<&FundingSource> {
+        self.sources.iter().find(|s| &s.id == id)
+    }
+}
+
+/// A source of funds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FundingSource {
+    /// Stable id.
+    pub id: SourceId,
+    /// What kind of funds.
+    pub kind: SourceKind,
+    /// Its name, e.g. Programme and Budget for 2016–17.
+    pub name: Text,
+    /// The biennium it funds, for the regular budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biennium: Option<Biennium>,
+    /// The partner, for extra-budgetary and other mobilized funds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Text>,
+}
+
+/// Kinds of funds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// The regular budget (the programme and budget of a biennium).
+    RegularBudget,
+    /// The Regular Budget Supplementary Account.
+    Rbsa,
+    /// Extra-budgetary technical cooperation (XBTC).
+    ExtraBudgetary,
+    /// Other resources mobilized for a purpose (a joint research programme).
+    OtherMobilized,
+}
+
+impl SourceKind {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::RegularBudget => "regular_budget",
+            SourceKind::Rbsa => "rbsa",
+            SourceKind::ExtraBudgetary => "extra_budgetary",
+            SourceKind::OtherMobilized => "other_mobilized",
+        }
+    }
+}
+
+/// A statement about the resources for some deliverables, or for a biennium
+/// as a whole when it names no deliverable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResourceLine {
+    /// Stable id.
+    pub id: ResourceLineId,
+    /// The deliverables it concerns; empty for a biennium-wide statement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deliverables: Vec<DeliverableId>,
+    /// The biennium it concerns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biennium: Option<Biennium>,
+    /// The source of the funds, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceId>,
+    /// What the statement says about the funds.
+    pub state: ResourceState,
+    /// The amount required, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<Money>,
+    /// The amount secured, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secured: Option<Money>,
+    /// Since when the statement holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateOrMonth>,
+    /// The statement as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// What a resource statement says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ResourceState {
+    /// The work is covered.
+    Secured,
+    /// Only part of the work is covered.
+    Underfunded,
+    /// Resources are needed and not yet allocated; the work waits for them.
+    NotAllocated,
+    /// Additional resources were mobilized for the work.
+    Mobilized,
+}
+
+/// Requests for work received but not funded ("requests for four additional
+/// assessments have been received but they are not yet funded").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UnfundedRequest {
+    /// Stable id.
+    pub id: RequestId,
+    /// How many requests.
+    pub count: u32,
+    /// What is requested.
+    pub text: Text,
+    /// The deliverable the requests would add to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliverable: Option<DeliverableId>,
+    /// The cost, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    /// Whether meeting them would need resources reallocated.
+    #[serde(default)]
+    pub requires_reallocation: bool,
+    /// Since when they are known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateOrMonth>,
+}
+
+/// A portfolio of funds with a target, such as the SME XBTC portfolio. Its
+/// baseline and target are those of the money indicator that measures it,
+/// so they are stated once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Portfolio {
+    /// Stable id.
+    pub id: PortfolioId,
+    /// Its name.
+    pub name: Text,
+    /// The kind of funds it holds.
+    pub kind: SourceKind,
+    /// The money indicator that sets its baseline and target.
+    pub indicator: IndicatorId,
+}

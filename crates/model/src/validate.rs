@@ -1,0 +1,692 @@
+//! The invariants of a plan and its reports that types alone cannot hold:
+//! unique ids, references that resolve, targets beyond baselines, dates in
+//! order. [`validate`] reports every problem it finds, not just the first.
+//!
+//! Each rule has a stable code (`AP001` …) that tools may match on; the
+//! table of rules is in `docs/exchange-format.md`.
+
+use crate::{
+    ActionPlan, DateOrMonth, Direction, Measure, MeasureKind, Money, Observation, ProgressReport,
+    TargetMode,
+};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The file should be corrected before its figures are trusted.
+    Warning,
+    /// The file is invalid.
+    Error,
+}
+
+/// The rules [`validate`] checks, each with a stable code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// AP001: two objects share an id.
+    DuplicateId,
+    /// AP002: a reference names no object of the right kind.
+    UnresolvedReference,
+    /// AP003: a target does not lie beyond its baseline in the indicator's direction.
+    TargetNotBeyondBaseline,
+    /// AP004: a percentage lies outside 0–100.
+    PercentageOutOfRange,
+    /// AP005: a deadline lies outside the plan's span (a warning: the seed
+    /// gives a 2018–19 indicator a 12/2017 deadline).
+    DeadlineOutsideSpan,
+    /// AP006: dates that must come in order do not.
+    DatesOutOfOrder,
+    /// AP007: an observation's kind differs from its indicator's measure.
+    ObservationKindMismatch,
+    /// AP008: a count that is not a whole number.
+    FractionalCount,
+    /// AP009: biennia are not consecutive, or an item's biennium is not the plan's.
+    BienniumOutsidePlan,
+    /// AP010: a deliverable that no follow-up item lists.
+    UnusedDeliverable,
+    /// AP011: amounts of one indicator or line in different currencies.
+    CurrencyMismatch,
+    /// AP012: an additional target without a baseline to add to.
+    AdditionalWithoutBaseline,
+    /// AP013: one report with two entries for the same indicator or deliverable.
+    DuplicateProgress,
+    /// AP014: an observation dated after the report's as-of date.
+    ObservedAfterAsOf,
+    /// AP015: a negative amount of money or count.
+    NegativeAmount,
+    /// AP016: a portfolio measured by an indicator that is not a money indicator.
+    PortfolioNotMoney,
+}
+
+impl Rule {
+    /// Every rule, in code order.
+    pub const ALL: [Rule; 16] = [
+        Rule::DuplicateId,
+        Rule::UnresolvedReference,
+        Rule::TargetNotBeyondBaseline,
+        Rule::PercentageOutOfRange,
+        Rule::DeadlineOutsideSpan,
+        Rule::DatesOutOfOrder,
+        Rule::ObservationKindMismatch,
+        Rule::FractionalCount,
+        Rule::BienniumOutsidePlan,
+        Rule::UnusedDeliverable,
+        Rule::CurrencyMismatch,
+        Rule::AdditionalWithoutBaseline,
+        Rule::DuplicateProgress,
+        Rule::ObservedAfterAsOf,
+        Rule::NegativeAmount,
+        Rule::PortfolioNotMoney,
+    ];
+
+    /// The stable code, e.g. `AP001`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::DuplicateId => "AP001",
+            Rule::UnresolvedReference => "AP002",
+            Rule::TargetNotBeyondBaseline => "AP003",
+            Rule::PercentageOutOfRange => "AP004",
+            Rule::DeadlineOutsideSpan => "AP005",
+            Rule::DatesOutOfOrder => "AP006",
+            Rule::ObservationKindMismatch => "AP007",
+            Rule::FractionalCount => "AP008",
+            Rule::BienniumOutsidePlan => "AP009",
+            Rule::UnusedDeliverable => "AP010",
+            Rule::CurrencyMismatch => "AP011",
+            Rule::AdditionalWithoutBaseline => "AP012",
+            Rule::DuplicateProgress => "AP013",
+            Rule::ObservedAfterAsOf => "AP014",
+            Rule::NegativeAmount => "AP015",
+            Rule::PortfolioNotMoney => "AP016",
+        }
+    }
+
+    /// A short snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::DuplicateId => "duplicate_id",
+            Rule::UnresolvedReference => "unresolved_reference",
+            Rule::TargetNotBeyondBaseline => "target_not_beyond_baseline",
+            Rule::PercentageOutOfRange => "percentage_out_of_range",
+            Rule::DeadlineOutsideSpan => "deadline_outside_span",
+            Rule::DatesOutOfOrder => "dates_out_of_order",
+            Rule::ObservationKindMismatch => "observation_kind_mismatch",
+            Rule::FractionalCount => "fractional_count",
+            Rule::BienniumOutsidePlan => "biennium_outside_plan",
+            Rule::UnusedDeliverable => "unused_deliverable",
+            Rule::CurrencyMismatch => "currency_mismatch",
+            Rule::AdditionalWithoutBaseline => "additional_without_baseline",
+            Rule::DuplicateProgress => "duplicate_progress",
+            Rule::ObservedAfterAsOf => "observed_after_as_of",
+            Rule::NegativeAmount => "negative_amount",
+            Rule::PortfolioNotMoney => "portfolio_not_money",
+        }
+    }
+
+    /// How serious a breach of the rule is.
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::DeadlineOutsideSpan | Rule::UnusedDeliverable | Rule::AdditionalWithoutBaseline => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Which object a problem's pointer is relative to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// The plan.
+    Plan,
+    /// The progress report at this index of the slice passed to [`validate`].
+    Report(usize),
+}
+
+/// One breach of a rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The rule broken.
+    pub rule: Rule,
+    /// What the pointer is relative to.
+    pub scope: Scope,
+    /// A JSON pointer to the offending value, relative to `scope`
+    /// (`/items/2/category`).
+    pub pointer: String,
+    /// What is wrong and what to do, for a person.
+    pub message: String,
+}
+
+impl Problem {
+    /// The rule's severity.
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let scope = match self.scope {
+            Scope::Plan => "plan".to_owned(),
+            Scope::Report(i) => format!("report {i}"),
+        };
+        write!(f, "{} {} at {}{}: {}", self.rule.code(), scope_word(self.rule), scope, self.pointer, self.message)
+    }
+}
+
+fn scope_word(rule: Rule) -> &'static str {
+    match rule.severity() {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// Whether `problems` hold no error (warnings allowed).
+pub fn is_valid(problems: &[Problem]) -> bool {
+    problems.iter().all(|p| p.severity() != Severity::Error)
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+    scope: Scope,
+}
+
+impl Checker {
+    fn report(&mut self, rule: Rule, pointer: String, message: String) {
+        self.problems.push(Problem {
+            rule,
+            scope: self.scope,
+            pointer,
+            message,
+        });
+    }
+}
+
+/// Checks a plan and its progress reports and returns every problem found,
+/// in document order; an empty vector means valid.
+///
+/// ```
+/// use actionplan_model::{validate, ActionPlan, Rule};
+/// let plan: ActionPlan = serde_json::from_str(r#"{
+///   "id": "p", "title": {"en": "Plan"},
+///   "resolution": {"title": {"en": "Resolution"}, "adopted_at": "ilc-104"},
+///   "endorsed_at": "gb-325", "biennia": ["2016-17"]
+/// }"#)?;
+/// let problems = validate(&plan, &[]);
+/// // Neither session is described in `sessions`:
+/// assert_eq!(problems.len(), 2);
+/// assert!(problems.iter().all(|p| p.rule == Rule::UnresolvedReference));
+/// assert_eq!(problems[0].pointer, "/resolution/adopted_at");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn validate(plan: &ActionPlan, reports: &[ProgressReport]) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+        scope: Scope::Plan,
+    };
+    check_plan(&mut c, plan);
+    let mut seen_reports = BTreeMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        c.scope = Scope::Report(i);
+        if let Some(first) = seen_reports.insert(r.id.as_str(), i) {
+            c.report(
+                Rule::DuplicateId,
+                "/id".into(),
+                format!("report id `{}` is already used by report {first}; give each report its own id", r.id),
+            );
+        }
+        check_report(&mut c, plan, r);
+    }
+    c.problems
+}
+
+fn check_plan(c: &mut Checker, plan: &ActionPlan) {
+    // AP001: one namespace for every id of the plan.
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    let mut claim = |c: &mut Checker, id: &str, pointer: String| {
+        if let Some(first) = ids.get(id) {
+            c.report(
+                Rule::DuplicateId,
+                pointer,
+                format!("id `{id}` is already used at {first}; ids must be unique within a plan"),
+            );
+        } else {
+            ids.insert(id.to_owned(), pointer);
+        }
+    };
+    claim(c, plan.id.as_str(), "/id".into());
+    for (i, s) in plan.sessions.iter().enumerate() {
+        claim(c, s.id.as_str(), format!("/sessions/{i}/id"));
+    }
+    for (i, x) in plan.categories.iter().enumerate() {
+        claim(c, x.id.as_str(), format!("/categories/{i}/id"));
+    }
+    for (i, x) in plan.items.iter().enumerate() {
+        claim(c, x.id.as_str(), format!("/items/{i}/id"));
+    }
+    for (i, d) in plan.deliverables.iter().enumerate() {
+        claim(c, d.id.as_str(), format!("/deliverables/{i}/id"));
+        for (j, ind) in d.indicators.iter().enumerate() {
+            claim(c, ind.id.as_str(), format!("/deliverables/{i}/indicators/{j}/id"));
+        }
+    }
+    let r = &plan.resources;
+    for (i, x) in r.sources.iter().enumerate() {
+        claim(c, x.id.as_str(), format!("/resources/sources/{i}/id"));
+    }
+    for (i, x) in r.lines.iter().enumerate() {
+        claim(c, x.id.as_str(), format!("/resources/lines/{i}/id"));
+    }
+    for (i, x) in r.requests.iter().enumerate() {
+        claim(c, x.id.as_str(), format!("/resources/requests/{i}/id"));
+    }
+    for (i, x) in r.portfolios.iter().enumerate() {
+        claim(c, x.id.as_str(), format!("/resources/portfolios/{i}/id"));
+    }
+
+    // AP002: references.
+    let session = |c: &mut Checker, id: &crate::SessionId, pointer: String| {
+        if plan.session(id).is_none() {
+            c.report(
+                Rule::UnresolvedReference,
+                pointer,
+                format!("no session has id `{id}`; describe it under /sessions or fix the id"),
+            );
+        }
+    };
+    session(c, &plan.resolution.adopted_at, "/resolution/adopted_at".into());
+    session(c, &plan.endorsed_at, "/endorsed_at".into());
+    for (i, s) in plan.reporting.iter().enumerate() {
+        session(c, s, format!("/reporting/{i}"));
+    }
+    let deliverable = |c: &mut Checker, id: &crate::DeliverableId, pointer: String| {
+        if plan.deliverable(id).is_none() {
+            c.report(
+                Rule::UnresolvedReference,
+                pointer,
+                format!("no deliverable has id `{id}`; add it under /deliverables or fix the id"),
+            );
+        }
+    };
+    for (i, item) in plan.items.iter().enumerate() {
+        if plan.category(&item.category).is_none() {
+            c.report(
+                Rule::UnresolvedReference,
+                format!("/items/{i}/category"),
+                format!("no category has id `{}`; add it under /categories or fix the id", item.category),
+            );
+        }
+        for (j, d) in item.deliverables.iter().enumerate() {
+            deliverable(c, d, format!("/items/{i}/deliverables/{j}"));
+        }
+    }
+    for (i, line) in r.lines.iter().enumerate() {
+        for (j, d) in line.deliverables.iter().enumerate() {
+            deliverable(c, d, format!("/resources/lines/{i}/deliverables/{j}"));
+        }
+        if let Some(s) = &line.source {
+            if r.source(s).is_none() {
+                c.report(
+                    Rule::UnresolvedReference,
+                    format!("/resources/lines/{i}/source"),
+                    format!("no funding source has id `{s}`; add it under /resources/sources or fix the id"),
+                );
+            }
+        }
+        if let (Some(req), Some(sec)) = (line.required, line.secured) {
+            if req.currency != sec.currency {
+                c.report(
+                    Rule::CurrencyMismatch,
+                    format!("/resources/lines/{i}/secured/currency"),
+                    format!("secured amount is in {} but required amount in {}; state both in one currency", sec.currency, req.currency),
+                );
+            }
+        }
+        for (field, m) in [("required", line.required), ("secured", line.secured)] {
+            negative_money(c, m, format!("/resources/lines/{i}/{field}/amount"));
+        }
+    }
+    for (i, req) in r.requests.iter().enumerate() {
+        if let Some(d) = &req.deliverable {
+            deliverable(c, d, format!("/resources/requests/{i}/deliverable"));
+        }
+        negative_money(c, req.cost, format!("/resources/requests/{i}/cost/amount"));
+    }
+    for (i, p) in r.portfolios.iter().enumerate() {
+        match plan.indicator(&p.indicator) {
+            None => c.report(
+                Rule::UnresolvedReference,
+                format!("/resources/portfolios/{i}/indicator"),
+                format!("no indicator has id `{}`; point the portfolio at its money indicator", p.indicator),
+            ),
+            Some((_, ind)) if ind.measure.kind() != MeasureKind::Money => c.report(
+                Rule::PortfolioNotMoney,
+                format!("/resources/portfolios/{i}/indicator"),
+                format!(
+                    "indicator `{}` is measured as {}, but a portfolio needs a money indicator for its baseline and target",
+                    p.indicator,
+                    ind.measure.kind().as_str()
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    // AP009: biennia consecutive, items within them.
+    for (i, pair) in plan.biennia.windows(2).enumerate() {
+        if pair[0].next().ok() != Some(pair[1]) {
+            c.report(
+                Rule::BienniumOutsidePlan,
+                format!("/biennia/{}", i + 1),
+                format!("biennium {} does not follow {}; list consecutive biennia in order", pair[1], pair[0]),
+            );
+        }
+    }
+    for (i, item) in plan.items.iter().enumerate() {
+        if !plan.biennia.contains(&item.biennium) {
+            c.report(
+                Rule::BienniumOutsidePlan,
+                format!("/items/{i}/biennium"),
+                format!("biennium {} is not one of the plan's biennia", item.biennium),
+            );
+        }
+    }
+
+    // AP010: every deliverable belongs to an item.
+    for (i, d) in plan.deliverables.iter().enumerate() {
+        if plan.items_of(&d.id).next().is_none() {
+            c.report(
+                Rule::UnusedDeliverable,
+                format!("/deliverables/{i}/id"),
+                format!("no follow-up item lists deliverable `{}`; add it to an item's deliverables", d.id),
+            );
+        }
+    }
+
+    // AP006: sessions' dates.
+    for (i, s) in plan.sessions.iter().enumerate() {
+        if let Some(opens) = s.opens {
+            if opens.earliest().year() != i32::from(s.year) {
+                c.report(
+                    Rule::DatesOutOfOrder,
+                    format!("/sessions/{i}/opens"),
+                    format!("the session opens in {opens} but its year is {}", s.year),
+                );
+            }
+            if let Some(closes) = s.closes {
+                if closes < opens.earliest() {
+                    c.report(
+                        Rule::DatesOutOfOrder,
+                        format!("/sessions/{i}/closes"),
+                        format!("the session closes on {} before it opens ({opens})", crate::calendar::format_date(closes)),
+                    );
+                }
+            }
+        }
+    }
+
+    // Indicators.
+    let span = plan.span();
+    for (i, d) in plan.deliverables.iter().enumerate() {
+        for (j, ind) in d.indicators.iter().enumerate() {
+            let at = format!("/deliverables/{i}/indicators/{j}");
+            if let (Some(deadline), Some((start, end))) = (ind.deadline, span) {
+                if deadline < start || deadline > end {
+                    c.report(
+                        Rule::DeadlineOutsideSpan,
+                        format!("{at}/deadline"),
+                        format!("deadline {deadline} lies outside the plan's span {start} to {end}; check the month"),
+                    );
+                }
+            }
+            check_measure(c, &ind.measure, &format!("{at}/measure"));
+        }
+    }
+}
+
+fn negative_money(c: &mut Checker, m: Option<Money>, pointer: String) {
+    if let Some(m) = m {
+        if m.amount.is_sign_negative() && !m.amount.is_zero() {
+            c.report(Rule::NegativeAmount, pointer, format!("amount {m} is negative; amounts of money are zero or more"));
+        }
+    }
+}
+
+fn beyond(baseline: Decimal, target: Decimal, direction: Direction) -> bool {
+    match direction {
+        Direction::Decrease => target < baseline,
+        _ => target > baseline,
+    }
+}
+
+fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
+    match m {
+        Measure::Count(cm) => {
+            for (field, v) in [("baseline", cm.baseline), ("target", Some(cm.target))] {
+                if let Some(v) = v {
+                    if v.fract() != Decimal::ZERO {
+                        c.report(Rule::FractionalCount, format!("{at}/{field}"), format!("a count is a whole number, not {v}"));
+                    }
+                    if v.is_sign_negative() && !v.is_zero() {
+                        c.report(Rule::NegativeAmount, format!("{at}/{field}"), format!("a count cannot be negative ({v})"));
+                    }
+                }
+            }
+            match (cm.target_mode, cm.baseline) {
+                (TargetMode::Additional, None) => c.report(
+                    Rule::AdditionalWithoutBaseline,
+                    format!("{at}/target_mode"),
+                    "the target is additional but no baseline is given; add the baseline or make the target absolute".into(),
+                ),
+                (TargetMode::Additional, Some(_)) => {
+                    if cm.target <= Decimal::ZERO {
+                        c.report(
+                            Rule::TargetNotBeyondBaseline,
+                            format!("{at}/target"),
+                            format!("an additional target must be more than zero, not {}", cm.target),
+                        );
+                    }
+                }
+                (_, Some(b)) if !beyond(b, cm.target, cm.direction) => c.report(
+                    Rule::TargetNotBeyondBaseline,
+                    format!("{at}/target"),
+                    format!("target {} does not go beyond baseline {b} in the indicator's direction", cm.target),
+                ),
+                _ => {}
+            }
+        }
+        Measure::Percentage(p) => {
+            let hundred = Decimal::ONE_HUNDRED;
+            for (field, v) in [("baseline", p.baseline), ("target", Some(p.target))] {
+                if let Some(v) = v {
+                    if v < Decimal::ZERO || v > hundred {
+                        c.report(Rule::PercentageOutOfRange, format!("{at}/{field}"), format!("{v} is not a percentage between 0 and 100"));
+                    }
+                }
+            }
+            if let Some(b) = p.baseline {
+                if !beyond(b, p.target, p.direction) {
+                    c.report(
+                        Rule::TargetNotBeyondBaseline,
+                        format!("{at}/target"),
+                        format!("target {} does not go beyond baseline {b} in the indicator's direction", p.target),
+                    );
+                }
+            }
+        }
+        Measure::Money(mm) => {
+            negative_money(c, Some(mm.target), format!("{at}/target/amount"));
+            if let Some(b) = mm.baseline {
+                negative_money(c, Some(b.amount), format!("{at}/baseline/amount/amount"));
+                if b.amount.currency != mm.target.currency {
+                    c.report(
+                        Rule::CurrencyMismatch,
+                        format!("{at}/target/currency"),
+                        format!("the target is in {} but the baseline in {}; state both in one currency", mm.target.currency, b.amount.currency),
+                    );
+                } else if !beyond(b.amount.amount, mm.target.amount, mm.direction) {
+                    c.report(
+                        Rule::TargetNotBeyondBaseline,
+                        format!("{at}/target/amount"),
+                        format!("target {} does not go beyond baseline {} in the indicator's direction", mm.target, b.amount),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
+    if let Some(s) = &r.session {
+        if plan.session(s).is_none() {
+            c.report(Rule::UnresolvedReference, "/session".into(), format!("no session of the plan has id `{s}`"));
+        }
+    }
+    if let Some(doc) = &r.document {
+        if plan.session(&doc.session).is_none() {
+            c.report(Rule::UnresolvedReference, "/document/session".into(), format!("no session of the plan has id `{}`", doc.session));
+        }
+        for (i, rd) in doc.related_documents.iter().enumerate() {
+            if let Some(s) = &rd.session {
+                if plan.session(s).is_none() {
+                    c.report(
+                        Rule::UnresolvedReference,
+                        format!("/document/related_documents/{i}/session"),
+                        format!("no session of the plan has id `{s}`"),
+                    );
+                }
+            }
+        }
+    }
+    let mut footnote_ids = BTreeSet::new();
+    for (i, f) in r.footnotes.iter().enumerate() {
+        if !footnote_ids.insert(f.id.as_str()) {
+            c.report(Rule::DuplicateId, format!("/footnotes/{i}/id"), format!("footnote id `{}` is used twice in this report", f.id));
+        }
+    }
+    let footnotes = |c: &mut Checker, ids: &[crate::FootnoteId], at: &str| {
+        for (k, f) in ids.iter().enumerate() {
+            if r.footnote(f).is_none() {
+                c.report(
+                    Rule::UnresolvedReference,
+                    format!("{at}/footnotes/{k}"),
+                    format!("no footnote of this report has id `{f}`; add it under /footnotes"),
+                );
+            }
+        }
+    };
+    let as_of = r.as_of.latest();
+    let mut seen = BTreeMap::new();
+    for (i, p) in r.indicators.iter().enumerate() {
+        let at = format!("/indicators/{i}");
+        if let Some(first) = seen.insert(p.indicator.as_str(), i) {
+            c.report(
+                Rule::DuplicateProgress,
+                format!("{at}/indicator"),
+                format!("indicator `{}` already has an entry at /indicators/{first}; merge the two", p.indicator),
+            );
+        }
+        footnotes(c, &p.footnotes, &at);
+        let Some((_, ind)) = plan.indicator(&p.indicator) else {
+            c.report(
+                Rule::UnresolvedReference,
+                format!("{at}/indicator"),
+                format!("no indicator of the plan has id `{}`", p.indicator),
+            );
+            continue;
+        };
+        let mut previous: Option<DateOrMonth> = None;
+        for (k, o) in p.observations.iter().enumerate() {
+            let oat = format!("{at}/observations/{k}");
+            if o.kind() != ind.measure.kind() {
+                c.report(
+                    Rule::ObservationKindMismatch,
+                    format!("{oat}/kind"),
+                    format!(
+                        "indicator `{}` is measured as {}, so its observations must have kind `{}`, not `{}`",
+                        p.indicator,
+                        ind.measure.kind().as_str(),
+                        ind.measure.kind().as_str(),
+                        o.kind().as_str()
+                    ),
+                );
+            }
+            if let Some(date) = o.date() {
+                if date.earliest() > as_of {
+                    c.report(
+                        Rule::ObservedAfterAsOf,
+                        format!("{oat}/{}", if matches!(o, Observation::Milestone(_)) { "completed" } else { "as_of" }),
+                        format!("observed on {date}, after the report's as-of date {}; a report cannot record the future", r.as_of),
+                    );
+                }
+                if let Some(prev) = previous {
+                    if date.latest() < prev.earliest() {
+                        c.report(
+                            Rule::DatesOutOfOrder,
+                            oat.clone(),
+                            format!("observation dated {date} follows one dated {prev}; list observations oldest first"),
+                        );
+                    }
+                }
+                previous = Some(date);
+            }
+            match (o, &ind.measure) {
+                (Observation::Count(v), _) => {
+                    if v.value.fract() != Decimal::ZERO {
+                        c.report(Rule::FractionalCount, format!("{oat}/value"), format!("a count is a whole number, not {}", v.value));
+                    }
+                    if v.value.is_sign_negative() && !v.value.is_zero() {
+                        c.report(Rule::NegativeAmount, format!("{oat}/value"), format!("a count cannot be negative ({})", v.value));
+                    }
+                }
+                (Observation::Percentage(v), _) => {
+                    if v.value < Decimal::ZERO || v.value > Decimal::ONE_HUNDRED {
+                        c.report(Rule::PercentageOutOfRange, format!("{oat}/value"), format!("{} is not a percentage between 0 and 100", v.value));
+                    }
+                }
+                (Observation::Money(mo), Measure::Money(mm)) => {
+                    negative_money(c, Some(mo.amount), format!("{oat}/amount/amount"));
+                    if mo.amount.currency != mm.target.currency {
+                        c.report(
+                            Rule::CurrencyMismatch,
+                            format!("{oat}/amount/currency"),
+                            format!("observed in {} but the indicator's target is in {}; convert before recording", mo.amount.currency, mm.target.currency),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut seen = BTreeMap::new();
+    for (i, p) in r.deliverables.iter().enumerate() {
+        let at = format!("/deliverables/{i}");
+        if let Some(first) = seen.insert(p.deliverable.as_str(), i) {
+            c.report(
+                Rule::DuplicateProgress,
+                format!("{at}/deliverable"),
+                format!("deliverable `{}` already has an entry at /deliverables/{first}; merge the two", p.deliverable),
+            );
+        }
+        if plan.deliverable(&p.deliverable).is_none() {
+            c.report(
+                Rule::UnresolvedReference,
+                format!("{at}/deliverable"),
+                format!("no deliverable of the plan has id `{}`", p.deliverable),
+            );
+        }
+        footnotes(c, &p.footnotes, &at);
+    }
+}
