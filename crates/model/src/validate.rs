@@ -36,8 +36,9 @@ pub enum Rule {
     TargetNotBeyondBaseline,
     /// AP004: a percentage lies outside 0–100.
     PercentageOutOfRange,
-    /// AP005: a deadline lies outside the plan's span (a warning: the seed
-    /// gives a 2018–19 indicator a 12/2017 deadline).
+    /// AP005: a deadline lies outside the plan's span, or outside the
+    /// biennium of the item that plans it (a warning: the seed gives a
+    /// 2018–19 indicator a 12/2017 deadline).
     DeadlineOutsideSpan,
     /// AP006: dates that must come in order do not.
     DatesOutOfOrder,
@@ -448,6 +449,14 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
                         format!("{at}/deadline"),
                         format!("deadline {deadline} lies outside the plan's span {start} to {end}; check the month"),
                     );
+                } else if let Some(b) = plan.biennium_of(&d.id) {
+                    if deadline < b.start() || deadline > b.end() {
+                        c.report(
+                            Rule::DeadlineOutsideSpan,
+                            format!("{at}/deadline"),
+                            format!("deadline {deadline} lies outside biennium {b} of the item that plans this deliverable; check the month or the biennium"),
+                        );
+                    }
                 }
             }
             check_measure(c, &ind.measure, &format!("{at}/measure"));
