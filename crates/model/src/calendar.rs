@@ -62,7 +62,8 @@ fn parse_month(s: &str) -> Option<Month> {
 pub fn parse_date(s: &str) -> Result<Date, CalendarError> {
     let err = || CalendarError::Date(s.to_owned());
     let mut parts = s.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(err());
     };
@@ -71,7 +72,9 @@ pub fn parse_date(s: &str) -> Result<Date, CalendarError> {
     if d.len() != 2 {
         return Err(err());
     }
-    let day = digits(d).and_then(|d| u8::try_from(d).ok()).ok_or_else(err)?;
+    let day = digits(d)
+        .and_then(|d| u8::try_from(d).ok())
+        .ok_or_else(err)?;
     Date::from_calendar_date(year, month, day).map_err(|_| err())
 }
 
@@ -298,7 +301,12 @@ impl Biennium {
 
 impl fmt::Display for Biennium {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.first_year, (self.first_year + 1) % 100)
+        write!(
+            f,
+            "{:04}-{:02}",
+            self.first_year,
+            (self.first_year + 1) % 100
+        )
     }
 }
 

@@ -55,10 +55,10 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, DecimalError> {
     if !all_digits(int) || int.len() > 28 || (int.len() > 1 && int.starts_with('0')) {
         return Err(err());
     }
-    if let Some(f) = frac {
-        if !all_digits(f) {
-            return Err(err());
-        }
+    if let Some(f) = frac
+        && !all_digits(f)
+    {
+        return Err(err());
     }
     Decimal::from_str_exact(s).map_err(|_| err())
 }

@@ -182,7 +182,10 @@ pub struct CountMeasure {
     pub baseline: Option<Decimal>,
     /// The target, absolute or additional per `target_mode`.
     #[serde(with = "crate::decimal::string")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::decimal::string::DecimalSchema"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::decimal::string::DecimalSchema")
+    )]
     pub target: Decimal,
     /// How to read `target`.
     #[serde(default)]
@@ -240,7 +243,10 @@ pub struct PercentageMeasure {
     pub baseline: Option<Decimal>,
     /// The percentage to reach, 0–100.
     #[serde(with = "crate::decimal::string")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::decimal::string::DecimalSchema"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::decimal::string::DecimalSchema")
+    )]
     pub target: Decimal,
     /// Which way is better.
     #[serde(default)]

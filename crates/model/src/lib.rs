@@ -86,8 +86,8 @@ mod text;
 mod validate;
 
 pub use calendar::{
-    Biennium, CalendarError, DATE_PATTERN, DateOrMonth, MONTH_PATTERN, YearMonth,
-    biennium_pattern, format_date, parse_date,
+    Biennium, CalendarError, DATE_PATTERN, DateOrMonth, MONTH_PATTERN, YearMonth, biennium_pattern,
+    format_date, parse_date,
 };
 pub use decimal::{DECIMAL_PATTERN, DecimalError, MAX_DECIMAL_LEN, parse_decimal};
 pub use document::{
@@ -106,7 +106,9 @@ pub use indicator::{
 };
 pub use money::{Currency, CurrencyError, Money};
 pub use paragraph::{Letter, ParagraphError, ParagraphRef, paragraph_pattern};
-pub use plan::{ActionPlan, Category, Condition, ConditionKind, Deliverable, FollowUpItem, Resolution};
+pub use plan::{
+    ActionPlan, Category, Condition, ConditionKind, Deliverable, FollowUpItem, Resolution,
+};
 pub use progress::{
     Bound, DeliverableProgress, Footnote, Forecast, IndicatorProgress, MilestoneObservation,
     MoneyObservation, Observation, Paragraph, ProgressReport, QualitativeObservation, Remark,

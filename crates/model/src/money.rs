@@ -89,7 +89,10 @@ impl schemars::JsonSchema for Currency {
 pub struct Money {
     /// The amount, as a decimal string.
     #[serde(with = "crate::decimal::string")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::decimal::string::DecimalSchema"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::decimal::string::DecimalSchema")
+    )]
     pub amount: Decimal,
     /// Its currency.
     pub currency: Currency,

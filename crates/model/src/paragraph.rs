@@ -97,7 +97,9 @@ impl ParagraphRef {
     /// The paragraph number.
     pub fn paragraph(self) -> u32 {
         match self {
-            ParagraphRef::Paragraph(n) | ParagraphRef::Point(n, _) | ParagraphRef::Range(n, ..) => n,
+            ParagraphRef::Paragraph(n) | ParagraphRef::Point(n, _) | ParagraphRef::Range(n, ..) => {
+                n
+            }
         }
     }
 
@@ -158,9 +160,14 @@ impl FromStr for ParagraphRef {
         let n = parse_number(&s[..open]).ok_or_else(err)?;
         let rest = &s[open..];
         match rest.split_once('–') {
-            None => parse_point(rest).map(|l| ParagraphRef::Point(n, l)).ok_or_else(err),
+            None => parse_point(rest)
+                .map(|l| ParagraphRef::Point(n, l))
+                .ok_or_else(err),
             Some((a, b)) => {
-                let (a, b) = (parse_point(a).ok_or_else(err)?, parse_point(b).ok_or_else(err)?);
+                let (a, b) = (
+                    parse_point(a).ok_or_else(err)?,
+                    parse_point(b).ok_or_else(err)?,
+                );
                 if a < b {
                     Ok(ParagraphRef::Range(n, a, b))
                 } else {
@@ -175,16 +182,13 @@ impl FromStr for ParagraphRef {
 /// first letter so that every validator checks that the letters come in order,
 /// as our reader does.
 pub fn paragraph_pattern() -> String {
-    let ranges: Vec<String> = ('a'..'z')
+    let ranges: Vec<String> = ('a'..='y')
         .map(|a| {
             let next = char::from(a as u8 + 1);
             format!("\\({a}\\)–\\([{next}-z]\\)")
         })
         .collect();
-    format!(
-        "^[1-9][0-9]{{0,8}}(\\([a-z]\\)|{})?$",
-        ranges.join("|")
-    )
+    format!("^[1-9][0-9]{{0,8}}(\\([a-z]\\)|{})?$", ranges.join("|"))
 }
 
 macro_rules! str_serde {

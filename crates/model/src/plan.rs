@@ -92,7 +92,9 @@ impl ActionPlan {
 
     /// The items that list deliverable `id`.
     pub fn items_of(&self, id: &DeliverableId) -> impl Iterator<Item = &FollowUpItem> {
-        self.items.iter().filter(move |it| it.deliverables.contains(id))
+        self.items
+            .iter()
+            .filter(move |it| it.deliverables.contains(id))
     }
 
     /// The deliverables of an item, in the item's order (unresolved ids are skipped).
@@ -100,7 +102,9 @@ impl ActionPlan {
         &'a self,
         item: &'a FollowUpItem,
     ) -> impl Iterator<Item = &'a Deliverable> + 'a {
-        item.deliverables.iter().filter_map(|id| self.deliverable(id))
+        item.deliverables
+            .iter()
+            .filter_map(|id| self.deliverable(id))
     }
 
     /// The biennium a deliverable is planned for: that of the first item that

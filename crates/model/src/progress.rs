@@ -171,7 +171,10 @@ pub struct MilestoneObservation {
 pub struct ValueObservation {
     /// The value.
     #[serde(with = "crate::decimal::string")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::decimal::string::DecimalSchema"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::decimal::string::DecimalSchema")
+    )]
     pub value: Decimal,
     /// When it was observed; the report's as-of date where absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -210,7 +210,9 @@ where
 {
     let v = Vec::<T>::deserialize(d)?;
     if v.is_empty() {
-        return Err(serde::de::Error::custom("this list must hold at least one entry"));
+        return Err(serde::de::Error::custom(
+            "this list must hold at least one entry",
+        ));
     }
     Ok(v)
 }

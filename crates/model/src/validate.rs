@@ -132,9 +132,9 @@ impl Rule {
     /// How serious a breach of the rule is.
     pub fn severity(self) -> Severity {
         match self {
-            Rule::DeadlineOutsideSpan | Rule::UnusedDeliverable | Rule::AdditionalWithoutBaseline => {
-                Severity::Warning
-            }
+            Rule::DeadlineOutsideSpan
+            | Rule::UnusedDeliverable
+            | Rule::AdditionalWithoutBaseline => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -182,11 +182,19 @@ impl fmt::Display for Problem {
             Scope::Plan => "plan".to_owned(),
             Scope::Report(i) => format!("report {i}"),
         };
-        write!(f, "{} {} at {}{}: {}", self.rule.code(), scope_word(self.rule), scope, self.pointer, self.message)
+        write!(
+            f,
+            "{} {} at {}{}: {}",
+            self.rule.code(),
+            severity_word(self.rule),
+            scope,
+            self.pointer,
+            self.message
+        )
     }
 }
 
-fn scope_word(rule: Rule) -> &'static str {
+fn severity_word(rule: Rule) -> &'static str {
     match rule.severity() {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -244,7 +252,10 @@ pub fn validate(plan: &ActionPlan, reports: &[ProgressReport]) -> Vec<Problem> {
             c.report(
                 Rule::DuplicateId,
                 "/id".into(),
-                format!("report id `{}` is already used by report {first}; give each report its own id", r.id),
+                format!(
+                    "report id `{}` is already used by report {first}; give each report its own id",
+                    r.id
+                ),
             );
         }
         check_report(&mut c, plan, r);
@@ -279,7 +290,11 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
     for (i, d) in plan.deliverables.iter().enumerate() {
         claim(c, d.id.as_str(), format!("/deliverables/{i}/id"));
         for (j, ind) in d.indicators.iter().enumerate() {
-            claim(c, ind.id.as_str(), format!("/deliverables/{i}/indicators/{j}/id"));
+            claim(
+                c,
+                ind.id.as_str(),
+                format!("/deliverables/{i}/indicators/{j}/id"),
+            );
         }
     }
     let r = &plan.resources;
@@ -306,7 +321,11 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
             );
         }
     };
-    session(c, &plan.resolution.adopted_at, "/resolution/adopted_at".into());
+    session(
+        c,
+        &plan.resolution.adopted_at,
+        "/resolution/adopted_at".into(),
+    );
     session(c, &plan.endorsed_at, "/endorsed_at".into());
     for (i, s) in plan.reporting.iter().enumerate() {
         session(c, s, format!("/reporting/{i}"));
@@ -325,7 +344,10 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
             c.report(
                 Rule::UnresolvedReference,
                 format!("/items/{i}/category"),
-                format!("no category has id `{}`; add it under /categories or fix the id", item.category),
+                format!(
+                    "no category has id `{}`; add it under /categories or fix the id",
+                    item.category
+                ),
             );
         }
         for (j, d) in item.deliverables.iter().enumerate() {
@@ -336,23 +358,28 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
         for (j, d) in line.deliverables.iter().enumerate() {
             deliverable(c, d, format!("/resources/lines/{i}/deliverables/{j}"));
         }
-        if let Some(s) = &line.source {
-            if r.source(s).is_none() {
-                c.report(
-                    Rule::UnresolvedReference,
-                    format!("/resources/lines/{i}/source"),
-                    format!("no funding source has id `{s}`; add it under /resources/sources or fix the id"),
-                );
-            }
+        if let Some(s) = &line.source
+            && r.source(s).is_none()
+        {
+            c.report(
+                Rule::UnresolvedReference,
+                format!("/resources/lines/{i}/source"),
+                format!(
+                    "no funding source has id `{s}`; add it under /resources/sources or fix the id"
+                ),
+            );
         }
-        if let (Some(req), Some(sec)) = (line.required, line.secured) {
-            if req.currency != sec.currency {
-                c.report(
-                    Rule::CurrencyMismatch,
-                    format!("/resources/lines/{i}/secured/currency"),
-                    format!("secured amount is in {} but required amount in {}; state both in one currency", sec.currency, req.currency),
-                );
-            }
+        if let (Some(req), Some(sec)) = (line.required, line.secured)
+            && req.currency != sec.currency
+        {
+            c.report(
+                Rule::CurrencyMismatch,
+                format!("/resources/lines/{i}/secured/currency"),
+                format!(
+                    "secured amount is in {} but required amount in {}; state both in one currency",
+                    sec.currency, req.currency
+                ),
+            );
         }
         for (field, m) in [("required", line.required), ("secured", line.secured)] {
             negative_money(c, m, format!("/resources/lines/{i}/{field}/amount"));
@@ -390,7 +417,10 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
             c.report(
                 Rule::BienniumOutsidePlan,
                 format!("/biennia/{}", i + 1),
-                format!("biennium {} does not follow {}; list consecutive biennia in order", pair[1], pair[0]),
+                format!(
+                    "biennium {} does not follow {}; list consecutive biennia in order",
+                    pair[1], pair[0]
+                ),
             );
         }
     }
@@ -399,7 +429,10 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
             c.report(
                 Rule::BienniumOutsidePlan,
                 format!("/items/{i}/biennium"),
-                format!("biennium {} is not one of the plan's biennia", item.biennium),
+                format!(
+                    "biennium {} is not one of the plan's biennia",
+                    item.biennium
+                ),
             );
         }
     }
@@ -410,7 +443,10 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
             c.report(
                 Rule::UnusedDeliverable,
                 format!("/deliverables/{i}/id"),
-                format!("no follow-up item lists deliverable `{}`; add it to an item's deliverables", d.id),
+                format!(
+                    "no follow-up item lists deliverable `{}`; add it to an item's deliverables",
+                    d.id
+                ),
             );
         }
     }
@@ -425,14 +461,17 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
                     format!("the session opens in {opens} but its year is {}", s.year),
                 );
             }
-            if let Some(closes) = s.closes {
-                if closes < opens.earliest() {
-                    c.report(
-                        Rule::DatesOutOfOrder,
-                        format!("/sessions/{i}/closes"),
-                        format!("the session closes on {} before it opens ({opens})", crate::calendar::format_date(closes)),
-                    );
-                }
+            if let Some(closes) = s.closes
+                && closes < opens.earliest()
+            {
+                c.report(
+                    Rule::DatesOutOfOrder,
+                    format!("/sessions/{i}/closes"),
+                    format!(
+                        "the session closes on {} before it opens ({opens})",
+                        crate::calendar::format_date(closes)
+                    ),
+                );
             }
         }
     }
@@ -449,14 +488,14 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
                         format!("{at}/deadline"),
                         format!("deadline {deadline} lies outside the plan's span {start} to {end}; check the month"),
                     );
-                } else if let Some(b) = plan.biennium_of(&d.id) {
-                    if deadline < b.start() || deadline > b.end() {
-                        c.report(
+                } else if let Some(b) = plan.biennium_of(&d.id)
+                    && (deadline < b.start() || deadline > b.end())
+                {
+                    c.report(
                             Rule::DeadlineOutsideSpan,
                             format!("{at}/deadline"),
                             format!("deadline {deadline} lies outside biennium {b} of the item that plans this deliverable; check the month or the biennium"),
                         );
-                    }
                 }
             }
             check_measure(c, &ind.measure, &format!("{at}/measure"));
@@ -465,10 +504,15 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
 }
 
 fn negative_money(c: &mut Checker, m: Option<Money>, pointer: String) {
-    if let Some(m) = m {
-        if m.amount.is_sign_negative() && !m.amount.is_zero() {
-            c.report(Rule::NegativeAmount, pointer, format!("amount {m} is negative; amounts of money are zero or more"));
-        }
+    if let Some(m) = m
+        && m.amount.is_sign_negative()
+        && !m.amount.is_zero()
+    {
+        c.report(
+            Rule::NegativeAmount,
+            pointer,
+            format!("amount {m} is negative; amounts of money are zero or more"),
+        );
     }
 }
 
@@ -485,10 +529,18 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
             for (field, v) in [("baseline", cm.baseline), ("target", Some(cm.target))] {
                 if let Some(v) = v {
                     if v.fract() != Decimal::ZERO {
-                        c.report(Rule::FractionalCount, format!("{at}/{field}"), format!("a count is a whole number, not {v}"));
+                        c.report(
+                            Rule::FractionalCount,
+                            format!("{at}/{field}"),
+                            format!("a count is a whole number, not {v}"),
+                        );
                     }
                     if v.is_sign_negative() && !v.is_zero() {
-                        c.report(Rule::NegativeAmount, format!("{at}/{field}"), format!("a count cannot be negative ({v})"));
+                        c.report(
+                            Rule::NegativeAmount,
+                            format!("{at}/{field}"),
+                            format!("a count cannot be negative ({v})"),
+                        );
                     }
                 }
             }
@@ -498,16 +550,15 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
                     format!("{at}/target_mode"),
                     "the target is additional but no baseline is given; add the baseline or make the target absolute".into(),
                 ),
-                (TargetMode::Additional, Some(_)) => {
-                    if cm.target <= Decimal::ZERO {
+                (TargetMode::Additional, Some(_))
+                    if cm.target <= Decimal::ZERO => {
                         c.report(
                             Rule::TargetNotBeyondBaseline,
                             format!("{at}/target"),
                             format!("an additional target must be more than zero, not {}", cm.target),
                         );
                     }
-                }
-                (_, Some(b)) if !beyond(b, cm.target, cm.direction) => c.report(
+                (TargetMode::Absolute, Some(b)) if !beyond(b, cm.target, cm.direction) => c.report(
                     Rule::TargetNotBeyondBaseline,
                     format!("{at}/target"),
                     format!("target {} does not go beyond baseline {b} in the indicator's direction", cm.target),
@@ -518,20 +569,27 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
         Measure::Percentage(p) => {
             let hundred = Decimal::ONE_HUNDRED;
             for (field, v) in [("baseline", p.baseline), ("target", Some(p.target))] {
-                if let Some(v) = v {
-                    if v < Decimal::ZERO || v > hundred {
-                        c.report(Rule::PercentageOutOfRange, format!("{at}/{field}"), format!("{v} is not a percentage between 0 and 100"));
-                    }
-                }
-            }
-            if let Some(b) = p.baseline {
-                if !beyond(b, p.target, p.direction) {
+                if let Some(v) = v
+                    && (v < Decimal::ZERO || v > hundred)
+                {
                     c.report(
-                        Rule::TargetNotBeyondBaseline,
-                        format!("{at}/target"),
-                        format!("target {} does not go beyond baseline {b} in the indicator's direction", p.target),
+                        Rule::PercentageOutOfRange,
+                        format!("{at}/{field}"),
+                        format!("{v} is not a percentage between 0 and 100"),
                     );
                 }
+            }
+            if let Some(b) = p.baseline
+                && !beyond(b, p.target, p.direction)
+            {
+                c.report(
+                    Rule::TargetNotBeyondBaseline,
+                    format!("{at}/target"),
+                    format!(
+                        "target {} does not go beyond baseline {b} in the indicator's direction",
+                        p.target
+                    ),
+                );
             }
         }
         Measure::Money(mm) => {
@@ -548,7 +606,10 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
                     c.report(
                         Rule::TargetNotBeyondBaseline,
                         format!("{at}/target/amount"),
-                        format!("target {} does not go beyond baseline {} in the indicator's direction", mm.target, b.amount),
+                        format!(
+                            "target {} does not go beyond baseline {} in the indicator's direction",
+                            mm.target, b.amount
+                        ),
                     );
                 }
             }
@@ -558,31 +619,43 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
 }
 
 fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
-    if let Some(s) = &r.session {
-        if plan.session(s).is_none() {
-            c.report(Rule::UnresolvedReference, "/session".into(), format!("no session of the plan has id `{s}`"));
-        }
+    if let Some(s) = &r.session
+        && plan.session(s).is_none()
+    {
+        c.report(
+            Rule::UnresolvedReference,
+            "/session".into(),
+            format!("no session of the plan has id `{s}`"),
+        );
     }
     if let Some(doc) = &r.document {
         if plan.session(&doc.session).is_none() {
-            c.report(Rule::UnresolvedReference, "/document/session".into(), format!("no session of the plan has id `{}`", doc.session));
+            c.report(
+                Rule::UnresolvedReference,
+                "/document/session".into(),
+                format!("no session of the plan has id `{}`", doc.session),
+            );
         }
         for (i, rd) in doc.related_documents.iter().enumerate() {
-            if let Some(s) = &rd.session {
-                if plan.session(s).is_none() {
-                    c.report(
-                        Rule::UnresolvedReference,
-                        format!("/document/related_documents/{i}/session"),
-                        format!("no session of the plan has id `{s}`"),
-                    );
-                }
+            if let Some(s) = &rd.session
+                && plan.session(s).is_none()
+            {
+                c.report(
+                    Rule::UnresolvedReference,
+                    format!("/document/related_documents/{i}/session"),
+                    format!("no session of the plan has id `{s}`"),
+                );
             }
         }
     }
     let mut footnote_ids = BTreeSet::new();
     for (i, f) in r.footnotes.iter().enumerate() {
         if !footnote_ids.insert(f.id.as_str()) {
-            c.report(Rule::DuplicateId, format!("/footnotes/{i}/id"), format!("footnote id `{}` is used twice in this report", f.id));
+            c.report(
+                Rule::DuplicateId,
+                format!("/footnotes/{i}/id"),
+                format!("footnote id `{}` is used twice in this report", f.id),
+            );
         }
     }
     let footnotes = |c: &mut Checker, ids: &[crate::FootnoteId], at: &str| {
@@ -604,7 +677,10 @@ fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
             c.report(
                 Rule::DuplicateProgress,
                 format!("{at}/indicator"),
-                format!("indicator `{}` already has an entry at /indicators/{first}; merge the two", p.indicator),
+                format!(
+                    "indicator `{}` already has an entry at /indicators/{first}; merge the two",
+                    p.indicator
+                ),
             );
         }
         footnotes(c, &p.footnotes, &at);
@@ -640,30 +716,42 @@ fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
                         format!("observed on {date}, after the report's as-of date {}; a report cannot record the future", r.as_of),
                     );
                 }
-                if let Some(prev) = previous {
-                    if date.latest() < prev.earliest() {
-                        c.report(
+                if let Some(prev) = previous
+                    && date.latest() < prev.earliest()
+                {
+                    c.report(
                             Rule::DatesOutOfOrder,
                             oat.clone(),
                             format!("observation dated {date} follows one dated {prev}; list observations oldest first"),
                         );
-                    }
                 }
                 previous = Some(date);
             }
             match (o, &ind.measure) {
                 (Observation::Count(v), _) => {
                     if v.value.fract() != Decimal::ZERO {
-                        c.report(Rule::FractionalCount, format!("{oat}/value"), format!("a count is a whole number, not {}", v.value));
+                        c.report(
+                            Rule::FractionalCount,
+                            format!("{oat}/value"),
+                            format!("a count is a whole number, not {}", v.value),
+                        );
                     }
                     if v.value.is_sign_negative() && !v.value.is_zero() {
-                        c.report(Rule::NegativeAmount, format!("{oat}/value"), format!("a count cannot be negative ({})", v.value));
+                        c.report(
+                            Rule::NegativeAmount,
+                            format!("{oat}/value"),
+                            format!("a count cannot be negative ({})", v.value),
+                        );
                     }
                 }
-                (Observation::Percentage(v), _) => {
-                    if v.value < Decimal::ZERO || v.value > Decimal::ONE_HUNDRED {
-                        c.report(Rule::PercentageOutOfRange, format!("{oat}/value"), format!("{} is not a percentage between 0 and 100", v.value));
-                    }
+                (Observation::Percentage(v), _)
+                    if (v.value < Decimal::ZERO || v.value > Decimal::ONE_HUNDRED) =>
+                {
+                    c.report(
+                        Rule::PercentageOutOfRange,
+                        format!("{oat}/value"),
+                        format!("{} is not a percentage between 0 and 100", v.value),
+                    );
                 }
                 (Observation::Money(mo), Measure::Money(mm)) => {
                     negative_money(c, Some(mo.amount), format!("{oat}/amount/amount"));
@@ -686,7 +774,10 @@ fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
             c.report(
                 Rule::DuplicateProgress,
                 format!("{at}/deliverable"),
-                format!("deliverable `{}` already has an entry at /deliverables/{first}; merge the two", p.deliverable),
+                format!(
+                    "deliverable `{}` already has an entry at /deliverables/{first}; merge the two",
+                    p.deliverable
+                ),
             );
         }
         if plan.deliverable(&p.deliverable).is_none() {

@@ -2,6 +2,8 @@
 //! `docs/examples/sme-action-plan-2016.json`, load into the model and pass
 //! validation, with the figures the seed states.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
 use actionplan_model::{
     ActionPlan, Biennium, Direction, Measure, MeasureKind, Observation, ParagraphRef,
     ProgressReport, ResourceState, Rule, Severity, Status, TargetMode, YearMonth, validate,
@@ -31,7 +33,10 @@ fn example_validates_with_only_the_seeds_own_deadline_warning() {
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].rule, Rule::DeadlineOutsideSpan);
     assert_eq!(problems[0].severity(), Severity::Warning);
-    assert_eq!(problems[0].pointer, "/deliverables/10/indicators/0/deadline");
+    assert_eq!(
+        problems[0].pointer,
+        "/deliverables/10/indicators/0/deadline"
+    );
 }
 
 #[test]
@@ -39,10 +44,16 @@ fn plan_spans_two_biennia_and_reports_to_two_sessions() {
     let (plan, _) = load();
     assert_eq!(
         plan.biennia,
-        vec![Biennium::starting(2016).unwrap(), Biennium::starting(2018).unwrap()]
+        vec![
+            Biennium::starting(2016).unwrap(),
+            Biennium::starting(2018).unwrap()
+        ]
     );
     let (start, end) = plan.span().unwrap();
-    assert_eq!((start.to_string(), end.to_string()), ("2016-01".into(), "2019-12".into()));
+    assert_eq!(
+        (start.to_string(), end.to_string()),
+        ("2016-01".into(), "2019-12".into())
+    );
     let reporting: Vec<u32> = plan
         .reporting
         .iter()
@@ -58,11 +69,27 @@ fn every_row_of_section_three_is_there() {
     let refs: Vec<String> = plan
         .items
         .iter()
-        .map(|i| i.paragraphs.iter().map(ToString::to_string).collect::<Vec<_>>().join(","))
+        .map(|i| {
+            i.paragraphs
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        })
         .collect();
     assert_eq!(
         refs,
-        ["20(b)", "9(a)", "20(e)", "21", "21", "20(b)", "20(c)", "20(a)", "20(a)–(f)"]
+        [
+            "20(b)",
+            "9(a)",
+            "20(e)",
+            "21",
+            "21",
+            "20(b)",
+            "20(c)",
+            "20(a)",
+            "20(a)–(f)"
+        ]
     );
     assert_eq!(plan.items.len(), 9);
     assert_eq!(plan.deliverables.len(), 12);
@@ -77,7 +104,9 @@ fn every_row_of_section_three_is_there() {
 #[test]
 fn eese_review_is_due_in_march_2016() {
     let (plan, _) = load();
-    let (_, ind) = plan.indicator(&"eese-review-published".parse().unwrap()).unwrap();
+    let (_, ind) = plan
+        .indicator(&"eese-review-published".parse().unwrap())
+        .unwrap();
     assert_eq!(ind.deadline, Some(YearMonth::from_str("2016-03").unwrap()));
     assert_eq!(ind.deadline.unwrap().last_day().to_string(), "2016-03-31");
     assert_eq!(ind.measure.kind(), MeasureKind::Milestone);
@@ -86,8 +115,12 @@ fn eese_review_is_due_in_march_2016() {
 #[test]
 fn seven_additional_member_states_over_a_baseline_of_eight() {
     let (plan, _) = load();
-    let (_, ind) = plan.indicator(&"eese-member-states".parse().unwrap()).unwrap();
-    let Measure::Count(c) = &ind.measure else { panic!("count expected") };
+    let (_, ind) = plan
+        .indicator(&"eese-member-states".parse().unwrap())
+        .unwrap();
+    let Measure::Count(c) = &ind.measure else {
+        panic!("count expected")
+    };
     assert_eq!(c.baseline, Some(dec("8")));
     assert_eq!(c.target, dec("7"));
     assert_eq!(c.target_mode, TargetMode::Additional);
@@ -102,8 +135,12 @@ fn seven_additional_member_states_over_a_baseline_of_eight() {
 #[test]
 fn seventy_per_cent_of_participants() {
     let (plan, _) = load();
-    let (_, ind) = plan.indicator(&"events-evaluation".parse().unwrap()).unwrap();
-    let Measure::Percentage(p) = &ind.measure else { panic!("percentage expected") };
+    let (_, ind) = plan
+        .indicator(&"events-evaluation".parse().unwrap())
+        .unwrap();
+    let Measure::Percentage(p) = &ind.measure else {
+        panic!("percentage expected")
+    };
     assert_eq!(p.target, dec("70"));
     assert_eq!(p.of.as_ref().unwrap().to_string(), "participants");
 }
@@ -113,14 +150,19 @@ fn xbtc_portfolio_from_84_to_100_million_usd() {
     let (plan, _) = load();
     let portfolio = &plan.resources.portfolios[0];
     let (_, ind) = plan.indicator(&portfolio.indicator).unwrap();
-    let Measure::Money(m) = &ind.measure else { panic!("money expected") };
+    let Measure::Money(m) = &ind.measure else {
+        panic!("money expected")
+    };
     let base = m.baseline.unwrap();
     assert_eq!(base.amount.amount, dec("84000000"));
     assert_eq!(base.amount.currency.as_str(), "USD");
     assert_eq!(base.as_of.to_string(), "2015-08-15");
     assert_eq!(m.target.amount, dec("100000000"));
     assert_eq!(m.target.currency.as_str(), "USD");
-    assert_eq!(ind.deadline, None, "the seed gives the portfolio no deadline");
+    assert_eq!(
+        ind.deadline, None,
+        "the seed gives the portfolio no deadline"
+    );
 }
 
 #[test]
@@ -153,7 +195,9 @@ fn progress_as_of_july_2016() {
     let r = &reports[0];
     assert_eq!(r.as_of.to_string(), "2016-07");
     assert_eq!(r.as_of.latest().to_string(), "2016-07-31");
-    let proc = r.indicator(&"procurement-report-published".parse().unwrap()).unwrap();
+    let proc = r
+        .indicator(&"procurement-report-published".parse().unwrap())
+        .unwrap();
     let [Observation::Milestone(m)] = proc.observations.as_slice() else {
         panic!("one milestone observation expected")
     };
@@ -162,7 +206,9 @@ fn progress_as_of_july_2016() {
     let f = briefs.forecast.as_ref().unwrap();
     assert_eq!(f.value, Some(dec("6")));
     assert_eq!(briefs.footnotes[0].as_str(), "fn-1");
-    let tools = r.indicator(&"formalization-toolkit".parse().unwrap()).unwrap();
+    let tools = r
+        .indicator(&"formalization-toolkit".parse().unwrap())
+        .unwrap();
     assert_eq!(tools.status, Some(Status::OnTrack));
     let doc = r.document.as_ref().unwrap();
     assert_eq!(doc.symbol, "GB.328/INS/8");
