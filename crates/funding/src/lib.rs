@@ -1,1 +1,112 @@
-//! placeholder
+//! Money, funding sources, portfolio targets and funding gaps of an ILO
+//! action plan.
+//!
+//! This crate answers the financial questions of a plan as of a date: is a
+//! deliverable funded, partially funded, unfunded, conditional on
+//! mobilizing resources, or pending requests? How far is a portfolio such as
+//! the SME XBTC portfolio ($84 million on 15 August 2015, target $100
+//! million) from its target, and how much has to be mobilized per month to
+//! reach it? Which requests are received and not funded? What do the
+//! resource lines add up to, by source, biennium, category and currency?
+//! It also gives the model's [`ResourceQuestion`](actionplan_model::ResourceQuestion)
+//! its answer, [`FundingAnswer`], for a consumer to hand to indicator
+//! evaluation.
+//!
+//! ```
+//! use actionplan_funding::{overview, FundingStatus, MoneyExt};
+//! use actionplan_model::{ActionPlan, Status};
+//! use time::macros::date;
+//!
+//! let plan: ActionPlan = serde_json::from_str(r#"{
+//!   "id": "sme", "title": {"en": "SME action plan"},
+//!   "resolution": {"title": {"en": "SMEs"}, "adopted_at": "ilc-104"},
+//!   "endorsed_at": "gb-325", "biennia": ["2016-17", "2018-19"],
+//!   "categories": [{"id": "knowledge", "name": {"en": "Knowledge generation"}},
+//!                  {"id": "country", "name": {"en": "Country-level work"}}],
+//!   "items": [
+//!     {"id": "social-dialogue", "text": {"en": "Research on the impact of social dialogue"},
+//!      "paragraphs": ["21"], "category": "knowledge", "biennium": "2016-17",
+//!      "deliverables": ["social-dialogue-study"]},
+//!     {"id": "core-portfolio", "text": {"en": "Expansion of the ILO's core SME portfolio"},
+//!      "paragraphs": ["20(a)"], "category": "country", "biennium": "2018-19",
+//!      "deliverables": ["xbtc-mobilization"]}],
+//!   "deliverables": [
+//!     {"id": "social-dialogue-study", "text": {"en": "One report, one workshop and one policy brief"}},
+//!     {"id": "xbtc-mobilization", "text": {"en": "Additional mobilization of extra-budgetary resources"},
+//!      "indicators": [{"id": "xbtc-portfolio", "text": {"en": "Increase in SME XBTC portfolio"},
+//!        "measure": {"kind": "money",
+//!          "baseline": {"amount": {"amount": "84000000", "currency": "USD"}, "as_of": "2015-08-15"},
+//!          "target": {"amount": "100000000", "currency": "USD"}}}]}],
+//!   "resources": {
+//!     "sources": [{"id": "rb-2016-17", "kind": "regular_budget",
+//!                  "name": {"en": "Programme and Budget for 2016-17"}, "biennium": "2016-17"}],
+//!     "lines": [{"id": "social-dialogue-unallocated", "deliverables": ["social-dialogue-study"],
+//!                "state": "not_allocated", "as_of": "2016-07"}],
+//!     "portfolios": [{"id": "sme-xbtc", "name": {"en": "SME XBTC portfolio"},
+//!                     "kind": "extra_budgetary", "indicator": "xbtc-portfolio"}]}
+//! }"#)?;
+//!
+//! let funding = overview(&plan, &[], date!(2016-07-31));
+//! assert_eq!(funding.deliverables[0].status, Some(FundingStatus::Unfunded));
+//! assert_eq!(funding.waiting[0].deliverable.as_str(), "social-dialogue-study");
+//! let xbtc = &funding.portfolios[0];
+//! assert_eq!(xbtc.remaining_gap.unwrap().to_string(), "USD 16000000");
+//! assert_eq!(xbtc.status, Status::NotStarted);
+//! println!("{}", serde_json::to_string_pretty(&funding)?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Rules
+//!
+//! * Money is an exact `Decimal` with an ISO 4217 currency; arithmetic is
+//!   checked ([`MoneyExt`]) and never mixes currencies or panics
+//!   ([`MoneyError`]). Minor units come from a table of the currencies the
+//!   ILO uses, two places otherwise ([`minor_units`]).
+//! * Conversion only through an [`ExchangeRate`] that carries its date and
+//!   source; the round-trip error is bounded
+//!   ([`ExchangeRate::round_trip_bound`]).
+//! * One rounding rule, half away from zero ([`ROUNDING`]), applied only to
+//!   results that cannot be exact: conversions, amounts per month and
+//!   percentages.
+//! * Funding status per deliverable and item: see [`gaps`]; waiting: see
+//!   [`waiting`]; portfolios: see [`portfolio`]; totals: see [`totals`].
+//!
+//! The rules with the seed's figures as worked examples are in
+//! `docs/funding.md`.
+#![warn(missing_docs)]
+
+mod amounts;
+mod currency;
+mod error;
+mod exchange;
+pub mod gaps;
+mod lines;
+mod money;
+mod overview;
+pub mod portfolio;
+mod requests;
+mod serde_util;
+pub mod totals;
+pub mod waiting;
+
+pub use amounts::CurrencyTotals;
+pub use currency::{DEFAULT_MINOR_UNITS, known_minor_units, minor_unit, minor_units};
+pub use error::FundingError;
+pub use exchange::ExchangeRate;
+pub use gaps::{
+    AmountIssue, DeliverableFunding, FundingStatus, ItemFunding, LineScope, SecuredAmount,
+    deliverable_funding, deliverables_funding, items_funding, roll_up,
+};
+pub use money::{
+    MoneyError, MoneyExt, Operation, PERCENT_PLACES, ROUNDING, round_amount, round_money,
+    round_percent, sum, zero,
+};
+pub use overview::{FundingOverview, FundingProblem, overview, overview_with};
+pub use portfolio::{
+    DeadlineSource, PortfolioObservation, PortfolioPolicy, PortfolioProgress, portfolio_progress,
+};
+pub use requests::{RequestSummary, UnfundedRequests, unfunded_requests};
+pub use totals::{AmountTotals, SourceTotals, Totals, totals};
+pub use waiting::{
+    FundingAnswer, WaitReason, WaitingDeliverable, awaits_resources, waiting_deliverables,
+};

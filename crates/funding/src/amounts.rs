@@ -1,0 +1,170 @@
+//! Amounts kept apart by currency: the shape of every total.
+//!
+//! A [`CurrencyTotals`] holds one exact sum per currency and never adds one
+//! currency to another. To get one figure, convert explicitly with
+//! [`CurrencyTotals::in_currency`] and a dated, sourced [`ExchangeRate`] per
+//! foreign currency.
+
+use crate::exchange::ExchangeRate;
+use crate::money::{MoneyError, MoneyExt, Operation, zero};
+use actionplan_model::{Currency, Money};
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer, ser::SerializeMap};
+use std::collections::BTreeMap;
+
+/// One exact sum per currency, in currency-code order. Serialized as an
+/// object from currency code to decimal string: `{"USD": "84000000"}`.
+///
+/// ```
+/// use actionplan_funding::CurrencyTotals;
+/// use actionplan_model::{Currency, Decimal, Money};
+///
+/// let mut totals = CurrencyTotals::new();
+/// totals.add(Money::new(Decimal::from(5), Currency::USD))?;
+/// totals.add(Money::new(Decimal::from(3), Currency::CHF))?;
+/// totals.add(Money::new(Decimal::from(2), Currency::USD))?;
+/// assert_eq!(totals.get(Currency::USD), Some(Money::new(Decimal::from(7), Currency::USD)));
+/// assert_eq!(totals.single(), None); // two currencies: no single figure
+/// assert_eq!(serde_json::to_string(&totals).unwrap(), r#"{"CHF":"3","USD":"7"}"#);
+/// # Ok::<(), actionplan_funding::MoneyError>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CurrencyTotals(BTreeMap<Currency, Decimal>);
+
+impl CurrencyTotals {
+    /// No amounts.
+    pub fn new() -> Self {
+        CurrencyTotals::default()
+    }
+
+    /// Adds `money` to the sum of its currency. On overflow the totals are
+    /// left unchanged.
+    pub fn add(&mut self, money: Money) -> Result<(), MoneyError> {
+        let current = self
+            .0
+            .get(&money.currency)
+            .copied()
+            .unwrap_or(Decimal::ZERO);
+        let sum = current
+            .checked_add(money.amount)
+            .ok_or(MoneyError::Overflow {
+                operation: Operation::Add,
+                left: current,
+                right: money.amount,
+            })?;
+        self.0.insert(money.currency, sum);
+        Ok(())
+    }
+
+    /// Adds every sum of `other`. On overflow the totals may hold part of `other`.
+    pub fn merge(&mut self, other: &CurrencyTotals) -> Result<(), MoneyError> {
+        other.iter().try_for_each(|m| self.add(m))
+    }
+
+    /// The sum in `currency`, if any amount in it was added.
+    pub fn get(&self, currency: Currency) -> Option<Money> {
+        self.0.get(&currency).map(|a| Money::new(*a, currency))
+    }
+
+    /// The sums, in currency-code order.
+    pub fn iter(&self) -> impl Iterator<Item = Money> + '_ {
+        self.0.iter().map(|(c, a)| Money::new(*a, *c))
+    }
+
+    /// The currencies present.
+    pub fn currencies(&self) -> impl Iterator<Item = Currency> + '_ {
+        self.0.keys().copied()
+    }
+
+    /// Whether no amount was added.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The one sum, when every amount was in one currency.
+    pub fn single(&self) -> Option<Money> {
+        let mut it = self.iter();
+        match (it.next(), it.next()) {
+            (Some(m), None) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// All sums in `target`: sums in `target` as they are, every other one
+    /// converted with the rate in `rates` from its currency to `target`
+    /// (rounded by the rule of [`ExchangeRate::convert`]).
+    ///
+    /// Fails with [`MoneyError::NoRate`] when a currency has no rate: totals
+    /// are never summed across currencies without one.
+    pub fn in_currency(
+        &self,
+        target: Currency,
+        rates: &[ExchangeRate],
+    ) -> Result<Money, MoneyError> {
+        let mut total = zero(target);
+        for m in self.iter() {
+            let converted = if m.currency == target {
+                m
+            } else {
+                let rate = rates
+                    .iter()
+                    .find(|r| r.from() == m.currency && r.to() == target)
+                    .ok_or(MoneyError::NoRate {
+                        from: m.currency,
+                        to: target,
+                    })?;
+                rate.convert(m)?
+            };
+            total = total.try_add(&converted)?;
+        }
+        Ok(total)
+    }
+}
+
+impl Serialize for CurrencyTotals {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (c, a) in &self.0 {
+            map.serialize_entry(c.as_str(), &a.to_string())?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overflow_leaves_totals_unchanged() {
+        let mut t = CurrencyTotals::new();
+        assert!(t.add(Money::new(Decimal::MAX, Currency::USD)).is_ok());
+        assert!(t.add(Money::new(Decimal::ONE, Currency::USD)).is_err());
+        assert_eq!(t.get(Currency::USD).map(|m| m.amount), Some(Decimal::MAX));
+    }
+
+    #[test]
+    fn in_currency_needs_rates() {
+        let mut t = CurrencyTotals::new();
+        let _ = t.add(Money::new(Decimal::from(10), Currency::USD));
+        let _ = t.add(Money::new(Decimal::from(10), Currency::CHF));
+        assert!(matches!(
+            t.in_currency(Currency::USD, &[]),
+            Err(MoneyError::NoRate { .. })
+        ));
+        let date = time::macros::date!(2016 - 07 - 31);
+        let rate = ExchangeRate::new(
+            Currency::CHF,
+            Currency::USD,
+            "1.02".parse().unwrap_or_default(),
+            date,
+            "UN operational rates of exchange",
+        );
+        let rates: Vec<ExchangeRate> = rate.into_iter().collect();
+        assert_eq!(
+            t.in_currency(Currency::USD, &rates)
+                .map(|m| m.amount.to_string()),
+            Ok("20.20".to_owned())
+        );
+    }
+}

@@ -1,0 +1,413 @@
+//! Portfolio targets such as the SME XBTC portfolio: "increase in SME XBTC
+//! portfolio to $100 million ($84 million as of 15 August 2015)".
+//!
+//! A [`Portfolio`] points at its money indicator, whose measure gives the
+//! baseline (an amount on a date) and the target; progress reports give
+//! money observations of that indicator over time.
+//!
+//! # Rules
+//!
+//! * **Deadline**: the indicator's deadline month (its last day); where the
+//!   indicator has none, the last day of the biennium of the follow-up item
+//!   that lists the indicator's deliverable (`2018-19` → 2019-12-31).
+//!   [`DeadlineSource`] says which.
+//! * **Observations**: the money observations of the indicator in every
+//!   report, dated by their own `as_of` or else the report's, kept when that
+//!   date (its last day, for a month) is on or before the evaluation date.
+//!   An observation in another currency than the target is left out with an
+//!   issue.
+//! * **Latest amount**: the most recent observation, or the baseline when
+//!   nothing was observed after it.
+//! * **Progress** = (latest − baseline) ÷ (target − baseline) × 100, rounded
+//!   to two places half away from zero: 0 % at the baseline, 100 % at the
+//!   target.
+//! * **Remaining gap** = target − latest (latest − target for a decrease),
+//!   never below zero.
+//! * **Months remaining**: the month ends after the evaluation date up to the
+//!   deadline (from 2016-07-31 to 2019-12-31: 41).
+//! * **Rate per month needed** = remaining gap ÷ months remaining, rounded to
+//!   the currency's minor units half away from zero; none once the deadline
+//!   is reached.
+//! * **Status** (the indicators' vocabulary): `achieved` when the gap is zero
+//!   and was closed by the deadline, `achieved_late` after it; `overdue` when
+//!   the deadline passed with a gap; with no observation since the baseline,
+//!   `not_started` while the item's biennium has not begun and `no_data`
+//!   after; with observations, `on_track` when progress is at least
+//!   [`PortfolioPolicy::on_track_share`] of the straight line from the
+//!   baseline to the target by the deadline at the latest observation's
+//!   date, `at_risk` below it; `no_data` without a baseline or deadline to
+//!   judge the pace by.
+
+use crate::error::FundingError;
+use crate::money::{MoneyError, MoneyExt, round_percent, zero};
+use actionplan_model::{
+    ActionPlan, DateOrMonth, DatedMoney, Direction, IndicatorId, Measure, Money, Observation,
+    Portfolio, PortfolioId, ProgressReport, ReportId, SourceKind, Status, Text,
+};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use time::Date;
+
+/// What a caller may change in the portfolio rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PortfolioPolicy {
+    /// The share of the straight-line progress expected by a date at or above
+    /// which a portfolio is on track (default 1: on or above the line).
+    #[serde(with = "crate::serde_util::decimal")]
+    pub on_track_share: Decimal,
+}
+
+impl Default for PortfolioPolicy {
+    fn default() -> Self {
+        PortfolioPolicy {
+            on_track_share: Decimal::ONE,
+        }
+    }
+}
+
+/// Where a portfolio's deadline comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DeadlineSource {
+    /// The indicator's own deadline.
+    Indicator,
+    /// The end of the biennium of the item that lists the indicator's deliverable.
+    ItemBiennium,
+}
+
+/// An amount of the portfolio observed in a progress report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PortfolioObservation {
+    /// The amount.
+    pub amount: Money,
+    /// When it was observed.
+    pub as_of: DateOrMonth,
+    /// The report that says so.
+    pub report: ReportId,
+}
+
+/// Where a portfolio stands as of a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PortfolioProgress {
+    /// The portfolio.
+    pub portfolio: PortfolioId,
+    /// Its name.
+    pub name: Text,
+    /// The kind of funds it holds.
+    pub kind: SourceKind,
+    /// Its money indicator.
+    pub indicator: IndicatorId,
+    /// The evaluation date.
+    #[serde(with = "crate::serde_util::date")]
+    pub as_of: Date,
+    /// The amount at the start, on a date.
+    pub baseline: Option<DatedMoney>,
+    /// The amount to reach.
+    pub target: Money,
+    /// Whether more or less is better.
+    pub direction: Direction,
+    /// The date by which the target is due.
+    #[serde(with = "crate::serde_util::date::option")]
+    pub deadline: Option<Date>,
+    /// Where the deadline comes from.
+    pub deadline_source: Option<DeadlineSource>,
+    /// The amounts observed up to the evaluation date, oldest first.
+    pub observations: Vec<PortfolioObservation>,
+    /// Whether any amount was observed after the baseline.
+    pub observed_since_baseline: bool,
+    /// The most recent amount known: the latest observation, or the baseline.
+    pub latest: Option<DatedMoney>,
+    /// `latest − baseline`.
+    pub change_since_baseline: Option<Money>,
+    /// Progress from the baseline to the target, in per cent (0 at the baseline).
+    #[serde(with = "crate::serde_util::decimal::option")]
+    pub progress_percent: Option<Decimal>,
+    /// What remains to reach the target, at least zero.
+    pub remaining_gap: Option<Money>,
+    /// Month ends after the evaluation date up to the deadline.
+    pub months_remaining: Option<u32>,
+    /// The amount to mobilize per month to reach the target by the deadline.
+    pub monthly_rate_needed: Option<Money>,
+    /// The status, in the indicators' vocabulary.
+    pub status: Status,
+    /// What was left out and why.
+    pub issues: Vec<String>,
+}
+
+fn months_between(from: Date, deadline: Date) -> Option<u32> {
+    if from > deadline {
+        return None;
+    }
+    let index = |d: Date| i64::from(d.year()) * 12 + i64::from(u8::from(d.month()));
+    let month_end_ahead = from.day() < from.month().length(from.year());
+    let n = index(deadline) - index(from) + i64::from(month_end_ahead);
+    u32::try_from(n).ok()
+}
+
+fn days(a: Date, b: Date) -> i64 {
+    i64::from(b.to_julian_day()) - i64::from(a.to_julian_day())
+}
+
+/// Where `portfolio` of `plan` stands on `as_of`, from the observations in `reports`.
+///
+/// ```
+/// use actionplan_funding::{portfolio_progress, PortfolioPolicy};
+/// use actionplan_model::{ActionPlan, Status};
+/// use time::macros::date;
+///
+/// let plan: ActionPlan = serde_json::from_str(r#"{
+///   "id": "sme", "title": {"en": "SME action plan"},
+///   "resolution": {"title": {"en": "SMEs"}, "adopted_at": "ilc-104"},
+///   "endorsed_at": "gb-325", "biennia": ["2016-17", "2018-19"],
+///   "categories": [{"id": "country", "name": {"en": "Country-level work"}}],
+///   "items": [{"id": "core-portfolio", "text": {"en": "Expansion of the ILO's core SME portfolio"},
+///     "paragraphs": ["20(a)"], "category": "country", "biennium": "2018-19",
+///     "deliverables": ["xbtc-mobilization"]}],
+///   "deliverables": [{"id": "xbtc-mobilization", "text": {"en": "Additional mobilization of extra-budgetary resources"},
+///     "indicators": [{"id": "xbtc-portfolio", "text": {"en": "Increase in SME XBTC portfolio"},
+///       "measure": {"kind": "money",
+///         "baseline": {"amount": {"amount": "84000000", "currency": "USD"}, "as_of": "2015-08-15"},
+///         "target": {"amount": "100000000", "currency": "USD"}}}]}],
+///   "resources": {"portfolios": [{"id": "sme-xbtc", "name": {"en": "SME XBTC portfolio"},
+///     "kind": "extra_budgetary", "indicator": "xbtc-portfolio"}]}
+/// }"#)?;
+///
+/// let p = portfolio_progress(&plan, &[], &plan.resources.portfolios[0],
+///                            date!(2016-07-31), &PortfolioPolicy::default())?;
+/// assert_eq!(p.remaining_gap.unwrap().to_string(), "USD 16000000");
+/// assert_eq!(p.deadline.unwrap().to_string(), "2019-12-31");
+/// assert_eq!(p.months_remaining, Some(41));
+/// assert_eq!(p.monthly_rate_needed.unwrap().to_string(), "USD 390243.90");
+/// assert_eq!(p.progress_percent.unwrap().to_string(), "0");
+/// assert_eq!(p.status, Status::NotStarted);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn portfolio_progress(
+    plan: &ActionPlan,
+    reports: &[ProgressReport],
+    portfolio: &Portfolio,
+    as_of: Date,
+    policy: &PortfolioPolicy,
+) -> Result<PortfolioProgress, FundingError> {
+    let pid = &portfolio.id;
+    let money_err = |error: MoneyError| FundingError::Money {
+        portfolio: pid.clone(),
+        error,
+    };
+    let (deliverable, indicator) =
+        plan.indicator(&portfolio.indicator)
+            .ok_or_else(|| FundingError::IndicatorNotFound {
+                portfolio: pid.clone(),
+                indicator: portfolio.indicator.clone(),
+            })?;
+    let Measure::Money(measure) = &indicator.measure else {
+        return Err(FundingError::not_money(
+            pid,
+            &indicator.id,
+            indicator.measure.kind(),
+        ));
+    };
+    let target = measure.target;
+    let baseline = measure.baseline;
+    if let Some(b) = baseline
+        && b.amount.currency != target.currency
+    {
+        return Err(money_err(MoneyError::CurrencyMismatch {
+            operation: crate::money::Operation::Compare,
+            left: b.amount.currency,
+            right: target.currency,
+        }));
+    }
+    let biennium = plan.biennium_of(&deliverable.id);
+    let (deadline, deadline_source) = match (indicator.deadline, biennium) {
+        (Some(m), _) => (Some(m.last_day()), Some(DeadlineSource::Indicator)),
+        (None, Some(b)) => (Some(b.end().last_day()), Some(DeadlineSource::ItemBiennium)),
+        (None, None) => (None, None),
+    };
+
+    let mut issues = Vec::new();
+    let mut observations = Vec::new();
+    for report in reports {
+        let Some(entry) = report.indicator(&portfolio.indicator) else {
+            continue;
+        };
+        for obs in &entry.observations {
+            let Observation::Money(mo) = obs else {
+                continue;
+            };
+            let date = mo.as_of.unwrap_or(report.as_of);
+            if date.latest() > as_of {
+                continue;
+            }
+            if mo.amount.currency != target.currency {
+                issues.push(format!(
+                    "report `{}` observes {} but the target is in {}; the observation is left out (convert it before recording it)",
+                    report.id, mo.amount, target.currency
+                ));
+                continue;
+            }
+            observations.push(PortfolioObservation {
+                amount: mo.amount,
+                as_of: date,
+                report: report.id.clone(),
+            });
+        }
+    }
+    observations.sort_by_key(|o| (o.as_of.latest(), o.as_of.earliest()));
+
+    let after_baseline =
+        |o: &PortfolioObservation| baseline.is_none_or(|b| o.as_of.earliest() > b.as_of.latest());
+    let observed_since_baseline = observations.iter().any(after_baseline);
+    let latest = match observations.iter().rev().find(|o| after_baseline(o)) {
+        Some(o) => Some(DatedMoney {
+            amount: o.amount,
+            as_of: o.as_of,
+        }),
+        None => baseline.or_else(|| {
+            observations.last().map(|o| DatedMoney {
+                amount: o.amount,
+                as_of: o.as_of,
+            })
+        }),
+    };
+
+    let change_since_baseline = match (latest, baseline) {
+        (Some(l), Some(b)) => Some(l.amount.try_sub(&b.amount).map_err(money_err)?),
+        _ => None,
+    };
+    let span = match baseline {
+        Some(b) => Some(target.try_sub(&b.amount).map_err(money_err)?),
+        None => None,
+    };
+    let fraction = match (change_since_baseline, span) {
+        (Some(c), Some(s)) if !s.is_zero() => c.amount.checked_div(s.amount),
+        _ => None,
+    };
+    let progress_percent = fraction
+        .and_then(|f| f.checked_mul(Decimal::ONE_HUNDRED))
+        .map(round_percent);
+
+    let gap_of = |amount: Money| -> Result<Money, FundingError> {
+        let g = match measure.direction {
+            Direction::Decrease => amount.try_sub(&target),
+            _ => target.try_sub(&amount),
+        }
+        .map_err(money_err)?;
+        Ok(if g.amount.is_sign_negative() {
+            zero(g.currency)
+        } else {
+            g
+        })
+    };
+    let remaining_gap = latest.map(|l| gap_of(l.amount)).transpose()?;
+    let months_remaining = deadline.and_then(|d| months_between(as_of, d));
+    let monthly_rate_needed = match (remaining_gap, months_remaining) {
+        (Some(g), Some(n)) if n > 0 => Some(g.try_div(Decimal::from(n)).map_err(money_err)?),
+        _ => None,
+    };
+
+    // The status.
+    let reached_on = {
+        let mut points: Vec<DatedMoney> = baseline.into_iter().collect();
+        points.extend(observations.iter().map(|o| DatedMoney {
+            amount: o.amount,
+            as_of: o.as_of,
+        }));
+        let mut first = None;
+        for p in points {
+            if gap_of(p.amount)?.is_zero() {
+                first = Some(p.as_of.latest());
+                break;
+            }
+        }
+        first
+    };
+    let status = if let (Some(on), true) = (reached_on, remaining_gap.is_some_and(|g| g.is_zero()))
+    {
+        match deadline {
+            Some(d) if on > d => Status::AchievedLate,
+            _ => Status::Achieved,
+        }
+    } else if deadline.is_some_and(|d| as_of > d) {
+        Status::Overdue
+    } else if !observed_since_baseline {
+        match biennium {
+            Some(b) if as_of < b.start().first_day() => Status::NotStarted,
+            _ => Status::NoData,
+        }
+    } else {
+        match (baseline, deadline, fraction, latest) {
+            (Some(b), Some(d), Some(f), Some(l)) => {
+                let total = days(b.as_of.latest(), d);
+                let elapsed = days(b.as_of.latest(), l.as_of.latest());
+                if total <= 0 {
+                    Status::NoData
+                } else {
+                    let expected = Decimal::from(elapsed)
+                        .checked_div(Decimal::from(total))
+                        .and_then(|e| e.checked_mul(policy.on_track_share));
+                    match expected {
+                        Some(e) if f >= e => Status::OnTrack,
+                        Some(_) => Status::AtRisk,
+                        None => Status::NoData,
+                    }
+                }
+            }
+            _ => Status::NoData,
+        }
+    };
+
+    Ok(PortfolioProgress {
+        portfolio: pid.clone(),
+        name: portfolio.name.clone(),
+        kind: portfolio.kind,
+        indicator: portfolio.indicator.clone(),
+        as_of,
+        baseline,
+        target,
+        direction: measure.direction,
+        deadline,
+        deadline_source,
+        observations,
+        observed_since_baseline,
+        latest,
+        change_since_baseline,
+        progress_percent,
+        remaining_gap,
+        months_remaining,
+        monthly_rate_needed,
+        status,
+        issues,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn months_count_month_ends() {
+        assert_eq!(
+            months_between(date!(2016 - 07 - 31), date!(2019 - 12 - 31)),
+            Some(41)
+        );
+        assert_eq!(
+            months_between(date!(2016 - 07 - 15), date!(2019 - 12 - 31)),
+            Some(42)
+        );
+        assert_eq!(
+            months_between(date!(2019 - 12 - 31), date!(2019 - 12 - 31)),
+            Some(0)
+        );
+        assert_eq!(
+            months_between(date!(2019 - 12 - 01), date!(2019 - 12 - 31)),
+            Some(1)
+        );
+        assert_eq!(
+            months_between(date!(2020 - 01 - 01), date!(2019 - 12 - 31)),
+            None
+        );
+    }
+}
