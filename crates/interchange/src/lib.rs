@@ -1,1 +1,86 @@
-//! placeholder
+//! The actionplan exchange file: the versioned envelope around an ILO action
+//! plan and its progress reports, reading and canonical atomic writing, the
+//! published JSON Schema, and validation that says exactly what is wrong and
+//! where.
+//!
+//! ```
+//! use actionplan_interchange::{read_str, to_canonical_string, validate_str, Layer};
+//!
+//! let text = r#"{
+//!   "format": "actionplan",
+//!   "version": "1.0",
+//!   "plan": {
+//!     "id": "sme",
+//!     "title": {"en": "SME action plan"},
+//!     "resolution": {"title": {"en": "Resolution concerning SMEs"}, "adopted_at": "ilc-104"},
+//!     "endorsed_at": "gb-325",
+//!     "biennia": ["2016-17", "2018-19"],
+//!     "sessions": [
+//!       {"id": "ilc-104", "body": "international_labour_conference", "number": 104, "year": 2015},
+//!       {"id": "gb-325", "body": "governing_body", "number": 325, "year": 2015}
+//!     ]
+//!   },
+//!   "reports": []
+//! }"#;
+//!
+//! // Validate: syntax, the published schema, then the rules AP001–AP016.
+//! let report = validate_str(text);
+//! assert!(report.is_valid(), "{report}");
+//!
+//! // Read and write back canonically.
+//! let envelope = read_str(text)?;
+//! let canonical = to_canonical_string(&envelope);
+//! assert_eq!(to_canonical_string(&read_str(&canonical)?), canonical);
+//!
+//! // A mistake is reported with its JSON pointer and line:column.
+//! let report = validate_str(&text.replace("\"gb-325\",\n", "\"gb-999\",\n"));
+//! let issue = &report.issues[0];
+//! assert_eq!((issue.layer, issue.rule.as_deref()), (Layer::Rule, Some("AP002")));
+//! assert_eq!(issue.pointer, "/plan/endorsed_at");
+//! assert_eq!((issue.line, issue.column), (Some(8), Some(20)));
+//! # Ok::<(), actionplan_interchange::ReadError>(())
+//! ```
+//!
+//! # The three layers
+//!
+//! 1. **Syntax**: UTF-8 JSON, no key twice in one object.
+//! 2. **Schema**: the published JSON Schema ([`schema`], committed at
+//!    `docs/schema/actionplan-1.0.schema.json`), compiled once per process,
+//!    with format checks on. The schema and [`read_str`] accept exactly the
+//!    same documents; property tests hold them to it.
+//! 3. **Rules**: what a schema cannot express — unique ids, references that
+//!    resolve, dates that come in order, targets beyond baselines — checked
+//!    by [`actionplan_model::validate`], each with a stable id `AP001` ….
+//!
+//! The result is a [`ValidationReport`] of [`Issue`]s: our own serializable
+//! types, whatever validator runs underneath.
+//!
+//! # Versions
+//!
+//! Files carry `"version": "1.0"`. A later minor version (1.1) may add
+//! optional members and vocabulary; readers of 1.1 read 1.0 files unchanged,
+//! and a 1.0 reader refuses a 1.1 file with [`ReadError::UnsupportedVersion`]
+//! rather than guess. A major version (2.0) may change or remove members and
+//! gets a new schema `$id`.
+#![warn(missing_docs)]
+
+mod envelope;
+mod locate;
+mod read;
+mod report;
+mod schema;
+mod validate;
+mod write;
+
+pub use envelope::{
+    CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
+};
+pub use read::{ReadError, read_path, read_reader, read_str};
+pub use report::{Issue, Layer, Severity, ValidationReport};
+pub use schema::{SCHEMA_ID, SCHEMA_PATH, schema, schema_string};
+#[doc(hidden)]
+pub use validate::schema_compilations;
+pub use validate::{
+    Checked, check_bytes, check_str, validate_bytes, validate_envelope, validate_path, validate_str,
+};
+pub use write::{WriteError, to_canonical_string, write_path, write_writer};

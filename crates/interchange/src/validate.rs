@@ -1,0 +1,350 @@
+//! Validation in three layers — JSON syntax, the published schema, the
+//! rules a schema cannot express — collecting every issue with its JSON
+//! pointer and, for text, its line and column.
+
+use crate::locate::{self, Lines};
+use crate::read::{self, ReadError};
+use crate::report::{Issue, Layer, Severity, ValidationReport};
+use crate::{Envelope, schema};
+use actionplan_model::{Problem, Scope};
+use jsonschema::error::ValidationErrorKind;
+use serde_json::Value;
+use std::path::Path;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static COMPILATIONS: AtomicUsize = AtomicUsize::new(0);
+
+/// The published schema, compiled once per process, with format checks on.
+static VALIDATOR: LazyLock<Result<jsonschema::Validator, String>> = LazyLock::new(|| {
+    COMPILATIONS.fetch_add(1, Ordering::SeqCst);
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(schema())
+        .map_err(|e| e.to_string())
+});
+
+/// How many times this process has compiled the schema: 0 before the first
+/// validation, 1 ever after.
+#[doc(hidden)]
+pub fn schema_compilations() -> usize {
+    COMPILATIONS.load(Ordering::SeqCst)
+}
+
+/// The result of checking a text: the report and, when the text could be
+/// read, the envelope, so that a caller can validate and then evaluate
+/// without parsing twice.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Checked {
+    /// Every issue found.
+    pub report: ValidationReport,
+    /// The envelope, when the syntax and schema layers found no error.
+    pub envelope: Option<Envelope>,
+}
+
+/// Validates an exchange file given as text, in all three layers.
+///
+/// ```
+/// use actionplan_interchange::{validate_str, Layer};
+/// let text = r#"{"format": "actionplan", "version": "1.0", "plan": {
+///   "id": "p", "title": {"en": "Plan"}, "biennia": ["2016-17"],
+///   "resolution": {"title": {"en": "Resolution"}, "adopted_at": "ilc-104"},
+///   "endorsed_at": "gb-325"}}"#;
+/// let report = validate_str(text);
+/// // The two sessions the plan names are not described in `sessions`:
+/// assert_eq!(report.issues.len(), 2);
+/// let first = &report.issues[0];
+/// assert_eq!(first.layer, Layer::Rule);
+/// assert_eq!(first.rule.as_deref(), Some("AP002"));
+/// assert_eq!(first.pointer, "/plan/resolution/adopted_at");
+/// assert_eq!((first.line, first.column), (Some(3), Some(63)));
+/// ```
+pub fn validate_str(text: &str) -> ValidationReport {
+    check_str(text).report
+}
+
+/// Validates an exchange file given as bytes (which must be UTF-8).
+pub fn validate_bytes(bytes: &[u8]) -> ValidationReport {
+    check_bytes(bytes).report
+}
+
+/// Validates the exchange file at `path`; fails only when the file cannot
+/// be read.
+pub fn validate_path(path: impl AsRef<Path>) -> Result<ValidationReport, ReadError> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        path: Some(path.to_owned()),
+        source,
+    })?;
+    Ok(validate_bytes(&bytes))
+}
+
+/// Checks bytes: see [`check_str`].
+pub fn check_bytes(bytes: &[u8]) -> Checked {
+    match read::utf8(bytes) {
+        Ok(text) => check_str(text),
+        Err(e) => Checked {
+            report: ValidationReport {
+                issues: vec![syntax_issue(&e)],
+            },
+            envelope: None,
+        },
+    }
+}
+
+/// Validates a text in all three layers and reads it when the first two
+/// pass.
+pub fn check_str(text: &str) -> Checked {
+    let lines = Lines::new(text);
+    let mut issues = Vec::new();
+    let value = match read::parse_json(text, &lines) {
+        Ok(v) => v,
+        Err(e) => {
+            return Checked {
+                report: ValidationReport {
+                    issues: vec![syntax_issue(&e)],
+                },
+                envelope: None,
+            };
+        }
+    };
+    let duplicates = locate::scan(text, Some(&Default::default())).duplicates;
+    for d in &duplicates {
+        let mut i = Issue::new(
+            Layer::Syntax,
+            Severity::Error,
+            d.pointer.clone(),
+            format!(
+                "key `{}` appears twice in one object; keep one (readers disagree on which one wins)",
+                d.key
+            ),
+        );
+        i.line = Some(d.position.line);
+        i.column = Some(d.position.column);
+        issues.push(i);
+    }
+
+    let schema_issues = schema_layer(&value);
+    let schema_ok = schema_issues.is_empty();
+    let mut located = schema_issues;
+    let mut envelope = None;
+    if schema_ok {
+        match read::from_value(text, value) {
+            Ok(env) => {
+                located.extend(rule_issues(&env).into_iter().map(|i| (i, false)));
+                if duplicates.is_empty() {
+                    envelope = Some(env);
+                }
+            }
+            Err(e) => {
+                // The schema and the reader are meant to agree; if they do
+                // not, say so rather than hide it.
+                let (pointer, message) = match e {
+                    ReadError::Invalid {
+                        pointer, message, ..
+                    } => (pointer, message),
+                    other => (String::new(), other.to_string()),
+                };
+                let mut i = Issue::new(
+                    Layer::Schema,
+                    Severity::Error,
+                    pointer,
+                    format!(
+                        "{message} (the schema accepts this but the reader does not: please report this as a bug of actionplan-interchange)"
+                    ),
+                );
+                i.rule = Some("reader".into());
+                located.push((i, false));
+            }
+        }
+    }
+    locate_issues(text, &mut located);
+    let (mut schema_part, rule_part): (Vec<_>, Vec<_>) = located
+        .into_iter()
+        .partition(|(i, _)| i.layer == Layer::Schema);
+    schema_part.sort_by_key(|(i, _)| (i.line, i.column));
+    issues.extend(schema_part.into_iter().map(|(i, _)| i));
+    issues.extend(rule_part.into_iter().map(|(i, _)| i));
+    Checked {
+        report: ValidationReport { issues },
+        envelope,
+    }
+}
+
+/// Checks the rules a schema cannot express on an envelope in memory. The
+/// issues carry pointers but no line or column.
+pub fn validate_envelope(envelope: &Envelope) -> ValidationReport {
+    ValidationReport {
+        issues: rule_issues(envelope),
+    }
+}
+
+fn syntax_issue(e: &ReadError) -> Issue {
+    let mut i = Issue::new(Layer::Syntax, Severity::Error, String::new(), e.to_string());
+    if let ReadError::Syntax { message, .. } = e {
+        i.message = format!("not valid JSON: {message}");
+    }
+    if let Some((l, c)) = e.line_column() {
+        i.line = Some(l);
+        i.column = Some(c);
+    }
+    i
+}
+
+fn rule_issues(envelope: &Envelope) -> Vec<Issue> {
+    actionplan_model::validate(&envelope.plan, &envelope.reports)
+        .into_iter()
+        .map(|p: Problem| {
+            let prefix = match p.scope {
+                Scope::Plan => "/plan".to_owned(),
+                Scope::Report(i) => format!("/reports/{i}"),
+            };
+            let severity = match p.severity() {
+                actionplan_model::Severity::Warning => Severity::Warning,
+                actionplan_model::Severity::Error => Severity::Error,
+            };
+            let mut i = Issue::new(Layer::Rule, severity, prefix + &p.pointer, p.message);
+            i.rule = Some(p.rule.code().to_owned());
+            i
+        })
+        .collect()
+}
+
+/// Fills in line and column; `at_key` points at the member's key instead of
+/// its value (for members that should not be there).
+fn locate_issues(text: &str, issues: &mut [(Issue, bool)]) {
+    let pointers: Vec<&str> = issues.iter().map(|(i, _)| i.pointer.as_str()).collect();
+    let spans = locate::locate(text, &pointers);
+    for ((issue, at_key), span) in issues.iter_mut().zip(spans) {
+        if let Some(span) = span {
+            let p = if *at_key {
+                span.key.unwrap_or(span.value)
+            } else {
+                span.value
+            };
+            issue.line = Some(p.line);
+            issue.column = Some(p.column);
+        }
+    }
+}
+
+/// Layer 2: the published schema. Returns issues without positions, each
+/// flagged when it should point at a member's key.
+fn schema_layer(value: &Value) -> Vec<(Issue, bool)> {
+    let validator = match &*VALIDATOR {
+        Ok(v) => v,
+        Err(e) => {
+            let i = Issue::new(
+                Layer::Schema,
+                Severity::Error,
+                String::new(),
+                format!(
+                    "internal error: the published schema does not compile ({e}); please report this"
+                ),
+            );
+            return vec![(i, false)];
+        }
+    };
+    let mut out = Vec::new();
+    for e in validator.iter_errors(value) {
+        flatten(&e, &mut out);
+    }
+    out
+}
+
+fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
+    let pointer = e.instance_path().as_str().to_owned();
+    let keyword = e.kind().keyword().to_owned();
+    match e.kind() {
+        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
+            let candidates: Vec<&Vec<jsonschema::ValidationError<'static>>> = context
+                .iter()
+                .filter(|branch| !branch.iter().any(|b| is_mismatch(b, &pointer)))
+                .collect();
+            if let [only] = candidates.as_slice() {
+                for b in only.iter() {
+                    flatten(b, out);
+                }
+                return;
+            }
+            let message = format!(
+                "{} matches none of the allowed forms{}",
+                render(e.instance()),
+                describe(e, ": ")
+            );
+            out.push((issue(pointer, keyword, message), false));
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for key in unexpected {
+                let p = format!("{pointer}/{}", locate::escape_token(key));
+                let message = format!(
+                    "unknown member `{key}`: check its spelling, or keep tool-specific data under `extensions`"
+                );
+                out.push((issue(p, keyword.clone(), message), true));
+            }
+        }
+        ValidationErrorKind::Pattern { .. } => {
+            let message = format!(
+                "{} does not have the required form{}",
+                render(e.instance()),
+                describe(e, ": ")
+            );
+            out.push((issue(pointer, keyword, message), false));
+        }
+        ValidationErrorKind::Not { .. } => {
+            let message = format!("{} must not contain a line break", render(e.instance()));
+            out.push((issue(pointer, keyword, message), false));
+        }
+        ValidationErrorKind::Format { .. } | ValidationErrorKind::MinProperties { .. } => {
+            let message = format!("{}{}", truncate(&e.to_string()), describe(e, "; expected "));
+            out.push((issue(pointer, keyword, message), false));
+        }
+        _ => out.push((issue(pointer, keyword, truncate(&e.to_string())), false)),
+    }
+}
+
+/// Whether a branch error only says "this branch is not the one meant": a
+/// wrong type for the value itself, or another `kind` tag.
+fn is_mismatch(b: &jsonschema::ValidationError<'_>, pointer: &str) -> bool {
+    let at = b.instance_path().as_str();
+    match b.kind() {
+        ValidationErrorKind::Type { .. } => at == pointer,
+        ValidationErrorKind::Constant { .. } => at
+            .strip_prefix(pointer)
+            .is_some_and(|rest| !rest.is_empty() && rest[1..].find('/').is_none()),
+        _ => false,
+    }
+}
+
+fn issue(pointer: String, keyword: String, message: String) -> Issue {
+    let mut i = Issue::new(Layer::Schema, Severity::Error, pointer, message);
+    i.rule = Some(keyword);
+    i
+}
+
+/// The description of the nearest schema around the failed keyword.
+fn describe(e: &jsonschema::ValidationError<'_>, lead: &str) -> String {
+    let path = e.schema_path().as_str();
+    let root = schema();
+    for p in locate::prefixes(path).skip(1) {
+        if let Some(Value::String(d)) = root.pointer(p).and_then(|s| s.get("description")) {
+            if d != "No line breaks." {
+                return format!("{lead}{d}");
+            }
+        }
+    }
+    String::new()
+}
+
+fn render(v: &Value) -> String {
+    truncate(&v.to_string())
+}
+
+fn truncate(s: &str) -> String {
+    const MAX: usize = 200;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}

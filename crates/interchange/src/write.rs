@@ -1,0 +1,190 @@
+//! The canonical writer: one way to write each envelope, and an atomic
+//! write to a path.
+//!
+//! Canonical text is serde's field order for every model object (the order
+//! the schema lists the properties in), keys sorted inside `extensions`,
+//! two-space indentation, UTF-8 without escapes for non-ASCII characters,
+//! and a final line break. Reading canonical text and writing it again gives
+//! the same bytes.
+
+use crate::Envelope;
+use serde_json::{Map, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be written. The previous content of the target, if
+/// any, is left as it was.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WriteError {
+    /// The envelope could not be turned into JSON.
+    #[error("cannot write the envelope as JSON")]
+    Serialize(#[source] serde_json::Error),
+    /// Writing to a stream failed.
+    #[error("cannot write the exchange file to the output")]
+    Stream(#[source] std::io::Error),
+    /// Creating, writing or renaming the temporary file failed.
+    #[error("cannot write `{}`; the previous content, if any, is unchanged", path.display())]
+    Io {
+        /// The target file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Canonical JSON bytes of an envelope.
+fn canonical_bytes(envelope: &Envelope) -> Result<Vec<u8>, serde_json::Error> {
+    let sorted;
+    let envelope = if has_nested_objects_in_extensions(envelope) {
+        sorted = sort_extensions(envelope.clone());
+        &sorted
+    } else {
+        envelope
+    };
+    let mut out = serde_json::to_vec_pretty(envelope)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// The canonical text of an envelope.
+///
+/// ```
+/// use actionplan_interchange::{read_str, to_canonical_string};
+/// let text = r#"{"version": "1.0", "format": "actionplan", "plan": {
+///   "biennia": ["2016-17"], "id": "p", "title": {"en": "Plan"},
+///   "resolution": {"title": {"en": "Resolution"}, "adopted_at": "ilc-104"},
+///   "endorsed_at": "gb-325"}}"#;
+/// let canonical = to_canonical_string(&read_str(text)?);
+/// assert!(canonical.starts_with("{\n  \"format\": \"actionplan\",\n  \"version\": \"1.0\",\n"));
+/// assert!(canonical.ends_with("}\n"));
+/// assert_eq!(to_canonical_string(&read_str(&canonical)?), canonical);
+/// # Ok::<(), actionplan_interchange::ReadError>(())
+/// ```
+pub fn to_canonical_string(envelope: &Envelope) -> String {
+    // Serializing the model cannot fail: every map key is a string and no
+    // Serialize impl of the model reports an error. The bytes are UTF-8
+    // because serde_json writes UTF-8.
+    canonical_bytes(envelope)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
+}
+
+/// Writes the canonical text of `envelope` to `writer`.
+pub fn write_writer<W: Write>(writer: W, envelope: &Envelope) -> Result<(), WriteError> {
+    let bytes = canonical_bytes(envelope).map_err(WriteError::Serialize)?;
+    let mut writer = writer;
+    writer
+        .write_all(&bytes)
+        .and_then(|()| writer.flush())
+        .map_err(WriteError::Stream)
+}
+
+/// Writes the canonical text of `envelope` to `path`, atomically: the text
+/// goes to a temporary file in the same folder, which is flushed to disk and
+/// then renamed over the target. A failure at any step leaves the target as
+/// it was and removes the temporary file.
+///
+/// ```
+/// # let text = r#"{"format": "actionplan", "version": "1.0", "plan": {
+/// #   "id": "p", "title": {"en": "Plan"}, "biennia": ["2016-17"], "endorsed_at": "gb-325",
+/// #   "resolution": {"title": {"en": "Resolution"}, "adopted_at": "ilc-104"}}}"#;
+/// let envelope = actionplan_interchange::read_str(text)?;
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("plan.json");
+/// actionplan_interchange::write_path(&path, &envelope)?;
+/// assert_eq!(actionplan_interchange::read_path(&path)?, envelope);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_path(path: impl AsRef<Path>, envelope: &Envelope) -> Result<(), WriteError> {
+    let path = path.as_ref();
+    let bytes = canonical_bytes(envelope).map_err(WriteError::Serialize)?;
+    let io = |source| WriteError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".actionplan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(&bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    // Make the rename itself durable where the platform allows it.
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+fn has_nested_objects_in_extensions(e: &Envelope) -> bool {
+    let nested = |x: &actionplan_model::Extensions| {
+        x.0.values()
+            .any(|v| matches!(v, Value::Object(_) | Value::Array(_)))
+    };
+    nested(&e.extensions)
+        || nested(&e.plan.extensions)
+        || e.plan.items.iter().any(|i| nested(&i.extensions))
+        || e.plan
+            .deliverables
+            .iter()
+            .any(|d| nested(&d.extensions) || d.indicators.iter().any(|i| nested(&i.extensions)))
+        || e.reports.iter().any(|r| {
+            nested(&r.extensions)
+                || r.indicators.iter().any(|p| nested(&p.extensions))
+                || r.deliverables.iter().any(|p| nested(&p.extensions))
+        })
+}
+
+/// Sorts object keys inside extension values, whatever map type serde_json
+/// was built with (`preserve_order` keeps insertion order).
+fn sort_extensions(mut e: Envelope) -> Envelope {
+    let sort = |x: &mut actionplan_model::Extensions| x.0.values_mut().for_each(sort_value);
+    sort(&mut e.extensions);
+    sort(&mut e.plan.extensions);
+    e.plan
+        .items
+        .iter_mut()
+        .for_each(|i| sort(&mut i.extensions));
+    for d in &mut e.plan.deliverables {
+        sort(&mut d.extensions);
+        d.indicators
+            .iter_mut()
+            .for_each(|i| sort(&mut i.extensions));
+    }
+    for r in &mut e.reports {
+        sort(&mut r.extensions);
+        r.indicators
+            .iter_mut()
+            .for_each(|p| sort(&mut p.extensions));
+        r.deliverables
+            .iter_mut()
+            .for_each(|p| sort(&mut p.extensions));
+    }
+    e
+}
+
+fn sort_value(v: &mut Value) {
+    match v {
+        Value::Object(obj) => {
+            let mut entries: Vec<(String, Value)> = std::mem::take(obj).into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut sorted = Map::new();
+            for (k, mut child) in entries {
+                sort_value(&mut child);
+                sorted.insert(k, child);
+            }
+            *obj = sorted;
+        }
+        Value::Array(items) => items.iter_mut().for_each(sort_value),
+        _ => {}
+    }
+}
