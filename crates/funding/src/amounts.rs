@@ -45,13 +45,11 @@ impl CurrencyTotals {
             .get(&money.currency)
             .copied()
             .unwrap_or(Decimal::ZERO);
-        let sum = current
-            .checked_add(money.amount)
-            .ok_or(MoneyError::Overflow {
-                operation: Operation::Add,
-                left: current,
-                right: money.amount,
-            })?;
+        let sum = crate::money::exact_add(current, money.amount).ok_or(MoneyError::Overflow {
+            operation: Operation::Add,
+            left: current,
+            right: money.amount,
+        })?;
         self.0.insert(money.currency, sum);
         Ok(())
     }

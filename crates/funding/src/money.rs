@@ -189,8 +189,7 @@ fn same_currency(op: Operation, a: &Money, b: &Money) -> Result<(), MoneyError> 
 impl MoneyExt for Money {
     fn try_add(&self, other: &Money) -> Result<Money, MoneyError> {
         same_currency(Operation::Add, self, other)?;
-        self.amount
-            .checked_add(other.amount)
+        exact_add(self.amount, other.amount)
             .map(|a| Money::new(a, self.currency))
             .ok_or(MoneyError::Overflow {
                 operation: Operation::Add,
@@ -201,8 +200,7 @@ impl MoneyExt for Money {
 
     fn try_sub(&self, other: &Money) -> Result<Money, MoneyError> {
         same_currency(Operation::Subtract, self, other)?;
-        self.amount
-            .checked_sub(other.amount)
+        exact_sub(self.amount, other.amount)
             .map(|a| Money::new(a, self.currency))
             .ok_or(MoneyError::Overflow {
                 operation: Operation::Subtract,
@@ -248,6 +246,27 @@ impl MoneyExt for Money {
     fn is_zero(&self) -> bool {
         self.amount.is_zero()
     }
+}
+
+/// Keeps the larger scale of two operands, so that `0 + 0.000` and
+/// `0.000 + 0` both give `0.000`: totals then print the same whatever the
+/// order of their terms.
+fn keep_scale(mut d: Decimal, a: Decimal, b: Decimal) -> Decimal {
+    let scale = a.scale().max(b.scale());
+    if d.scale() < scale {
+        d.rescale(scale);
+    }
+    d
+}
+
+/// `a + b`, `None` on overflow, with the larger scale of the two.
+pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b).map(|d| keep_scale(d, a, b))
+}
+
+/// `a − b`, `None` on overflow, with the larger scale of the two.
+pub(crate) fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b).map(|d| keep_scale(d, a, b))
 }
 
 /// Zero in `currency`.
