@@ -15,7 +15,7 @@
 //! 3. **No line break after a pattern match.** Python's `re.search` lets `$`
 //!    match before a final line break, so `"abc\n"` would pass `^[a-z]+$`
 //!    there but not in ECMA-262 engines or our reader. Every schema with a
-//!    `pattern` also gets `"not": {"pattern": "\\n"}`.
+//!    `pattern` also gets `"not": {"type": "string", "pattern": "\\n"}`.
 //! 4. **Biennium pattern.** The model's pattern admits `9999-00`, a biennium
 //!    whose second year has five digits and which the reader refuses; the
 //!    pattern here leaves it out.
@@ -122,7 +122,7 @@ fn adjust_object(obj: &mut Map<String, Value>) {
     if obj.contains_key("pattern") && !obj.contains_key("not") {
         obj.insert(
             "not".into(),
-            serde_json::json!({ "pattern": "\\n", "description": "No line breaks." }),
+            serde_json::json!({ "type": "string", "pattern": "\\n", "description": "No line breaks." }),
         );
     }
     if let Some(Value::String(d)) = obj.get_mut("description") {

@@ -268,6 +268,61 @@ fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
                 }
                 return;
             }
+            let consts: Option<Vec<String>> = context
+                .iter()
+                .map(|branch| match branch.as_slice() {
+                    [b] => match b.kind() {
+                        ValidationErrorKind::Constant { expected_value } => Some(
+                            expected_value
+                                .as_str()
+                                .map_or_else(|| expected_value.to_string(), str::to_owned),
+                        ),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            // A tagged union whose tag names no variant: point at the tag.
+            let tags: Option<Vec<(String, String)>> = context
+                .iter()
+                .map(|branch| {
+                    branch.iter().find_map(|b| match b.kind() {
+                        ValidationErrorKind::Constant { expected_value }
+                            if is_mismatch(b, &pointer) =>
+                        {
+                            Some((
+                                b.instance_path().as_str().to_owned(),
+                                expected_value
+                                    .as_str()
+                                    .map_or_else(|| expected_value.to_string(), str::to_owned),
+                            ))
+                        }
+                        _ => None,
+                    })
+                })
+                .collect();
+            if let Some(tags) = tags.filter(|t| t.len() > 1 && t.iter().all(|(p, _)| *p == t[0].0))
+            {
+                let at = tags[0].0.clone();
+                let found = e
+                    .instance()
+                    .pointer(&at[pointer.len()..])
+                    .map_or_else(String::new, render);
+                let tag = at.rsplit('/').next().unwrap_or_default().to_owned();
+                let names: Vec<&str> = tags.iter().map(|(_, v)| v.as_str()).collect();
+                let message = format!("`{tag}` {found} is not one of: {}", names.join(", "));
+                out.push((issue(at, "const".into(), message), false));
+                return;
+            }
+            if let Some(values) = consts.filter(|v| !v.is_empty()) {
+                let message = format!(
+                    "{} is not one of the allowed values: {}",
+                    render(e.instance()),
+                    values.join(", ")
+                );
+                out.push((issue(pointer, keyword, message), false));
+                return;
+            }
             let message = format!(
                 "{} matches none of the allowed forms{}",
                 render(e.instance()),
