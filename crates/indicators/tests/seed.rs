@@ -196,6 +196,22 @@ fn roll_ups_as_of_july_2016() -> TestResult {
 }
 
 #[test]
+fn a_month_of_grace_forgives_the_procurement_report() -> TestResult {
+    let (plan, reports) = seed()?;
+    let policy = Policy {
+        grace_days: 31,
+        ..Policy::default()
+    };
+    let e = evaluate(&plan, &reports, date!(2016 - 07 - 31), &policy, &seed_waits)?;
+    assert_eq!(
+        standing(&e, "procurement-report-published")?,
+        Status::Achieved
+    );
+    assert_eq!(standing(&e, "eese-review-published")?, Status::Overdue);
+    Ok(())
+}
+
+#[test]
 fn the_same_inputs_give_the_same_answer() -> TestResult {
     let a = serde_json::to_string(&evaluated(date!(2016 - 07 - 31))?)?;
     let b = serde_json::to_string(&evaluated(date!(2016 - 07 - 31))?)?;
