@@ -3,9 +3,12 @@
 //!
 //! # Rules
 //!
-//! The lines considered are those of [`crate::lines`]: they hold on the
-//! date, are not superseded, and are specific to the deliverable or, when it
-//! has none, general for its biennium. The status is decided in this order:
+//! The lines considered are those that hold on the date (a line with an
+//! `as_of` holds from the first day it may mean; one without always holds)
+//! and are not superseded by a later line about the same deliverables,
+//! biennium and source. A deliverable's lines are those that name it; when
+//! none does, the lines that name no deliverable and cover its biennium (or
+//! name no biennium either). The status is decided in this order:
 //!
 //! 1. **conditional** — the plan makes the deliverable conditional on
 //!    mobilizing resources and no specific line says any were secured,

@@ -69,7 +69,7 @@
 //!   results that cannot be exact: conversions, amounts per month and
 //!   percentages.
 //! * Funding status per deliverable and item: see [`gaps`]; waiting: see
-//!   [`waiting`]; portfolios: see [`portfolio`]; totals: see [`totals`].
+//!   [`waiting`]; portfolios: see [`portfolio`]; totals: see [`totals`](mod@totals).
 //!
 //! The rules with the seed's figures as worked examples are in
 //! `docs/funding.md`.
