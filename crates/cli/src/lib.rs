@@ -1,1 +1,89 @@
-//! placeholder
+//! The `actionplan` command: validate, evaluate, report on, account for,
+//! compare and format ILO action plan exchange files.
+//!
+//! This crate is a thin consumer of `actionplan-interchange` (files),
+//! `actionplan-indicators` (evaluation), `actionplan-funding` (money) and
+//! `actionplan-report` (rendering). The binary's `main` only calls [`run`];
+//! everything is here so that tests and other programs can drive the
+//! command without a process:
+//!
+//! ```
+//! let mut out = Vec::new();
+//! let mut err = Vec::new();
+//! let code = actionplan_cli::run(["actionplan", "schema"], &mut out, &mut err);
+//! assert_eq!(code, 0);
+//! assert_eq!(out, actionplan_interchange::schema_string().as_bytes());
+//! ```
+//!
+//! Exit codes: 0 success; 1 invalid input (or a file not in canonical form
+//! under `fmt --check`); 2 usage or I/O error.
+#![warn(missing_docs)]
+
+pub mod args;
+mod diagnostics;
+mod diff;
+mod evaluate;
+mod failure;
+mod fmt;
+mod funding;
+mod load;
+mod output;
+mod report;
+mod table;
+mod validate;
+
+pub use args::Cli;
+use args::Command;
+use clap::Parser;
+use std::ffi::OsString;
+use std::io::Write;
+
+/// Runs the command line `args` (program name first), writing output to
+/// `out` and diagnostics to `err`; returns the exit code.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            let code = u8::try_from(e.exit_code()).unwrap_or(2);
+            let _ = if e.use_stderr() {
+                err.write_all(text.as_bytes())
+            } else {
+                out.write_all(text.as_bytes())
+            };
+            return code;
+        }
+    };
+    let mut text = String::new();
+    let result = match &cli.command {
+        Command::Validate(a) => validate::run(a, &mut text),
+        Command::Evaluate(a) => evaluate::run(a, &mut text),
+        Command::Report(a) => report::run(a, &mut text),
+        Command::Funding(a) => funding::run(a, &mut text),
+        Command::Diff(a) => diff::run(a, &mut text),
+        Command::Fmt(a) => fmt::run(a, &mut text),
+        Command::Schema => {
+            text.push_str(actionplan_interchange::schema_string());
+            Ok(0)
+        }
+    };
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        // A closed pipe (`actionplan report … | head`) is not worth a panic.
+        return 2;
+    }
+    match result {
+        Ok(code) => code,
+        Err(f) => {
+            let _ = writeln!(err, "{}", f.message.trim_end());
+            f.code
+        }
+    }
+}

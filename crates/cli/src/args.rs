@@ -1,0 +1,190 @@
+//! The command line, as clap definitions.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Validate, evaluate and report on ILO action plan exchange files.
+///
+/// Every command reads an exchange file (JSON, format `actionplan` 1.0; the
+/// schema is printed by `actionplan schema`). Output never depends on the
+/// clock: without `--as-of`, a file is evaluated as of its latest progress
+/// report.
+///
+/// Exit codes: 0 success, 1 the input is invalid (or not canonical, for
+/// `fmt --check`), 2 usage or I/O error.
+#[derive(Debug, Parser)]
+#[command(name = "actionplan", version, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  actionplan validate docs/examples/sme-action-plan-2016.json\n  actionplan report docs/examples/sme-action-plan-2016.json --format html -o report.html\n  actionplan evaluate plan.json --as-of 2016-07-31 --format json"
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files against the schema and the rules; print every issue.
+    ///
+    /// Each issue shows file:line:column, the JSON pointer, the rule id and
+    /// the offending line with a marker.
+    #[command(
+        after_help = "Examples:\n  actionplan validate plan.json\n  actionplan validate a.json b.json --format json"
+    )]
+    Validate(ValidateArgs),
+    /// Evaluate every indicator as of a date, with roll-ups.
+    #[command(
+        after_help = "Examples:\n  actionplan evaluate plan.json\n  actionplan evaluate plan.json --as-of 2017-12-31 --format json"
+    )]
+    Evaluate(EvaluateArgs),
+    /// Render the "planned results vs. achievements" report.
+    #[command(
+        after_help = "Examples:\n  actionplan report plan.json --format md\n  actionplan report plan.json --format html -o report.html\n  actionplan report plan.json --as-of 2016-07 --format csv -o report.csv"
+    )]
+    Report(ReportArgs),
+    /// Show the funding picture: statuses, gaps, waiting work, portfolios.
+    #[command(
+        after_help = "Examples:\n  actionplan funding plan.json\n  actionplan funding plan.json --as-of 2016-07-31 --format json"
+    )]
+    Funding(EvaluateArgs),
+    /// Show what changed between two files: statuses, completions,
+    /// deadlines, new figures.
+    #[command(
+        after_help = "Examples:\n  actionplan diff plan-2016.json plan-2017.json\n  actionplan diff old.json new.json --format json"
+    )]
+    Diff(DiffArgs),
+    /// Rewrite a file in canonical form (written atomically), or check it.
+    #[command(
+        after_help = "Examples:\n  actionplan fmt plan.json\n  actionplan fmt plan.json --check"
+    )]
+    Fmt(FmtArgs),
+    /// Print the published JSON Schema of the exchange format.
+    #[command(after_help = "Example:\n  actionplan schema > actionplan-1.0.schema.json")]
+    Schema,
+}
+
+/// Arguments of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The files to check, e.g. `plan.json`.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// How to print issues: `human` (with the offending line) or `json`.
+    #[arg(long, value_enum, default_value_t = IssueFormat::Human)]
+    pub format: IssueFormat,
+}
+
+/// How `validate` prints issues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum IssueFormat {
+    /// For people: file:line:column, pointer, rule id, the line and a marker.
+    Human,
+    /// One JSON document listing every file and its issues.
+    Json,
+}
+
+/// Arguments of `evaluate` and `funding`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The exchange file, e.g. `plan.json`.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The date to evaluate as of: `2016-07-31`, or a month `2016-07`
+    /// meaning its last day. Default: the latest report's as-of date.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// `table` for people, `json` for tools.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+/// Table or JSON output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned text columns.
+    Table,
+    /// Pretty JSON.
+    Json,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The exchange file, e.g. `plan.json`.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The date to evaluate as of: `2016-07-31`, or a month `2016-07`
+    /// meaning its last day. Default: the latest report's as-of date.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// The output format: `md` (Markdown), `html` (one self-contained
+    /// file), `csv` (one row per indicator) or `json`.
+    #[arg(long, value_enum)]
+    pub format: ReportFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// The language of the texts: `en`, `fr` or `es` (falls back to English).
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// Report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Md,
+    /// HTML.
+    Html,
+    /// CSV.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// Languages of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier file.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later file.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// `text` for people, `json` for tools.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// Diff output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change.
+    Text,
+    /// Pretty JSON.
+    Json,
+}
+
+/// Arguments of `fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// The exchange file to rewrite.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Do not write; exit 1 if the file is not in canonical form.
+    #[arg(long)]
+    pub check: bool,
+}

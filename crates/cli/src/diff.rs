@@ -1,0 +1,48 @@
+//! `actionplan diff OLD NEW`.
+
+use crate::args::{DiffArgs, DiffFormat};
+use crate::evaluate::source_of;
+use crate::failure::Failure;
+use crate::load::{as_of, load};
+use actionplan_funding::FundingAnswer;
+use actionplan_indicators::{Policy, evaluate};
+use actionplan_report::diff::{Snapshot, diff, render_text};
+
+/// Prints what changed from OLD to NEW, each evaluated as of its own latest report.
+pub fn run(args: &DiffArgs, out: &mut String) -> Result<u8, Failure> {
+    let old = load(&args.old)?;
+    let new = load(&args.new)?;
+    let eval = |env: &actionplan_interchange::Envelope, path: &std::path::Path| {
+        let date = as_of(None, env)?;
+        evaluate(
+            &env.plan,
+            &env.reports,
+            date,
+            &Policy::default(),
+            &FundingAnswer,
+        )
+        .map_err(|e| Failure::invalid(format!("{}: {e}: {}", path.display(), source_of(&e))))
+    };
+    let old_eval = eval(&old, &args.old)?;
+    let new_eval = eval(&new, &args.new)?;
+    let d = diff(
+        Snapshot {
+            plan: &old.plan,
+            reports: &old.reports,
+            evaluation: &old_eval,
+        },
+        Snapshot {
+            plan: &new.plan,
+            reports: &new.reports,
+            evaluation: &new_eval,
+        },
+    );
+    match args.format {
+        DiffFormat::Json => {
+            out.push_str(&serde_json::to_string_pretty(&d).unwrap_or_default());
+            out.push('\n');
+        }
+        DiffFormat::Text => out.push_str(&render_text(&d)),
+    }
+    Ok(0)
+}

@@ -1,0 +1,146 @@
+//! `actionplan evaluate FILE`.
+
+use crate::args::{EvaluateArgs, TableFormat};
+use crate::failure::Failure;
+use crate::load::{as_of, load};
+use crate::table::Table;
+use actionplan_indicators::{PlanEvaluation, Policy, Rollup};
+use actionplan_model::Status;
+use actionplan_report::assess;
+use std::fmt::Write;
+
+/// Evaluates the file and prints statuses and roll-ups.
+pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
+    let envelope = load(&args.file)?;
+    let date = as_of(args.as_of.as_deref(), &envelope)?;
+    let a = assess(&envelope.plan, &envelope.reports, date, &Policy::default()).map_err(|e| {
+        Failure::invalid(format!("{}: {e}: {}", args.file.display(), source_of(&e)))
+    })?;
+    match args.format {
+        TableFormat::Json => {
+            out.push_str(&serde_json::to_string_pretty(&a.evaluation).unwrap_or_default());
+            out.push('\n');
+        }
+        TableFormat::Table => table(&a.evaluation, out),
+    }
+    Ok(0)
+}
+
+/// The innermost cause of an error, for a one-line message.
+pub fn source_of(e: &dyn std::error::Error) -> String {
+    let mut cause = e.source();
+    let mut text = String::new();
+    while let Some(c) = cause {
+        text = c.to_string();
+        cause = c.source();
+    }
+    text
+}
+
+fn counts(r: &Rollup) -> String {
+    let parts: Vec<String> = Status::ALL
+        .iter()
+        .filter_map(|s| {
+            let n = r.counts.get(s).copied().unwrap_or(0);
+            (n > 0).then(|| format!("{n} {}", s.label()))
+        })
+        .collect();
+    parts.join(", ")
+}
+
+fn table(e: &PlanEvaluation, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "Plan {} evaluated as of {}{}\n",
+        e.plan,
+        actionplan_model::format_date(e.as_of),
+        e.report
+            .as_ref()
+            .map(|r| format!(" (report {r})"))
+            .unwrap_or_default()
+    );
+    let mut t = Table::new(&[
+        "indicator",
+        "deadline",
+        "derived",
+        "asserted",
+        "standing",
+        "progress",
+    ]);
+    for i in &e.indicators {
+        t.row(vec![
+            i.indicator.to_string(),
+            i.deadline
+                .map(actionplan_model::format_date)
+                .unwrap_or_default(),
+            i.derived.to_string(),
+            i.asserted
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "-".into()),
+            i.standing.to_string(),
+            i.progress
+                .map(|p| {
+                    format!(
+                        "{} %",
+                        (p * rust_decimal::Decimal::ONE_HUNDRED)
+                            .round_dp(1)
+                            .normalize()
+                    )
+                })
+                .unwrap_or_default(),
+        ]);
+    }
+    out.push_str(&t.render());
+    let disagreements: Vec<_> = e
+        .indicators
+        .iter()
+        .filter_map(|i| i.disagreement.as_ref().map(|d| (i, d)))
+        .collect();
+    if !disagreements.is_empty() {
+        out.push_str("\nDerived and asserted status disagree:\n");
+        for (i, d) in disagreements {
+            let _ = writeln!(out, "  {}: {}", i.indicator, d.reason);
+        }
+    }
+    out.push_str("\nRoll-ups:\n");
+    let mut t = Table::new(&["level", "id", "status", "indicators"]);
+    for d in &e.deliverables {
+        t.row(vec![
+            "deliverable".into(),
+            d.deliverable.to_string(),
+            d.rollup.status.to_string(),
+            counts(&d.rollup),
+        ]);
+    }
+    for i in &e.items {
+        t.row(vec![
+            "item".into(),
+            i.item.to_string(),
+            i.rollup.status.to_string(),
+            counts(&i.rollup),
+        ]);
+    }
+    for c in &e.categories {
+        t.row(vec![
+            "category".into(),
+            c.category.to_string(),
+            c.rollup.status.to_string(),
+            counts(&c.rollup),
+        ]);
+    }
+    for b in &e.biennia {
+        t.row(vec![
+            "biennium".into(),
+            b.biennium.to_string(),
+            b.rollup.status.to_string(),
+            counts(&b.rollup),
+        ]);
+    }
+    t.row(vec![
+        "plan".into(),
+        e.plan.to_string(),
+        e.overall.status.to_string(),
+        counts(&e.overall),
+    ]);
+    out.push_str(&t.render());
+}

@@ -1,0 +1,133 @@
+//! `actionplan funding FILE`.
+
+use crate::args::{EvaluateArgs, TableFormat};
+use crate::failure::Failure;
+use crate::load::{as_of, load};
+use crate::table::Table;
+use actionplan_funding::{FundingOverview, WaitReason, overview};
+use actionplan_report::money_label;
+use std::fmt::Write;
+
+/// Prints the funding picture of the file as of the date.
+pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
+    let envelope = load(&args.file)?;
+    let date = as_of(args.as_of.as_deref(), &envelope)?;
+    let f = overview(&envelope.plan, &envelope.reports, date);
+    match args.format {
+        TableFormat::Json => {
+            out.push_str(&serde_json::to_string_pretty(&f).unwrap_or_default());
+            out.push('\n');
+        }
+        TableFormat::Table => table(&f, out),
+    }
+    Ok(0)
+}
+
+fn table(f: &FundingOverview, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "Funding of plan {} as of {}\n",
+        f.plan,
+        actionplan_model::format_date(f.as_of)
+    );
+    let mut t = Table::new(&[
+        "deliverable",
+        "biennium",
+        "funding",
+        "waiting",
+        "secured",
+        "gap",
+        "requests",
+    ]);
+    for d in &f.deliverables {
+        t.row(vec![
+            d.deliverable.to_string(),
+            d.biennium.map(|b| b.to_string()).unwrap_or_default(),
+            d.status
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_else(|| "-".into()),
+            if d.waits_for_resources { "yes" } else { "no" }.to_owned(),
+            d.secured_total.map(money_label).unwrap_or_default(),
+            d.gap.map(money_label).unwrap_or_default(),
+            d.pending_requests.len().to_string(),
+        ]);
+    }
+    out.push_str(&t.render());
+    out.push_str("\nWaiting for resources:\n");
+    if f.waiting.is_empty() {
+        out.push_str("  none\n");
+    }
+    for w in &f.waiting {
+        let why = match &w.reason {
+            WaitReason::ConditionalOnMobilization { source: Some(s) } => {
+                format!(
+                    "conditional on mobilizing {} resources",
+                    s.as_str().replace('_', "-")
+                )
+            }
+            WaitReason::ConditionalOnMobilization { source: None } => {
+                "conditional on mobilizing resources".to_owned()
+            }
+            WaitReason::Unfunded => "resources not allocated".to_owned(),
+            _ => "waiting".to_owned(),
+        };
+        let _ = writeln!(out, "  {}: {why}", w.deliverable);
+    }
+    let r = &f.requests;
+    let _ = writeln!(
+        out,
+        "\nRequests received but not funded: {} ({} would need a reallocation, {} without a cost)",
+        r.total_count, r.requiring_reallocation, r.without_cost
+    );
+    for q in &r.requests {
+        let _ = writeln!(out, "  {} x{}: {}", q.id, q.count, q.text);
+    }
+    out.push_str("\nPortfolios:\n");
+    if f.portfolios.is_empty() {
+        out.push_str("  none\n");
+    }
+    for p in &f.portfolios {
+        let _ = writeln!(out, "  {} ({})", p.name, p.portfolio);
+        if let Some(b) = &p.baseline {
+            let _ = writeln!(
+                out,
+                "    baseline:  {} on {}",
+                money_label(b.amount),
+                b.as_of
+            );
+        }
+        let _ = writeln!(out, "    target:    {}", money_label(p.target));
+        match (&p.latest, p.observed_since_baseline) {
+            (Some(l), true) => {
+                let _ = writeln!(
+                    out,
+                    "    latest:    {} on {}",
+                    money_label(l.amount),
+                    l.as_of
+                );
+            }
+            _ => out.push_str("    latest:    no observation since the baseline\n"),
+        }
+        if let Some(g) = p.remaining_gap {
+            let _ = writeln!(out, "    gap:       {}", money_label(g));
+        }
+        if let Some(pc) = p.progress_percent {
+            let _ = writeln!(out, "    progress:  {} % from the baseline", pc.normalize());
+        }
+        if let (Some(rate), Some(deadline)) = (p.monthly_rate_needed, p.deadline) {
+            let _ = writeln!(
+                out,
+                "    needed:    {} a month until {}",
+                money_label(rate),
+                actionplan_model::format_date(deadline)
+            );
+        }
+        let _ = writeln!(out, "    status:    {}", p.status);
+    }
+    if !f.problems.is_empty() {
+        out.push_str("\nCould not compute:\n");
+        for p in &f.problems {
+            let _ = writeln!(out, "  {}: {}", p.subject, p.message);
+        }
+    }
+}

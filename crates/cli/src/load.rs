@@ -1,0 +1,62 @@
+//! Reading a file for a command: validate first, refuse an invalid file
+//! with its diagnostics, hand back the envelope otherwise.
+
+use crate::diagnostics;
+use crate::failure::Failure;
+use actionplan_interchange::{Envelope, Severity, check_str};
+use actionplan_model::DateOrMonth;
+use std::path::Path;
+use time::Date;
+
+/// Reads `path` as text, or fails with exit code 2.
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::io(format!("cannot read {}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::invalid(format!(
+            "{}: the file is not UTF-8 text (byte {}); save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Reads and checks `path`; an envelope when it has no error (warnings
+/// are allowed), otherwise a failure carrying every error, rendered.
+pub fn load(path: &Path) -> Result<Envelope, Failure> {
+    let text = read_text(path)?;
+    let checked = check_str(&text);
+    let errors: Vec<String> = checked
+        .report
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| diagnostics::render(path, Some(&text), i))
+        .collect();
+    match checked.envelope {
+        Some(envelope) if errors.is_empty() => Ok(envelope),
+        _ => Err(Failure::invalid(format!(
+            "{}\n{}: invalid, {} error(s); run `actionplan validate {}` for the details",
+            errors.join("\n"),
+            path.display(),
+            errors.len(),
+            path.display()
+        ))),
+    }
+}
+
+/// The as-of date: the option given, else the latest report's as-of date.
+pub fn as_of(option: Option<&str>, envelope: &Envelope) -> Result<Date, Failure> {
+    match option {
+        Some(text) => text
+            .parse::<DateOrMonth>()
+            .map(DateOrMonth::latest)
+            .map_err(|e| Failure::usage(format!("--as-of: {e}"))),
+        None => actionplan_report::default_as_of(&envelope.reports).ok_or_else(|| {
+            Failure::usage(
+                "the file has no progress report to take the date from: give --as-of YYYY-MM-DD"
+                    .to_owned(),
+            )
+        }),
+    }
+}

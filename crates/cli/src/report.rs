@@ -1,0 +1,43 @@
+//! `actionplan report FILE --format md|html|csv|json [-o OUT]`.
+
+use crate::args::{Lang, ReportArgs, ReportFormat};
+use crate::evaluate::source_of;
+use crate::failure::Failure;
+use crate::load::{as_of, load};
+use crate::output::write_atomically;
+use actionplan_indicators::Policy;
+use actionplan_model::Language;
+use actionplan_report::{Format, Options, assess, build, render};
+
+/// Renders the report to standard output or to `-o OUT`.
+pub fn run(args: &ReportArgs, out: &mut String) -> Result<u8, Failure> {
+    let envelope = load(&args.file)?;
+    let date = as_of(args.as_of.as_deref(), &envelope)?;
+    let a = assess(&envelope.plan, &envelope.reports, date, &Policy::default()).map_err(|e| {
+        Failure::invalid(format!("{}: {e}: {}", args.file.display(), source_of(&e)))
+    })?;
+    let language = match args.lang {
+        Lang::En => Language::En,
+        Lang::Fr => Language::Fr,
+        Lang::Es => Language::Es,
+    };
+    let view = build(
+        &envelope.plan,
+        &envelope.reports,
+        &a.evaluation,
+        &a.funding,
+        &Options::in_language(language),
+    );
+    let format = match args.format {
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::Json => Format::Json,
+    };
+    let text = render(&view, format);
+    match &args.output {
+        Some(path) => write_atomically(path, &text)?,
+        None => out.push_str(&text),
+    }
+    Ok(0)
+}

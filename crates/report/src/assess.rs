@@ -1,0 +1,53 @@
+//! Composition of evaluation and funding: the funding crate answers the
+//! model's "is this deliverable waiting for resources?" and evaluation takes
+//! the answer. The two crates never meet except here.
+
+use actionplan_funding::{FundingAnswer, FundingOverview, overview};
+use actionplan_indicators::{EvaluationError, PlanEvaluation, Policy, evaluate};
+use actionplan_model::{ActionPlan, ProgressReport};
+use serde::Serialize;
+use time::Date;
+
+/// A plan evaluated and its funding accounted for, as of one date.
+#[derive(Clone, Debug, Serialize)]
+#[non_exhaustive]
+pub struct Assessment {
+    /// Indicator statuses and roll-ups.
+    pub evaluation: PlanEvaluation,
+    /// Funding statuses, waiting deliverables, requests and portfolios.
+    pub funding: FundingOverview,
+}
+
+/// The plan could not be evaluated.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AssessError {
+    /// Evaluation refused the data (a currency mismatch, an observation of
+    /// the wrong kind, an overflow, or a bad policy).
+    #[error("the plan cannot be evaluated; correct the file or the policy")]
+    Evaluation(#[source] EvaluationError),
+}
+
+/// Evaluates `plan` as of `as_of` with the funding crate's answer to the
+/// resources question, and accounts for its funding.
+pub fn assess(
+    plan: &ActionPlan,
+    reports: &[ProgressReport],
+    as_of: Date,
+    policy: &Policy,
+) -> Result<Assessment, AssessError> {
+    let evaluation =
+        evaluate(plan, reports, as_of, policy, &FundingAnswer).map_err(AssessError::Evaluation)?;
+    let funding = overview(plan, reports, as_of);
+    Ok(Assessment {
+        evaluation,
+        funding,
+    })
+}
+
+/// The date a file speaks as of when the caller names none: the latest
+/// as-of date of its reports (the last day of a month), never the clock, so
+/// output is reproducible. `None` for a file without reports.
+pub fn default_as_of(reports: &[ProgressReport]) -> Option<Date> {
+    reports.iter().map(|r| r.as_of.latest()).max()
+}

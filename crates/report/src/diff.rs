@@ -1,0 +1,213 @@
+//! What changed between two states of a plan: status transitions,
+//! completions, moved deadlines and new figures.
+
+use actionplan_indicators::PlanEvaluation;
+use actionplan_model::{
+    ActionPlan, DateOrMonth, IndicatorId, Observation, ProgressReport, Status, YearMonth,
+};
+use serde::Serialize;
+use std::fmt::Write;
+
+/// One side of a comparison: a plan, its reports and their evaluation.
+#[derive(Clone, Copy, Debug)]
+pub struct Snapshot<'a> {
+    /// The plan.
+    pub plan: &'a ActionPlan,
+    /// Its progress reports.
+    pub reports: &'a [ProgressReport],
+    /// Their evaluation.
+    pub evaluation: &'a PlanEvaluation,
+}
+
+/// The changes from an old snapshot to a new one, in plan order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Diff {
+    /// The old evaluation's as-of date.
+    pub old_as_of: String,
+    /// The new evaluation's as-of date.
+    pub new_as_of: String,
+    /// What changed.
+    pub changes: Vec<Change>,
+}
+
+/// One change.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Change {
+    /// An indicator's standing status changed.
+    Status {
+        /// The indicator.
+        indicator: IndicatorId,
+        /// Before.
+        from: Status,
+        /// After.
+        to: Status,
+    },
+    /// A milestone was reported done.
+    Completed {
+        /// The indicator.
+        indicator: IndicatorId,
+        /// When.
+        on: DateOrMonth,
+    },
+    /// A deadline moved (or was set or removed).
+    DeadlineMoved {
+        /// The indicator.
+        indicator: IndicatorId,
+        /// Before.
+        from: Option<YearMonth>,
+        /// After.
+        to: Option<YearMonth>,
+    },
+    /// A new measured value was reported.
+    NewFigure {
+        /// The indicator.
+        indicator: IndicatorId,
+        /// The value as written (`11`, `USD 90000000`, `met`).
+        value: String,
+        /// When it was observed, where stated.
+        as_of: Option<DateOrMonth>,
+    },
+    /// An indicator appears only in the new plan.
+    Added {
+        /// The indicator.
+        indicator: IndicatorId,
+    },
+    /// An indicator appears only in the old plan.
+    Removed {
+        /// The indicator.
+        indicator: IndicatorId,
+    },
+}
+
+fn observations<'a>(
+    reports: &'a [ProgressReport],
+    id: &'a IndicatorId,
+) -> impl Iterator<Item = &'a Observation> + 'a {
+    reports
+        .iter()
+        .filter_map(move |r| r.indicator(id))
+        .flat_map(|p| p.observations.iter())
+}
+
+/// Compares two snapshots.
+pub fn diff(old: Snapshot<'_>, new: Snapshot<'_>) -> Diff {
+    let mut changes = Vec::new();
+    for (_, ind) in new.plan.indicators() {
+        let id = &ind.id;
+        let Some((_, before)) = old.plan.indicator(id) else {
+            changes.push(Change::Added {
+                indicator: id.clone(),
+            });
+            continue;
+        };
+        if before.deadline != ind.deadline {
+            changes.push(Change::DeadlineMoved {
+                indicator: id.clone(),
+                from: before.deadline,
+                to: ind.deadline,
+            });
+        }
+        let old_obs: Vec<&Observation> = observations(old.reports, id).collect();
+        for o in observations(new.reports, id) {
+            if old_obs.contains(&o) {
+                continue;
+            }
+            changes.push(match o {
+                Observation::Milestone(m) => Change::Completed {
+                    indicator: id.clone(),
+                    on: m.completed,
+                },
+                other => Change::NewFigure {
+                    indicator: id.clone(),
+                    value: figure(other),
+                    as_of: other.date(),
+                },
+            });
+        }
+        if let (Some(a), Some(b)) = (
+            old.evaluation.indicator(id.as_str()),
+            new.evaluation.indicator(id.as_str()),
+        ) && a.standing != b.standing
+        {
+            changes.push(Change::Status {
+                indicator: id.clone(),
+                from: a.standing,
+                to: b.standing,
+            });
+        }
+    }
+    for (_, ind) in old.plan.indicators() {
+        if new.plan.indicator(&ind.id).is_none() {
+            changes.push(Change::Removed {
+                indicator: ind.id.clone(),
+            });
+        }
+    }
+    Diff {
+        old_as_of: actionplan_model::format_date(old.evaluation.as_of),
+        new_as_of: actionplan_model::format_date(new.evaluation.as_of),
+        changes,
+    }
+}
+
+fn figure(o: &Observation) -> String {
+    match o {
+        Observation::Count(v) | Observation::Percentage(v) => v.value.to_string(),
+        Observation::Money(m) => m.amount.to_string(),
+        Observation::Qualitative(q) => if q.met { "met" } else { "not met" }.to_owned(),
+        Observation::Milestone(m) => format!("completed {}", m.completed),
+        _ => String::new(),
+    }
+}
+
+/// The diff as lines a person reads.
+pub fn render_text(d: &Diff) -> String {
+    let mut out = format!("Changes from {} to {}:\n", d.old_as_of, d.new_as_of);
+    if d.changes.is_empty() {
+        out.push_str("  no changes\n");
+    }
+    let month = |m: &Option<YearMonth>| m.map(|m| m.to_string()).unwrap_or_else(|| "none".into());
+    for c in &d.changes {
+        let _ = match c {
+            Change::Status {
+                indicator,
+                from,
+                to,
+            } => {
+                writeln!(
+                    out,
+                    "  {indicator}: status {} -> {}",
+                    from.label(),
+                    to.label()
+                )
+            }
+            Change::Completed { indicator, on } => writeln!(out, "  {indicator}: completed {on}"),
+            Change::DeadlineMoved {
+                indicator,
+                from,
+                to,
+            } => {
+                writeln!(
+                    out,
+                    "  {indicator}: deadline {} -> {}",
+                    month(from),
+                    month(to)
+                )
+            }
+            Change::NewFigure {
+                indicator,
+                value,
+                as_of,
+            } => match as_of {
+                Some(d) => writeln!(out, "  {indicator}: new figure {value} as of {d}"),
+                None => writeln!(out, "  {indicator}: new figure {value}"),
+            },
+            Change::Added { indicator } => writeln!(out, "  {indicator}: added"),
+            Change::Removed { indicator } => writeln!(out, "  {indicator}: removed"),
+        };
+    }
+    out
+}
