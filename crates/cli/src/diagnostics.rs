@@ -18,13 +18,17 @@ pub fn render(file: &Path, source: Option<&str>, issue: &Issue) -> String {
         format!(" at {}", issue.pointer)
     };
     let title = format!("{}{pointer}", issue.message);
-    let id = issue.rule.clone().unwrap_or_default();
     let span = match (source, issue.line, issue.column) {
         (Some(src), Some(line), Some(column)) => byte_span(src, line, column),
         _ => None,
     };
+    // A syntax error has no rule id: print `error:`, not `error[]:`.
+    let mut heading = level.primary_title(title.as_str());
+    if let Some(id) = issue.rule.as_deref().filter(|id| !id.is_empty()) {
+        heading = heading.id(id);
+    }
     let group = match (source, span) {
-        (Some(src), Some(span)) => level.primary_title(title.as_str()).id(id.as_str()).element(
+        (Some(src), Some(span)) => heading.element(
             Snippet::source(src)
                 .path(path.as_str())
                 .fold(true)
@@ -34,10 +38,7 @@ pub fn render(file: &Path, source: Option<&str>, issue: &Issue) -> String {
                         .label(issue.pointer.as_str()),
                 ),
         ),
-        _ => level
-            .primary_title(title.as_str())
-            .id(id.as_str())
-            .element(Level::NOTE.message(format!("in {path}"))),
+        _ => heading.element(Level::NOTE.message(format!("in {path}"))),
     };
     Renderer::plain().render(&[group]).to_string()
 }

@@ -13,7 +13,13 @@ pub fn run(args: &DiffArgs, out: &mut String) -> Result<u8, Failure> {
     let old = load(&args.old)?;
     let new = load(&args.new)?;
     let eval = |env: &actionplan_interchange::Envelope, path: &std::path::Path| {
-        let date = as_of(None, env)?;
+        // `as_of` would suggest `--as-of`, which `diff` does not take.
+        let date = as_of(None, env).map_err(|_| {
+            Failure::invalid(format!(
+                "{}: the file has no progress report, so there is nothing to compare",
+                path.display()
+            ))
+        })?;
         evaluate(
             &env.plan,
             &env.reports,

@@ -70,5 +70,14 @@ pub fn run(args: &ValidateArgs, out: &mut String) -> Result<u8, Failure> {
     if !unreadable.is_empty() {
         return Err(Failure::io(unreadable.join("\n")));
     }
-    Ok(u8::from(checked.iter().any(|c| c.report.has_errors())))
+    // The issues go to standard output (they are the command's product);
+    // standard error still says, in one line, that the check failed.
+    let invalid = checked.iter().filter(|c| c.report.has_errors()).count();
+    if invalid > 0 {
+        return Err(Failure::invalid(format!(
+            "{invalid} of {} file(s) invalid",
+            checked.len()
+        )));
+    }
+    Ok(0)
 }

@@ -67,7 +67,7 @@ pub enum Change {
         indicator: IndicatorId,
         /// The value as written (`11`, `USD 90000000`, `met`).
         value: String,
-        /// When it was observed, where stated.
+        /// When it was observed: its own date, else its report's as-of date.
         as_of: Option<DateOrMonth>,
     },
     /// An indicator appears only in the new plan.
@@ -82,14 +82,18 @@ pub enum Change {
     },
 }
 
+/// The observations of indicator `id` in every report, each with the
+/// report's as-of date (which an observation without its own date speaks as of).
 fn observations<'a>(
     reports: &'a [ProgressReport],
     id: &'a IndicatorId,
-) -> impl Iterator<Item = &'a Observation> + 'a {
-    reports
-        .iter()
-        .filter_map(move |r| r.indicator(id))
-        .flat_map(|p| p.observations.iter())
+) -> impl Iterator<Item = (&'a Observation, DateOrMonth)> + 'a {
+    reports.iter().flat_map(move |r| {
+        r.indicator(id)
+            .into_iter()
+            .flat_map(|p| p.observations.iter())
+            .map(move |o| (o, r.as_of))
+    })
 }
 
 /// Compares two snapshots.
@@ -110,8 +114,8 @@ pub fn diff(old: Snapshot<'_>, new: Snapshot<'_>) -> Diff {
                 to: ind.deadline,
             });
         }
-        let old_obs: Vec<&Observation> = observations(old.reports, id).collect();
-        for o in observations(new.reports, id) {
+        let old_obs: Vec<&Observation> = observations(old.reports, id).map(|(o, _)| o).collect();
+        for (o, reported) in observations(new.reports, id) {
             if old_obs.contains(&o) {
                 continue;
             }
@@ -123,7 +127,7 @@ pub fn diff(old: Snapshot<'_>, new: Snapshot<'_>) -> Diff {
                 other => Change::NewFigure {
                     indicator: id.clone(),
                     value: figure(other),
-                    as_of: other.date(),
+                    as_of: Some(other.date().unwrap_or(reported)),
                 },
             });
         }
