@@ -75,6 +75,8 @@ mod write;
 pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
 };
+#[doc(hidden)]
+pub use read::read_str_without_schema;
 pub use read::{ReadError, read_path, read_reader, read_str};
 pub use report::{Issue, Layer, Severity, ValidationReport};
 pub use schema::{SCHEMA_ID, SCHEMA_PATH, schema, schema_string};

@@ -65,7 +65,7 @@ impl<'a> Lines<'a> {
 
     /// Converts a serde_json position (1-based line, byte-based column)
     /// into one whose column counts characters.
-    pub fn from_serde(&self, line: usize, column: usize) -> Position {
+    pub fn serde_position(&self, line: usize, column: usize) -> Position {
         if line == 0 {
             return Position { line: 1, column: 1 };
         }
@@ -364,7 +364,7 @@ mod tests {
     fn serde_columns_become_character_columns() {
         let lines = Lines::new("{\"é\": x}");
         // serde_json counts bytes: the `x` is byte column 8, character column 7.
-        assert_eq!(lines.from_serde(1, 8), Position { line: 1, column: 7 });
+        assert_eq!(lines.serde_position(1, 8), Position { line: 1, column: 7 });
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Reading exchange files: from text, from any reader, from a path.
 //!
 //! Reading checks JSON syntax, refuses a key given twice in one object,
-//! checks the format name and version, and then reads the plan and reports
-//! with the model's serde types. It does not run the schema or the semantic
-//! rules: see [`validate_str`](crate::validate_str) for that.
+//! checks the format name and version, checks the published schema (so the
+//! reader accepts exactly what the schema accepts), and then reads the plan
+//! and reports with the model's serde types. It stops at the first problem
+//! and does not run the semantic rules: see
+//! [`validate_str`](crate::validate_str) for every issue and the rules.
 
 use crate::locate::{self, Lines};
 use crate::{Envelope, FORMAT_NAME, FormatVersion, SUPPORTED_VERSIONS};
@@ -163,6 +165,31 @@ pub fn read_str(text: &str) -> Result<Envelope, ReadError> {
         });
     }
     check_header(text, &value)?;
+    // The schema runs before the typed read: serde alone would also take
+    // an array for an object (`"resources": []`), which the schema refuses.
+    let issues = crate::validate::schema_issues(text, &value);
+    if let Some(first) = issues.first() {
+        let more = match issues.len() - 1 {
+            0 => String::new(),
+            n => format!(" (and {n} more; validate the file to see every issue)"),
+        };
+        return Err(ReadError::Invalid {
+            pointer: first.pointer.clone(),
+            line: first.line,
+            column: first.column,
+            message: format!("{}{more}", first.message),
+        });
+    }
+    from_value(text, value)
+}
+
+/// Reads without the schema pass: syntax, header and the typed read only.
+/// For tests that hold the schema and the serde types to agreement.
+#[doc(hidden)]
+pub fn read_str_without_schema(text: &str) -> Result<Envelope, ReadError> {
+    let lines = Lines::new(text);
+    let value = parse_json(text, &lines)?;
+    check_header(text, &value)?;
     from_value(text, value)
 }
 
@@ -208,7 +235,7 @@ pub(crate) fn parse_json(text: &str, lines: &Lines<'_>) -> Result<Value, ReadErr
         });
     }
     serde_json::from_str(text).map_err(|e| {
-        let p = lines.from_serde(e.line(), e.column());
+        let p = lines.serde_position(e.line(), e.column());
         let message = e.to_string();
         let message = match message.rfind(" at line ") {
             Some(i) => message[..i].to_owned(),
@@ -243,8 +270,10 @@ fn check_header(text: &str, value: &Value) -> Result<(), ReadError> {
             });
         }
     }
-    if let Some(Value::String(v)) = obj.get("version") {
-        if FormatVersion::parse(v).is_none() {
+    if let Some(Value::String(v)) = obj.get("version")
+        && FormatVersion::parse(v).is_none()
+    {
+        {
             let span = locate::locate(text, &["/version"])[0];
             let p = span.map(|s| s.value);
             return Err(ReadError::UnsupportedVersion {
@@ -288,9 +317,9 @@ pub(crate) fn normalize_integers(v: &mut Value) {
         Value::Number(n) if !n.is_u64() && !n.is_i64() => {
             if let Some(f) = n.as_f64() {
                 // 2^64 is exactly representable; below it the cast is exact.
-                if f.fract() == 0.0 && f >= 0.0 && f < 18_446_744_073_709_551_616.0 {
+                if f.fract() == 0.0 && (0.0..18_446_744_073_709_551_616.0).contains(&f) {
                     *v = Value::from(f as u64);
-                } else if f.fract() == 0.0 && f < 0.0 && f >= -9_223_372_036_854_775_808.0 {
+                } else if f.fract() == 0.0 && (-9_223_372_036_854_775_808.0..0.0).contains(&f) {
                     *v = Value::from(f as i64);
                 }
             }

@@ -172,6 +172,18 @@ pub fn check_str(text: &str) -> Checked {
     }
 }
 
+/// Layer 2 on a parsed value, located in `text` and in document order.
+pub(crate) fn schema_issues(text: &str, value: &Value) -> Vec<Issue> {
+    let mut located = schema_layer(value);
+    if located.is_empty() {
+        return Vec::new();
+    }
+    locate_issues(text, &mut located);
+    let mut issues: Vec<Issue> = located.into_iter().map(|(i, _)| i).collect();
+    issues.sort_by_key(|i| (i.line, i.column));
+    issues
+}
+
 /// Checks the rules a schema cannot express on an envelope in memory. The
 /// issues carry pointers but no line or column.
 pub fn validate_envelope(envelope: &Envelope) -> ValidationReport {
@@ -383,10 +395,10 @@ fn describe(e: &jsonschema::ValidationError<'_>, lead: &str) -> String {
     let path = e.schema_path().as_str();
     let root = schema();
     for p in locate::prefixes(path).skip(1) {
-        if let Some(Value::String(d)) = root.pointer(p).and_then(|s| s.get("description")) {
-            if d != "No line breaks." {
-                return format!("{lead}{d}");
-            }
+        if let Some(Value::String(d)) = root.pointer(p).and_then(|s| s.get("description"))
+            && d != "No line breaks."
+        {
+            return format!("{lead}{d}");
         }
     }
     String::new()

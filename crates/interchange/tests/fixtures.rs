@@ -2,6 +2,8 @@
 //! invalid fixture raises the issue `expected.json` names for it, at a line
 //! and column where the expected text starts.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use actionplan_interchange::{Layer, read_str, validate_bytes};
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,7 @@
 //! The committed schema is what the code generates.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 
 fn committed_path() -> PathBuf {
@@ -48,14 +50,13 @@ fn descriptions_read_as_prose() {
     fn walk(v: &serde_json::Value, at: &str, bad: &mut Vec<String>) {
         match v {
             serde_json::Value::Object(o) => {
-                if let Some(serde_json::Value::String(d)) = o.get("description") {
-                    if d.contains("```")
+                if let Some(serde_json::Value::String(d)) = o.get("description")
+                    && (d.contains("```")
                         || d.contains("[`")
                         || d.contains("](")
-                        || d.contains("\n") && !d.contains("\n\n")
-                    {
-                        bad.push(format!("{at}: {d}"));
-                    }
+                        || d.contains('\n') && !d.contains("\n\n"))
+                {
+                    bad.push(format!("{at}: {d}"));
                 }
                 for (k, c) in o {
                     if !matches!(k.as_str(), "const" | "enum" | "default") {

@@ -1,0 +1,32 @@
+//! Validating and reading many files compiles the schema once per process.
+//! (Its own test binary, so that no other test has compiled it first.)
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use actionplan_interchange::{check_str, read_str, schema_compilations, validate_str};
+
+#[test]
+fn schema_is_compiled_once() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/full.json"
+    ))
+    .unwrap();
+    assert_eq!(schema_compilations(), 0);
+    for _ in 0..3 {
+        assert!(validate_str(&text).is_valid());
+        let env = read_str(&text).unwrap();
+        let checked = check_str(&text);
+        assert_eq!(checked.envelope.as_ref(), Some(&env));
+    }
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let t = text.clone();
+            std::thread::spawn(move || validate_str(&t).is_valid())
+        })
+        .collect();
+    for t in threads {
+        assert!(t.join().unwrap());
+    }
+    assert_eq!(schema_compilations(), 1);
+}

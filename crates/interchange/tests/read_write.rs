@@ -1,0 +1,172 @@
+//! Readers and the atomic writer.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use actionplan_interchange::{
+    ReadError, WriteError, read_path, read_reader, read_str, to_canonical_string, write_path,
+    write_writer,
+};
+
+fn full() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/full.json"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn three_readers_agree() {
+    let text = full();
+    let a = read_str(&text).unwrap();
+    let b = read_reader(text.as_bytes()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, &text).unwrap();
+    let c = read_path(&path).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a, c);
+}
+
+#[test]
+fn writer_output_is_canonical_and_stable() {
+    let env = read_str(&full()).unwrap();
+    let text = to_canonical_string(&env);
+    assert!(text.ends_with("}\n") && !text.ends_with("}\n\n"));
+    assert!(
+        text.starts_with(
+            "{\n  \"format\": \"actionplan\",\n  \"version\": \"1.0\",\n  \"plan\": {"
+        )
+    );
+    // Non-ASCII is written as UTF-8, not escaped.
+    assert!(text.contains("Programme and budget 2016–17"));
+    let mut buf = Vec::new();
+    write_writer(&mut buf, &env).unwrap();
+    assert_eq!(String::from_utf8(buf).unwrap(), text);
+    // Keys inside extensions come out sorted.
+    let ext = text.find("\"org.example.tracker\"").unwrap();
+    let owner = text[ext..].find("\"owner\"").unwrap();
+    let weight = text[ext..].find("\"weight\"").unwrap();
+    assert!(owner < weight);
+}
+
+#[test]
+fn write_path_replaces_atomically_and_leaves_no_temporary_file() {
+    let env = read_str(&full()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, "old content").unwrap();
+    write_path(&path, &env).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        to_canonical_string(&env)
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["plan.json"]);
+}
+
+#[test]
+fn failed_write_leaves_the_target_untouched() {
+    let env = read_str(&full()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // The target is a non-empty directory: the rename fails.
+    let target = dir.path().join("plan.json");
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("keep"), "kept").unwrap();
+    let err = write_path(&target, &env).unwrap_err();
+    assert!(matches!(err, WriteError::Io { .. }), "{err:?}");
+    assert!(err.to_string().contains("unchanged"));
+    assert_eq!(
+        std::fs::read_to_string(target.join("keep")).unwrap(),
+        "kept"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["plan.json"], "no temporary file is left behind");
+    // A folder that does not exist.
+    let err = write_path(dir.path().join("missing/plan.json"), &env).unwrap_err();
+    assert!(matches!(err, WriteError::Io { .. }));
+}
+
+#[test]
+fn read_errors_say_where_and_what() {
+    let text = full();
+    let err = read_str(&text.replace("\"2016-12\"", "\"2016-13\"")).unwrap_err();
+    assert_eq!(
+        err.pointer(),
+        Some("/plan/deliverables/0/indicators/0/deadline")
+    );
+    assert!(err.line_column().is_some());
+    assert!(err.to_string().contains("YYYY-MM"), "{err}");
+
+    let err = read_str(&text.replace("\"version\": \"1.0\"", "\"version\": \"1.1\"")).unwrap_err();
+    assert!(
+        matches!(err, ReadError::UnsupportedVersion { ref found, line: 3, column: 14 } if found == "1.1"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("reads 1.0"), "{err}");
+
+    let err = read_str("[1, 2]").unwrap_err();
+    assert!(matches!(err, ReadError::NotExchangeFile { .. }));
+    let err = read_str("{\"format\": \"geojson\"}").unwrap_err();
+    assert!(
+        err.to_string().contains("not an actionplan exchange file"),
+        "{err}"
+    );
+
+    let err = read_str("{\n  \"format\": \"actionplan\",\n}").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ReadError::Syntax {
+                line: 3,
+                column: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+
+    let err = read_reader(&b"{\"format\": \"actionplan\xff\"}"[..]).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ReadError::Encoding {
+                line: 1,
+                column: 23
+            }
+        ),
+        "{err:?}"
+    );
+
+    let err = read_path("/nonexistent/plan.json").unwrap_err();
+    assert!(matches!(err, ReadError::Io { .. }));
+    assert!(err.to_string().contains("/nonexistent/plan.json"));
+
+    // An array where an object belongs: serde alone would take it.
+    let err =
+        read_str(&text.replacen("\"resources\": {", "\"resources\": [], \"x\": {", 1)).unwrap_err();
+    assert!(matches!(err, ReadError::Invalid { .. }), "{err:?}");
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "",
+        " ",
+        "null",
+        "{}",
+        "\"\"",
+        "{\"format\": \"actionplan\"}",
+        &"[".repeat(5000),
+        "{\"format\": \"actionplan\", \"version\": 1}",
+    ] {
+        let _ = read_str(t);
+        let _ = actionplan_interchange::validate_str(t);
+    }
+}
