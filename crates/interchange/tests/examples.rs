@@ -52,3 +52,13 @@ fn seed_example_is_present() {
         "docs/examples/sme-action-plan-2016.json is missing"
     );
 }
+
+#[test]
+fn example_in_the_format_page_is_valid() {
+    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/exchange-format.md");
+    let page = std::fs::read_to_string(page).unwrap();
+    let start = page.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + page[start..].find("```").unwrap();
+    let report = validate_str(&page[start..end]);
+    assert!(report.is_empty(), "{report}");
+}
