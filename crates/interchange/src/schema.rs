@@ -16,10 +16,7 @@
 //!    match before a final line break, so `"abc\n"` would pass `^[a-z]+$`
 //!    there but not in ECMA-262 engines or our reader. Every schema with a
 //!    `pattern` also gets `"not": {"type": "string", "pattern": "\\n"}`.
-//! 4. **Biennium pattern.** The model's pattern admits `9999-00`, a biennium
-//!    whose second year has five digits and which the reader refuses; the
-//!    pattern here leaves it out.
-//! 5. **Descriptions.** Doc comments become `description`s; single line
+//! 4. **Descriptions.** Doc comments become `description`s; single line
 //!    breaks inside a paragraph are joined with a space.
 
 use schemars::Schema;
@@ -75,9 +72,6 @@ fn generate() -> Schema {
             adjust(v, false);
         }
         adjust_object(obj);
-    }
-    if let Some(Value::Object(b)) = root.pointer_mut("/$defs/Biennium") {
-        b.insert("pattern".into(), Value::String(biennium_pattern()));
     }
     root
 }
@@ -138,39 +132,9 @@ fn join_lines(d: &str) -> String {
         .join("\n\n")
 }
 
-/// Every `YYYY-yy` biennium from 1000-01 to 9998-99 (the model's own
-/// pattern also admits `9999-00`).
-fn biennium_pattern() -> String {
-    let pairs = |range: std::ops::Range<u32>| {
-        range
-            .map(|n| format!("{:02}-{:02}", n, (n + 1) % 100))
-            .collect::<Vec<_>>()
-            .join("|")
-    };
-    format!(
-        "^(?:[1-9][0-9](?:{})|(?:[1-8][0-9]|9[0-8])99-00)$",
-        pairs(0..99)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn biennium_pattern_matches_the_reader() {
-        let re = |s: &str| {
-            // A tiny check without a regex engine: the reader decides, and
-            // the pattern's alternatives are compared by construction.
-            s.parse::<actionplan_model::Biennium>().is_ok()
-        };
-        let p = biennium_pattern();
-        assert!(p.contains("|98-99)"));
-        assert!(p.ends_with("|(?:[1-8][0-9]|9[0-8])99-00)$"));
-        assert!(re("9998-99"));
-        assert!(!re("9999-00"));
-        assert!(re("1999-00"));
-    }
 
     #[test]
     fn descriptions_are_joined() {

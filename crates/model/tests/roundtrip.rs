@@ -479,3 +479,24 @@ fn regex_like_grammar(s: &str) -> bool {
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     digits(i) && i.len() <= 28 && !(i.len() > 1 && i.starts_with('0')) && f.is_none_or(digits)
 }
+
+#[test]
+fn biennium_pattern_admits_exactly_what_the_reader_reads() {
+    let pattern = biennium_pattern();
+    // The pattern is a list of literal alternatives: check it by expansion.
+    let inner = pattern
+        .strip_prefix("^(?:[1-9][0-9](?:")
+        .and_then(|s| s.strip_suffix(")|(?:[1-8][0-9]|9[0-8])99-00)$"))
+        .unwrap();
+    let pairs: Vec<&str> = inner.split('|').collect();
+    assert_eq!(pairs.len(), 99);
+    for century in 10..=99u32 {
+        for pair in &pairs {
+            let text = format!("{century}{pair}");
+            assert!(Biennium::from_str(&text).is_ok(), "{text}");
+        }
+        let wrap = format!("{century}99-00");
+        assert_eq!(Biennium::from_str(&wrap).is_ok(), century != 99, "{wrap}");
+    }
+    assert!(Biennium::from_str("2016-18").is_err());
+}
