@@ -18,7 +18,8 @@ fn scaled(n: usize) -> String {
     let mut v: Value = serde_json::from_str(SEED).expect("seed is JSON");
     let plan = v["plan"].clone();
     let report = v["reports"][0].clone();
-    let suffix = |id: &Value, k: usize| Value::String(format!("{}-{k}", id.as_str().unwrap_or("x")));
+    let suffix =
+        |id: &Value, k: usize| Value::String(format!("{}-{k}", id.as_str().unwrap_or("x")));
     let (mut items, mut deliverables, mut entries) = (Vec::new(), Vec::new(), Vec::new());
     for k in 0..n {
         for item in plan["items"].as_array().into_iter().flatten() {
@@ -57,7 +58,7 @@ fn scaled(n: usize) -> String {
 }
 
 fn benches(c: &mut Criterion) {
-    let as_of = date!(2016-07-31);
+    let as_of = date!(2016 - 07 - 31);
     let policy = indicators::Policy::default();
     for (name, text) in [("seed", SEED.to_owned()), ("seed-x50", scaled(50))] {
         let mut g = c.benchmark_group(name);
@@ -87,7 +88,13 @@ fn benches(c: &mut Criterion) {
             b.iter(|| funding::overview(black_box(&file.plan), &file.reports, as_of))
         });
         let a = assess(&file.plan, &file.reports, as_of, &policy).expect("assesses");
-        let view = build(&file.plan, &file.reports, &a.evaluation, &a.funding, &Options::default());
+        let view = build(
+            &file.plan,
+            &file.reports,
+            &a.evaluation,
+            &a.funding,
+            &Options::default(),
+        );
         for format in Format::ALL {
             g.bench_function(BenchmarkId::new("render", format), |b| {
                 b.iter(|| render(black_box(&view), format))
