@@ -188,3 +188,107 @@ pub struct FmtArgs {
     #[arg(long)]
     pub check: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn report_takes_every_option() {
+        let cli = Cli::try_parse_from([
+            "actionplan",
+            "report",
+            "plan.json",
+            "--as-of",
+            "2016-07",
+            "--format",
+            "html",
+            "-o",
+            "out.html",
+            "--lang",
+            "fr",
+        ])
+        .unwrap();
+        let Command::Report(a) = cli.command else {
+            panic!("not report: {cli:?}");
+        };
+        assert_eq!(a.file, PathBuf::from("plan.json"));
+        assert_eq!(a.as_of.as_deref(), Some("2016-07"));
+        assert_eq!(a.format, ReportFormat::Html);
+        assert_eq!(a.output, Some(PathBuf::from("out.html")));
+        assert_eq!(a.lang, Lang::Fr);
+    }
+
+    #[test]
+    fn report_needs_a_format() {
+        let e = Cli::try_parse_from(["actionplan", "report", "plan.json"]).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::MissingRequiredArgument);
+        assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn defaults_never_depend_on_the_clock() {
+        let cli = Cli::parse_from(["actionplan", "evaluate", "plan.json"]);
+        let Command::Evaluate(a) = cli.command else {
+            panic!("not evaluate: {cli:?}");
+        };
+        assert_eq!(a.as_of, None);
+        assert_eq!(a.format, TableFormat::Table);
+
+        let cli = Cli::parse_from(["actionplan", "funding", "plan.json", "--format", "json"]);
+        let Command::Funding(a) = cli.command else {
+            panic!("not funding: {cli:?}");
+        };
+        assert_eq!(a.format, TableFormat::Json);
+    }
+
+    #[test]
+    fn validate_takes_several_files() {
+        let cli = Cli::parse_from([
+            "actionplan",
+            "validate",
+            "a.json",
+            "b.json",
+            "--format",
+            "json",
+        ]);
+        let Command::Validate(a) = cli.command else {
+            panic!("not validate: {cli:?}");
+        };
+        assert_eq!(a.files, [PathBuf::from("a.json"), PathBuf::from("b.json")]);
+        assert_eq!(a.format, IssueFormat::Json);
+        assert!(Cli::try_parse_from(["actionplan", "validate"]).is_err());
+    }
+
+    #[test]
+    fn diff_fmt_and_schema() {
+        let cli = Cli::parse_from(["actionplan", "diff", "old.json", "new.json"]);
+        let Command::Diff(a) = cli.command else {
+            panic!("not diff: {cli:?}");
+        };
+        assert_eq!(
+            (a.old, a.new, a.format),
+            (
+                PathBuf::from("old.json"),
+                PathBuf::from("new.json"),
+                DiffFormat::Text
+            )
+        );
+        let cli = Cli::parse_from(["actionplan", "fmt", "--check", "plan.json"]);
+        let Command::Fmt(a) = cli.command else {
+            panic!("not fmt: {cli:?}");
+        };
+        assert!(a.check);
+        assert!(matches!(
+            Cli::parse_from(["actionplan", "schema"]).command,
+            Command::Schema
+        ));
+        assert!(Cli::try_parse_from(["actionplan", "schema", "extra"]).is_err());
+    }
+}

@@ -72,11 +72,17 @@ pub fn run(args: &ValidateArgs, out: &mut String) -> Result<u8, Failure> {
     }
     // The issues go to standard output (they are the command's product);
     // standard error still says, in one line, that the check failed.
-    let invalid = checked.iter().filter(|c| c.report.has_errors()).count();
-    if invalid > 0 {
+    let invalid: Vec<String> = checked
+        .iter()
+        .filter(|c| c.report.has_errors())
+        .map(|c| c.path.display().to_string())
+        .collect();
+    if !invalid.is_empty() {
         return Err(Failure::invalid(format!(
-            "{invalid} of {} file(s) invalid",
-            checked.len()
+            "{} of {} file(s) invalid: {}",
+            invalid.len(),
+            checked.len(),
+            invalid.join(", ")
         )));
     }
     Ok(0)

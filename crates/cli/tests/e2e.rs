@@ -1,0 +1,788 @@
+//! End-to-end tests of the `actionplan` binary on the seed example
+//! (`docs/examples/sme-action-plan-2016.json`).
+//!
+//! Every command runs as a process from the workspace root, so the paths in
+//! its output are the stable relative ones. Standard output is compared byte
+//! for byte with the files in `crates/cli/tests/expected/`. To regenerate
+//! them after an intended change of output, run
+//!
+//! ```text
+//! UPDATE_EXPECTED=1 cargo test -p actionplan-cli --test e2e
+//! ```
+//!
+//! and review the change with `git diff crates/cli/tests/expected/` before
+//! committing it. `schema` is compared with `docs/schema/` directly and is
+//! never regenerated here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use actionplan_cli::Cli;
+use clap::CommandFactory;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED: &str = "docs/examples/sme-action-plan-2016.json";
+
+/// The seed's indicators in table order, with the standing status the
+/// report must show for each (as of July 2016).
+const SEED_STATUSES: [(&str, &str); 11] = [
+    ("eese-review-published", "overdue"),
+    ("procurement-report-published", "achieved_late"),
+    ("impact-briefs", "on_track"),
+    ("audits-passed", "on_track"),
+    ("events-evaluation", "no_data"),
+    ("social-dialogue-brief", "pending_resources"),
+    ("eese-member-states", "no_data"),
+    ("formalization-toolkit", "on_track"),
+    ("growth-proposal", "not_started"),
+    ("sme-programme-states", "not_started"),
+    ("xbtc-portfolio", "not_started"),
+];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn expected_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected")
+}
+
+/// Runs the binary with `args` from the workspace root.
+fn run(args: &[&str]) -> Output {
+    run_in(&root(), args)
+}
+
+/// Runs the binary with `args` from `dir`, with backtraces on so that a
+/// panic could not hide.
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_actionplan"))
+        .args(args)
+        .current_dir(dir)
+        .env("RUST_BACKTRACE", "1")
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// Runs `args` and expects success; returns standard output.
+fn ok(args: &[&str]) -> String {
+    let o = run(args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "actionplan {args:?} failed: {}",
+        stderr(&o)
+    );
+    stdout(&o)
+}
+
+/// Compares `actual` with `tests/expected/<name>`, or writes it there when
+/// `UPDATE_EXPECTED=1`.
+fn expect(name: &str, actual: &str) {
+    let path = expected_dir().join(name);
+    if std::env::var_os("UPDATE_EXPECTED").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(expected_dir()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e}\nRun `UPDATE_EXPECTED=1 cargo test -p actionplan-cli --test e2e` to create it, then review it.",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "output differs from {} (first at line {}):\n  expected: {:?}\n  actual:   {:?}\n\
+             If the change is intended, rerun with `UPDATE_EXPECTED=1 cargo test -p actionplan-cli --test e2e` \
+             and review `git diff crates/cli/tests/expected/`.",
+            path.display(),
+            first + 1,
+            expected.lines().nth(first).unwrap_or("<end of file>"),
+            actual.lines().nth(first).unwrap_or("<end of file>"),
+        );
+    }
+}
+
+/// Asserts that `o` failed with `code`, said something on standard error,
+/// and did not panic.
+fn assert_fails(o: &Output, code: i32, what: &str) -> String {
+    let err = stderr(o);
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "{what}: expected exit {code}; stderr: {err}"
+    );
+    assert!(!err.trim().is_empty(), "{what}: nothing on stderr");
+    assert!(!err.contains("panicked"), "{what}: panicked: {err}");
+    assert!(
+        !err.contains("stack backtrace"),
+        "{what}: printed a backtrace: {err}"
+    );
+    err
+}
+
+fn seed_value() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join(SEED)).unwrap()).unwrap()
+}
+
+fn write_json(dir: &Path, name: &str, v: &Value) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(v).unwrap() + "\n").unwrap();
+    path
+}
+
+fn indicator_mut<'a>(v: &'a mut Value, id: &str) -> &'a mut Value {
+    v["plan"]["deliverables"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .flat_map(|d| d["indicators"].as_array_mut().unwrap().iter_mut())
+        .find(|i| i["id"] == id)
+        .unwrap()
+}
+
+fn item_mut<'a>(v: &'a mut Value, id: &str) -> &'a mut Value {
+    v["plan"]["items"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["id"] == id)
+        .unwrap()
+}
+
+fn progress_mut<'a>(v: &'a mut Value, id: &str) -> &'a mut Value {
+    v["reports"][0]["indicators"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["indicator"] == id)
+        .unwrap()
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn text(e: ElementRef<'_>) -> String {
+    e.text().collect()
+}
+
+// ---------------------------------------------------------------------------
+// Every command and format on the seed, against committed outputs.
+
+#[test]
+fn report_formats_match_expected() {
+    for (format, name) in [
+        ("md", "report.md"),
+        ("html", "report.html"),
+        ("csv", "report.csv"),
+        ("json", "report.json"),
+    ] {
+        expect(name, &ok(&["report", SEED, "--format", format]));
+    }
+}
+
+#[test]
+fn evaluate_matches_expected() {
+    expect("evaluate.txt", &ok(&["evaluate", SEED]));
+    expect(
+        "evaluate.json",
+        &ok(&["evaluate", SEED, "--format", "json"]),
+    );
+}
+
+#[test]
+fn funding_matches_expected() {
+    expect("funding.txt", &ok(&["funding", SEED]));
+    expect("funding.json", &ok(&["funding", SEED, "--format", "json"]));
+}
+
+#[test]
+fn validate_matches_expected() {
+    expect("validate.txt", &ok(&["validate", SEED]));
+    expect(
+        "validate.json",
+        &ok(&["validate", SEED, "--format", "json"]),
+    );
+}
+
+#[test]
+fn schema_is_the_committed_file() {
+    let o = run(&["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let committed = std::fs::read(root().join("docs/schema/actionplan-1.0.schema.json")).unwrap();
+    assert!(
+        o.stdout == committed,
+        "`actionplan schema` differs from docs/schema/actionplan-1.0.schema.json"
+    );
+}
+
+#[test]
+fn as_of_defaults_to_the_report_not_the_clock() {
+    let default = ok(&["evaluate", SEED, "--format", "json"]);
+    assert_eq!(
+        default,
+        ok(&["evaluate", SEED, "--format", "json", "--as-of", "2016-07"])
+    );
+    assert_eq!(
+        default,
+        ok(&[
+            "evaluate",
+            SEED,
+            "--format",
+            "json",
+            "--as-of",
+            "2016-07-31"
+        ])
+    );
+    let later = ok(&[
+        "evaluate",
+        SEED,
+        "--format",
+        "json",
+        "--as-of",
+        "2018-01-01",
+    ]);
+    assert_ne!(default, later);
+}
+
+#[test]
+fn report_to_a_file_equals_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["md", "html", "csv", "json"] {
+        let out = dir.path().join(format!("report.{format}"));
+        let o = run(&[
+            "report",
+            SEED,
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(o.stdout.is_empty());
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            ok(&["report", SEED, "--format", format])
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// diff
+
+/// A later state of the seed: a report as of July 2017 in which the EESE
+/// review was completed in November 2016 and 9 member States report
+/// improvements; the formalization toolkit's deadline moved to 09/2017.
+fn later_file(dir: &Path) -> PathBuf {
+    let mut v = seed_value();
+    indicator_mut(&mut v, "formalization-toolkit")["deadline"] = "2017-09".into();
+    v["reports"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "gb-331-progress",
+            "as_of": "2017-07",
+            "session": "gb-331",
+            "indicators": [
+                {"indicator": "eese-review-published",
+                 "narrative": {"en": "The review was completed in November 2016."},
+                 "observations": [{"kind": "milestone", "completed": "2016-11"}]},
+                {"indicator": "eese-member-states",
+                 "narrative": {"en": "Nine member States report improvements."},
+                 "observations": [{"kind": "count", "value": "9"}]}
+            ]
+        }));
+    write_json(dir, "sme-action-plan-2017.json", &v)
+}
+
+#[test]
+fn diff_shows_transitions_completions_deadlines_and_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let later = later_file(dir.path());
+    let later = later.to_str().unwrap();
+    let text = ok(&["diff", SEED, later]);
+    for line in [
+        "Changes from 2016-07-31 to 2017-07-31:",
+        "  eese-review-published: completed 2016-11",
+        "  eese-review-published: status overdue -> achieved late",
+        "  eese-member-states: new figure 9 as of 2017-07",
+        "  formalization-toolkit: deadline 2017-03 -> 2017-09",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing {line:?} in:\n{text}"
+        );
+    }
+    expect("diff.txt", &text);
+
+    let json = ok(&["diff", SEED, later, "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let has = |want: Value| changes.contains(&want);
+    assert!(has(serde_json::json!({"change": "completed",
+        "indicator": "eese-review-published", "on": "2016-11"})));
+    assert!(has(serde_json::json!({"change": "status",
+        "indicator": "eese-review-published", "from": "overdue", "to": "achieved_late"})));
+    assert!(has(serde_json::json!({"change": "new_figure",
+        "indicator": "eese-member-states", "value": "9", "as_of": "2017-07"})));
+    assert!(has(serde_json::json!({"change": "deadline_moved",
+        "indicator": "formalization-toolkit", "from": "2017-03", "to": "2017-09"})));
+    expect("diff.json", &json);
+}
+
+#[test]
+fn diff_of_a_file_with_itself_is_empty() {
+    let text = ok(&["diff", SEED, SEED]);
+    assert_eq!(
+        text,
+        "Changes from 2016-07-31 to 2016-07-31:\n  no changes\n"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The HTML and CSV, parsed.
+
+#[test]
+fn html_is_one_self_contained_table_with_a_row_per_indicator() {
+    let html = ok(&["report", SEED, "--format", "html"]);
+    let doc = Html::parse_document(&html);
+
+    let tables: Vec<_> = doc.select(&sel("table#results")).collect();
+    assert_eq!(tables.len(), 1, "one results table");
+    let rows: Vec<ElementRef<'_>> = tables[0].select(&sel("tr[data-indicator]")).collect();
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r.value().attr("data-indicator").unwrap())
+        .collect();
+    let expected_ids: Vec<&str> = SEED_STATUSES.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, expected_ids);
+
+    for (row, (id, status)) in rows.iter().zip(SEED_STATUSES) {
+        let cell = row.select(&sel("td[data-status]")).next().unwrap();
+        assert_eq!(cell.value().attr("data-status"), Some(status), "{id}");
+        // The status is written in words, not shown by colour alone.
+        let words = status.replace('_', " ");
+        assert_eq!(text(cell).trim(), words, "{id}");
+    }
+    // The deliverable without an indicator still has its row.
+    let body_rows = sel("tbody tr:not(.biennium):not(.category)");
+    assert_eq!(tables[0].select(&body_rows).count(), 12);
+
+    assert_eq!(doc.select(&sel("script")).count(), 0, "no script");
+    assert_eq!(doc.select(&sel("link")).count(), 0, "no <link>");
+    for e in doc.select(&sel("[src], [href]")) {
+        for attr in ["src", "href"] {
+            if let Some(url) = e.value().attr(attr) {
+                assert!(
+                    !url.starts_with("http:")
+                        && !url.starts_with("https:")
+                        && !url.starts_with("//"),
+                    "external resource {attr}={url}"
+                );
+            }
+        }
+    }
+    assert!(doc.select(&sel("svg")).count() >= 1, "an inline SVG chart");
+    let css: String = doc.select(&sel("style")).map(text).collect();
+    assert!(css.contains("@page"), "print CSS");
+    assert!(css.contains("A4"), "A4 page size");
+
+    // The summary counts add up to the 11 indicators.
+    let total: usize = doc
+        .select(&sel("table#summary td.num"))
+        .map(|c| text(c).trim().parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(total, 11);
+    // The XBTC portfolio against its target.
+    let portfolio = text(
+        doc.select(&sel("table#portfolios tbody tr"))
+            .next()
+            .unwrap(),
+    );
+    assert!(portfolio.contains("SME XBTC portfolio"));
+    assert!(portfolio.contains("USD 100,000,000"));
+    assert!(portfolio.contains("USD 16,000,000"));
+}
+
+#[test]
+fn csv_has_one_record_per_indicator() {
+    let out = ok(&["report", SEED, "--format", "csv"]);
+    assert!(out.ends_with("\r\n"), "RFC 4180 line ends");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, actionplan_report::CSV_COLUMNS);
+    let id_col = header.iter().position(|h| h == "indicator_id").unwrap();
+    let status_col = header.iter().position(|h| h == "status").unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 11);
+    for (r, (id, status)) in records.iter().zip(SEED_STATUSES) {
+        assert_eq!(r.len(), header.len());
+        assert_eq!(&r[id_col], id);
+        assert_eq!(&r[status_col], status, "{id}");
+    }
+    // The 20(b)/9(a) items that share a deliverable share a record.
+    assert_eq!(
+        &records[0][header.iter().position(|h| h == "paragraphs").unwrap()],
+        "20(b); 9(a)"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Text from the file is data, never markup or code.
+
+#[test]
+fn file_text_cannot_inject_markup_or_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = seed_value();
+    let narrative = "<script>alert(1)</script> | =cmd";
+    progress_mut(&mut v, "eese-review-published")["narrative"] =
+        serde_json::json!({ "en": narrative });
+    let formula = "=HYPERLINK(\"http://example.invalid\",\"click\")";
+    item_mut(&mut v, "procurement-research")["text"] = serde_json::json!({ "en": formula });
+    indicator_mut(&mut v, "growth-proposal")["text"] = serde_json::json!({ "en": "@SUM(1,2)" });
+    indicator_mut(&mut v, "audits-passed")["text"] = serde_json::json!({ "en": "+1-2" });
+    indicator_mut(&mut v, "impact-briefs")["text"] = serde_json::json!({ "en": "-3+4" });
+    let file = write_json(dir.path(), "injected.json", &v);
+    let file = file.to_str().unwrap();
+
+    let html = ok(&["report", file, "--format", "html"]);
+    let doc = Html::parse_document(&html);
+    assert_eq!(doc.select(&sel("script")).count(), 0);
+    let row = doc
+        .select(&sel("tr[data-indicator=\"eese-review-published\"]"))
+        .next()
+        .unwrap();
+    assert!(text(row).contains(narrative), "the narrative reads as text");
+    let row = doc
+        .select(&sel("tr[data-indicator=\"procurement-report-published\"]"))
+        .next()
+        .unwrap();
+    assert!(text(row).contains(formula));
+    assert_eq!(row.select(&sel("a")).count(), 0);
+
+    let md = ok(&["report", file, "--format", "md"]);
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| =cmd"));
+    assert!(!md.contains("<script>"));
+    assert!(!md.contains("alert(1)</script> |"));
+
+    let out = ok(&["report", file, "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 11);
+    let by_id = |id: &str| {
+        records
+            .iter()
+            .find(|r| &r[col("indicator_id")] == id)
+            .unwrap()
+    };
+    assert_eq!(&by_id("eese-review-published")[col("progress")], narrative);
+    assert_eq!(
+        &by_id("procurement-report-published")[col("follow_up_items")],
+        format!("'{formula}")
+    );
+    assert_eq!(&by_id("growth-proposal")[col("indicator")], "'@SUM(1,2)");
+    assert_eq!(&by_id("audits-passed")[col("indicator")], "'+1-2");
+    assert_eq!(&by_id("impact-briefs")[col("indicator")], "'-3+4");
+    // No cell of any record starts a formula.
+    for r in &records {
+        for cell in r {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "formula cell {cell:?}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Bad input: exit 1 or 2, a message on stderr, never a panic.
+
+#[test]
+fn missing_file_is_an_io_error() {
+    for args in [
+        vec!["report", "no-such-file.json", "--format", "md"],
+        vec!["evaluate", "no-such-file.json"],
+        vec!["funding", "no-such-file.json"],
+        vec!["validate", "no-such-file.json"],
+        vec!["fmt", "no-such-file.json"],
+        vec!["diff", SEED, "no-such-file.json"],
+    ] {
+        let err = assert_fails(&run(&args), 2, &format!("{args:?}"));
+        assert!(err.contains("no-such-file.json"), "{err}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec!["frobnicate"],
+        vec!["report", SEED, "--format", "md", "--bogus"],
+        vec!["report", SEED, "--format", "xml"],
+        vec!["report", SEED],
+        vec!["evaluate"],
+        vec!["validate"],
+        vec![],
+    ] {
+        assert_fails(&run(&args), 2, &format!("{args:?}"));
+    }
+}
+
+#[test]
+fn bad_as_of_exits_2() {
+    for date in ["2016-13-01", "2016-02-30", "yesterday", "2016-7", "0000-01"] {
+        for cmd in [
+            vec!["evaluate", SEED, "--as-of", date],
+            vec!["funding", SEED, "--as-of", date],
+            vec!["report", SEED, "--format", "html", "--as-of", date],
+        ] {
+            let err = assert_fails(&run(&cmd), 2, &format!("{cmd:?}"));
+            assert!(err.contains("--as-of"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn invalid_files_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("not-json.json"), "this is not JSON\n").unwrap();
+    std::fs::write(d.join("empty.json"), "").unwrap();
+    std::fs::write(d.join("latin1.json"), b"{\"plan\": \"caf\xe9\"}\n").unwrap();
+    let mut v = seed_value();
+    item_mut(&mut v, "eese-review")["bogus_field"] = 1.into();
+    item_mut(&mut v, "procurement-research")["biennium"] = 2016.into();
+    write_json(d, "schema-errors.json", &v);
+    let mut v = seed_value();
+    item_mut(&mut v, "eese-review")["deliverables"][0] = "no-such-deliverable".into();
+    write_json(d, "dangling.json", &v);
+
+    for name in [
+        "not-json.json",
+        "empty.json",
+        "latin1.json",
+        "schema-errors.json",
+        "dangling.json",
+    ] {
+        for args in [
+            vec!["validate", name],
+            vec!["validate", "--format", "json", name],
+            vec!["evaluate", name],
+            vec!["funding", name],
+            vec!["report", name, "--format", "html"],
+            vec!["diff", name, name],
+        ] {
+            let o = run_in(d, &args);
+            let err = assert_fails(&o, 1, &format!("{args:?}"));
+            assert!(err.contains(name), "{args:?}: {err}");
+        }
+        // fmt needs a readable document (a dangling reference does not stop it).
+        if name != "dangling.json" {
+            let o = run_in(d, &["fmt", "--check", name]);
+            let err = assert_fails(&o, 1, &format!("fmt --check {name}"));
+            assert!(err.contains(name), "{err}");
+        }
+    }
+
+    let o = run_in(d, &["validate", "--format", "json", "dangling.json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["valid"], false);
+    assert!(
+        v[0]["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["rule"] == "AP002" && i["pointer"] == "/plan/items/0/deliverables/0")
+    );
+}
+
+#[test]
+fn a_directory_is_not_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("folder.json")).unwrap();
+    for args in [
+        vec!["validate", "folder.json"],
+        vec!["evaluate", "folder.json"],
+        vec!["report", "folder.json", "--format", "md"],
+        vec!["fmt", "folder.json"],
+    ] {
+        let err = assert_fails(&run_in(dir.path(), &args), 2, &format!("{args:?}"));
+        assert!(err.contains("folder.json"), "{err}");
+    }
+}
+
+#[test]
+fn report_into_a_missing_folder_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no-such-folder/report.md");
+    let o = run(&[
+        "report",
+        SEED,
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = assert_fails(&o, 2, "report -o into a missing folder");
+    assert!(err.contains("no-such-folder"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn validate_shows_where_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = seed_value();
+    item_mut(&mut v, "eese-review")["bogus_field"] = 1.into();
+    let path = write_json(dir.path(), "bad.json", &v);
+    let source = std::fs::read_to_string(&path).unwrap();
+    let (line, text) = source
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("\"bogus_field\""))
+        .unwrap();
+    let column = text.find('"').unwrap() + 1;
+
+    let o = run_in(dir.path(), &["validate", "bad.json"]);
+    let err = assert_fails(&o, 1, "validate bad.json");
+    assert!(err.contains("invalid"), "{err}");
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!("bad.json:{}:{column}", line + 1)),
+        "file:line:column in:\n{out}"
+    );
+    assert!(
+        out.contains("/plan/items/0/bogus_field"),
+        "pointer in:\n{out}"
+    );
+    assert!(out.contains("additionalProperties"), "rule id in:\n{out}");
+    assert!(out.contains(text.trim()), "offending line in:\n{out}");
+    let marker = out.lines().find(|l| l.contains('^')).expect("a ^ marker");
+    assert!(
+        marker.contains(&"^".repeat("\"bogus_field\"".len())),
+        "{marker}"
+    );
+
+    // A syntax error has no rule id: no empty brackets.
+    std::fs::write(dir.path().join("broken.json"), "{\n  \"format\": \n").unwrap();
+    let o = run_in(dir.path(), &["validate", "broken.json"]);
+    assert_fails(&o, 1, "validate broken.json");
+    let out = stdout(&o);
+    assert!(out.contains("broken.json:"), "{out}");
+    assert!(!out.contains("[]"), "{out}");
+}
+
+// ---------------------------------------------------------------------------
+// fmt
+
+#[test]
+fn the_seed_is_canonical() {
+    let o = run(&["fmt", "--check", SEED]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn fmt_rewrites_a_non_canonical_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    // Compact, keys in file order: valid but not canonical.
+    std::fs::write(&path, serde_json::to_string(&seed_value()).unwrap()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let err = assert_fails(
+        &run_in(dir.path(), &["fmt", "--check", "plan.json"]),
+        1,
+        "fmt --check",
+    );
+    assert!(err.contains("canonical"), "{err}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "--check never writes"
+    );
+
+    let o = run_in(dir.path(), &["fmt", "plan.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run_in(dir.path(), &["fmt", "--check", "plan.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The seed is canonical, so the rewrite is the seed byte for byte.
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(root().join(SEED)).unwrap()
+    );
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["plan.json"]);
+}
+
+// ---------------------------------------------------------------------------
+// Help
+
+#[test]
+fn help_explains_every_option_with_an_example() {
+    let cli = Cli::command();
+    let top = ok(&["--help"]);
+    assert!(top.contains("Example"), "{top}");
+    for sub in cli.get_subcommands() {
+        let name = sub.get_name();
+        assert!(top.contains(name), "`{name}` missing from --help");
+        let help = ok(&[name, "--help"]);
+        assert!(help.contains("Example"), "{name} --help has no example");
+        assert!(
+            help.contains(&format!("actionplan {name}")),
+            "{name} --help: the example does not run `actionplan {name}`"
+        );
+        for arg in sub.get_arguments() {
+            let id = arg.get_id().as_str();
+            if let Some(long) = arg.get_long() {
+                assert!(
+                    help.contains(&format!("--{long}")),
+                    "{name} --help does not mention --{long}"
+                );
+            } else if arg.is_positional() {
+                let value = arg
+                    .get_value_names()
+                    .and_then(|v| v.first())
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| id.to_uppercase());
+                assert!(
+                    help.contains(&format!("<{value}>")),
+                    "{name} --help does not mention <{value}>"
+                );
+            }
+            if !matches!(id, "help" | "version") {
+                assert!(
+                    arg.get_help().is_some() || arg.get_long_help().is_some(),
+                    "{name}: argument `{id}` has no help text"
+                );
+            }
+        }
+    }
+}
