@@ -128,6 +128,7 @@ pub fn build(
         .unwrap_or_default();
 
     ReportView {
+        language: lang.code().to_owned(),
         title: format!(
             "Planned results vs. achievements — {}",
             plan.title.best(lang)

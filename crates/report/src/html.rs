@@ -27,6 +27,7 @@ tr.biennium th { background: #ddd; }
 .num { text-align: right; }
 sup { font-size: 7pt; }
 figure { margin: 8px 0; }
+#summary, #portfolios { width: auto; min-width: 40%; }
 @media print { .status { color: #000 !important; background: none !important; border: 1px solid #000; } }
 "#;
 
@@ -39,7 +40,8 @@ pub fn render(view: &ReportView) -> String {
     };
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        esc(&view.language),
         esc(&title)
     );
     if let Some(doc) = &view.document {

@@ -13,7 +13,7 @@ pub fn colour(status: Status) -> &'static str {
         Status::Achieved => "#1b7f3b",
         Status::AchievedLate => "#5a9e6f",
         Status::OnTrack => "#1f5fa8",
-        Status::AtRisk => "#c98a00",
+        Status::AtRisk => "#8a5a00",
         Status::Overdue => "#b3261e",
         Status::NotStarted => "#6b6b6b",
         Status::PendingResources => "#7a4fa3",

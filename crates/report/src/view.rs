@@ -8,6 +8,9 @@ use serde::Serialize;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ReportView {
+    /// The language the texts were chosen in (`en`, `fr`, `es`); a text
+    /// without that version appears in English.
+    pub language: String,
     /// The report's heading: "Planned results vs. achievements relating to …".
     pub title: String,
     /// The plan's title.
