@@ -85,7 +85,6 @@ mod money;
 mod overview;
 pub mod portfolio;
 mod requests;
-mod serde_util;
 pub mod totals;
 pub mod waiting;
 

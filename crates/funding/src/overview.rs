@@ -26,7 +26,7 @@ pub struct FundingOverview {
     /// The plan.
     pub plan: PlanId,
     /// The evaluation date.
-    #[serde(with = "crate::serde_util::date")]
+    #[serde(with = "actionplan_model::wire::date")]
     pub as_of: Date,
     /// Every deliverable, in plan order.
     pub deliverables: Vec<DeliverableFunding>,

@@ -53,7 +53,7 @@ use time::Date;
 pub struct PortfolioPolicy {
     /// The share of the straight-line progress expected by a date at or above
     /// which a portfolio is on track (default 1: on or above the line).
-    #[serde(with = "crate::serde_util::decimal")]
+    #[serde(with = "actionplan_model::wire::decimal")]
     pub on_track_share: Decimal,
 }
 
@@ -99,7 +99,7 @@ pub struct PortfolioProgress {
     /// Its money indicator.
     pub indicator: IndicatorId,
     /// The evaluation date.
-    #[serde(with = "crate::serde_util::date")]
+    #[serde(with = "actionplan_model::wire::date")]
     pub as_of: Date,
     /// The amount at the start, on a date.
     pub baseline: Option<DatedMoney>,
@@ -108,7 +108,7 @@ pub struct PortfolioProgress {
     /// Whether more or less is better.
     pub direction: Direction,
     /// The date by which the target is due.
-    #[serde(with = "crate::serde_util::date::option")]
+    #[serde(with = "actionplan_model::wire::date::option")]
     pub deadline: Option<Date>,
     /// Where the deadline comes from.
     pub deadline_source: Option<DeadlineSource>,
@@ -121,7 +121,7 @@ pub struct PortfolioProgress {
     /// `latest − baseline`.
     pub change_since_baseline: Option<Money>,
     /// Progress from the baseline to the target, in per cent (0 at the baseline).
-    #[serde(with = "crate::serde_util::decimal::option")]
+    #[serde(with = "actionplan_model::wire::decimal::option")]
     pub progress_percent: Option<Decimal>,
     /// What remains to reach the target, at least zero.
     pub remaining_gap: Option<Money>,

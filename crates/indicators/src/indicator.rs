@@ -73,12 +73,12 @@ pub struct IndicatorEvaluation {
     /// Its kind of measure.
     pub kind: MeasureKind,
     /// The effective deadline: the last day the target may be met on time.
-    #[serde(with = "crate::serde_util::date::option")]
+    #[serde(with = "actionplan_model::wire::date::option")]
     pub deadline: Option<Date>,
     /// Where the effective deadline comes from.
     pub deadline_source: DeadlineSource,
     /// Start of the straight line from baseline to target.
-    #[serde(with = "crate::serde_util::date::option")]
+    #[serde(with = "actionplan_model::wire::date::option")]
     pub line_starts: Option<Date>,
     /// The status derived from values, dates, forecasts and resources.
     pub derived: Status,

@@ -77,7 +77,6 @@ mod policy;
 mod progress;
 mod rollup;
 mod schedule;
-mod serde_util;
 
 pub use error::EvaluationError;
 pub use forecast::ForecastVerdict;

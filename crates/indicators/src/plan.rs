@@ -78,7 +78,7 @@ pub struct PlanEvaluation {
     /// The plan.
     pub plan: PlanId,
     /// The date evaluated as of.
-    #[serde(with = "crate::serde_util::date")]
+    #[serde(with = "actionplan_model::wire::date")]
     pub as_of: Date,
     /// The policy used.
     pub policy: Policy,

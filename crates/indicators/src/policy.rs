@@ -35,13 +35,13 @@ pub struct Policy {
     /// Share of the expected progress that counts as on track. Default
     /// `0.9`: reports come once a year and work rarely advances evenly, so
     /// being a tenth behind a straight line is still on track.
-    #[serde(with = "crate::serde_util::decimal")]
+    #[serde(with = "actionplan_model::wire::decimal")]
     pub on_track: Decimal,
     /// Share of the expected progress below which an indicator is at risk
     /// even where the report forecasts success. Default `0.5`: an indicator
     /// with less than half the progress expected by now needs more than a
     /// forecast to be called on track.
-    #[serde(with = "crate::serde_util::decimal")]
+    #[serde(with = "actionplan_model::wire::decimal")]
     pub at_risk: Decimal,
     /// Days after a deadline before it counts as missed. Default `0`: a
     /// month deadline already means the *end* of the month, and the seed

@@ -15,7 +15,6 @@
 //! `84000000.00`.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serializer};
 
 /// Longest decimal text accepted.
 pub const MAX_DECIMAL_LEN: usize = 29;
@@ -61,55 +60,4 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, DecimalError> {
         return Err(err());
     }
     Decimal::from_str_exact(s).map_err(|_| err())
-}
-
-/// Serde helpers for `Decimal` fields as strings in the exchange grammar.
-pub(crate) mod string {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        parse_decimal(&s).map_err(serde::de::Error::custom)
-    }
-
-    /// The same for `Option<Decimal>`.
-    pub mod option {
-        use super::*;
-
-        pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-            match d {
-                Some(d) => s.collect_str(d),
-                None => s.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-            let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
-            s.map(|s| parse_decimal(&s).map_err(serde::de::Error::custom))
-                .transpose()
-        }
-    }
-
-    /// Schema stand-in for a `Decimal` field.
-    #[cfg(feature = "schema")]
-    pub struct DecimalSchema;
-
-    #[cfg(feature = "schema")]
-    impl schemars::JsonSchema for DecimalSchema {
-        fn schema_name() -> std::borrow::Cow<'static, str> {
-            "Decimal".into()
-        }
-        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-            schemars::json_schema!({
-                "type": "string",
-                "pattern": DECIMAL_PATTERN,
-                "maxLength": MAX_DECIMAL_LEN,
-                "description": "An exact decimal written as a string, e.g. \"84000000\" or \"70\" or \"12.50\": optional `-`, no exponent, no `+`, no leading zeros, at most 29 characters. Never a JSON number."
-            })
-        }
-    }
 }

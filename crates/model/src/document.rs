@@ -26,11 +26,11 @@ pub struct Document {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::calendar::iso_date::option"
+        with = "crate::wire::date::option"
     )]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<crate::calendar::iso_date::DateSchema>")
+        schemars(with = "Option<crate::wire::date::DateSchema>")
     )]
     pub date: Option<Date>,
     /// The language the document was written in.

@@ -173,18 +173,18 @@ pub struct CountMeasure {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::decimal::string::option"
+        with = "crate::wire::decimal::option"
     )]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<crate::decimal::string::DecimalSchema>")
+        schemars(with = "Option<crate::wire::decimal::DecimalSchema>")
     )]
     pub baseline: Option<Decimal>,
     /// The target, absolute or additional per `target_mode`.
-    #[serde(with = "crate::decimal::string")]
+    #[serde(with = "crate::wire::decimal")]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::decimal::string::DecimalSchema")
+        schemars(with = "crate::wire::decimal::DecimalSchema")
     )]
     pub target: Decimal,
     /// How to read `target`.
@@ -234,18 +234,18 @@ pub struct PercentageMeasure {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::decimal::string::option"
+        with = "crate::wire::decimal::option"
     )]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<crate::decimal::string::DecimalSchema>")
+        schemars(with = "Option<crate::wire::decimal::DecimalSchema>")
     )]
     pub baseline: Option<Decimal>,
     /// The percentage to reach, 0–100.
-    #[serde(with = "crate::decimal::string")]
+    #[serde(with = "crate::wire::decimal")]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::decimal::string::DecimalSchema")
+        schemars(with = "crate::wire::decimal::DecimalSchema")
     )]
     pub target: Decimal,
     /// Which way is better.

@@ -84,6 +84,7 @@ mod session;
 mod status;
 mod text;
 mod validate;
+pub mod wire;
 
 pub use calendar::{
     Biennium, CalendarError, DATE_PATTERN, DateOrMonth, MONTH_PATTERN, YearMonth, biennium_pattern,

@@ -88,10 +88,10 @@ impl schemars::JsonSchema for Currency {
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// The amount, as a decimal string.
-    #[serde(with = "crate::decimal::string")]
+    #[serde(with = "crate::wire::decimal")]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::decimal::string::DecimalSchema")
+        schemars(with = "crate::wire::decimal::DecimalSchema")
     )]
     pub amount: Decimal,
     /// Its currency.

@@ -170,10 +170,10 @@ pub struct MilestoneObservation {
 #[serde(deny_unknown_fields)]
 pub struct ValueObservation {
     /// The value.
-    #[serde(with = "crate::decimal::string")]
+    #[serde(with = "crate::wire::decimal")]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "crate::decimal::string::DecimalSchema")
+        schemars(with = "crate::wire::decimal::DecimalSchema")
     )]
     pub value: Decimal,
     /// When it was observed; the report's as-of date where absent.
@@ -218,11 +218,11 @@ pub struct Forecast {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::decimal::string::option"
+        with = "crate::wire::decimal::option"
     )]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<crate::decimal::string::DecimalSchema>")
+        schemars(with = "Option<crate::wire::decimal::DecimalSchema>")
     )]
     pub value: Option<Decimal>,
     /// How `value` bounds the outcome.

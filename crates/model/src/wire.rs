@@ -1,0 +1,138 @@
+//! Serde helpers for the two scalar shapes the exchange format fixes, for
+//! use with `#[serde(with = "…")]` in this crate and in any crate that
+//! serializes its own results (evaluations, funding overviews):
+//!
+//! * [`date`]: `time::Date` as `"YYYY-MM-DD"`, whatever `time` features
+//!   other crates in the build turn on (without them `time` writes
+//!   `[2016,213]`);
+//! * [`decimal`]: `rust_decimal::Decimal` as a string in the exchange
+//!   grammar of [`parse_decimal`](crate::parse_decimal), never through `f64`.
+//!
+//! ```
+//! use actionplan_model::Decimal;
+//! #[derive(serde::Serialize, serde::Deserialize)]
+//! struct Figure {
+//!     #[serde(with = "actionplan_model::wire::decimal")]
+//!     value: Decimal,
+//!     #[serde(with = "actionplan_model::wire::date::option")]
+//!     on: Option<time::Date>,
+//! }
+//! let f: Figure = serde_json::from_str(r#"{"value": "84000000.00", "on": "2015-08-15"}"#)?;
+//! assert_eq!(serde_json::to_string(&f)?, r#"{"value":"84000000.00","on":"2015-08-15"}"#);
+//! assert!(serde_json::from_str::<Figure>(r#"{"value": 84000000, "on": null}"#).is_err());
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+/// `time::Date` as `YYYY-MM-DD`.
+pub mod date {
+    use crate::{format_date, parse_date};
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    /// Writes `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_date(*d))
+    }
+
+    /// Reads a strict `YYYY-MM-DD` date that exists.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        parse_date(&s).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for `Option<Date>` (`null` reads as `None`).
+    pub mod option {
+        use super::*;
+
+        /// Writes `YYYY-MM-DD` or `null`.
+        pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads `YYYY-MM-DD` or `null`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+            let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+            s.map(|s| parse_date(&s).map_err(serde::de::Error::custom))
+                .transpose()
+        }
+    }
+
+    /// Schema stand-in for a `time::Date` field.
+    #[cfg(feature = "schema")]
+    pub struct DateSchema;
+
+    #[cfg(feature = "schema")]
+    impl schemars::JsonSchema for DateSchema {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Date".into()
+        }
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({
+                "type": "string",
+                "pattern": crate::DATE_PATTERN,
+                "format": "date",
+                "description": "An ISO 8601 calendar date, YYYY-MM-DD (e.g. 2016-07-31); the day must exist."
+            })
+        }
+    }
+}
+
+/// `Decimal` as a string in the exchange grammar.
+pub mod decimal {
+    use crate::parse_decimal;
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the decimal as a string, scale kept (`"84000000.00"`).
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    /// Reads a string in the exchange grammar; a JSON number is refused.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        parse_decimal(&s).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for `Option<Decimal>` (`null` reads as `None`).
+    pub mod option {
+        use super::*;
+
+        /// Writes the decimal as a string, or `null`.
+        pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => s.collect_str(d),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads a decimal string or `null`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+            s.map(|s| parse_decimal(&s).map_err(serde::de::Error::custom))
+                .transpose()
+        }
+    }
+
+    /// Schema stand-in for a `Decimal` field.
+    #[cfg(feature = "schema")]
+    pub struct DecimalSchema;
+
+    #[cfg(feature = "schema")]
+    impl schemars::JsonSchema for DecimalSchema {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Decimal".into()
+        }
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({
+                "type": "string",
+                "pattern": crate::DECIMAL_PATTERN,
+                "maxLength": crate::MAX_DECIMAL_LEN,
+                "description": "An exact decimal written as a string, e.g. \"84000000\" or \"70\" or \"12.50\": optional `-`, no exponent, no `+`, no leading zeros, at most 29 characters. Never a JSON number."
+            })
+        }
+    }
+}
