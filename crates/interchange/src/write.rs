@@ -17,9 +17,13 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum WriteError {
-    /// The envelope could not be turned into JSON.
-    #[error("cannot write the envelope as JSON")]
-    Serialize(#[source] serde_json::Error),
+    /// The envelope could not be turned into JSON (the serializer's words
+    /// are kept as text so that no third-party error type is part of the API).
+    #[error("cannot write the envelope as JSON: {message}")]
+    Serialize {
+        /// What the serializer said.
+        message: String,
+    },
     /// Writing to a stream failed.
     #[error("cannot write the exchange file to the output")]
     Stream(#[source] std::io::Error),
@@ -74,7 +78,9 @@ pub fn to_canonical_string(envelope: &Envelope) -> String {
 
 /// Writes the canonical text of `envelope` to `writer`.
 pub fn write_writer<W: Write>(writer: W, envelope: &Envelope) -> Result<(), WriteError> {
-    let bytes = canonical_bytes(envelope).map_err(WriteError::Serialize)?;
+    let bytes = canonical_bytes(envelope).map_err(|e| WriteError::Serialize {
+        message: e.to_string(),
+    })?;
     let mut writer = writer;
     writer
         .write_all(&bytes)
@@ -100,7 +106,26 @@ pub fn write_writer<W: Write>(writer: W, envelope: &Envelope) -> Result<(), Writ
 /// ```
 pub fn write_path(path: impl AsRef<Path>, envelope: &Envelope) -> Result<(), WriteError> {
     let path = path.as_ref();
-    let bytes = canonical_bytes(envelope).map_err(WriteError::Serialize)?;
+    let bytes = canonical_bytes(envelope).map_err(|e| WriteError::Serialize {
+        message: e.to_string(),
+    })?;
+    write_bytes_atomically(path, &bytes)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
+/// synced, then renamed over the target. A failure at any step leaves the
+/// previous content of `path` (or its absence) unchanged. Used for exchange
+/// files and for anything else a tool writes beside them, such as reports.
+///
+/// ```
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("report.md");
+/// actionplan_interchange::write_bytes_atomically(&path, b"# Report\n")?;
+/// assert_eq!(std::fs::read(&path)?, b"# Report\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_bytes_atomically(path: impl AsRef<Path>, bytes: &[u8]) -> Result<(), WriteError> {
+    let path = path.as_ref();
     let io = |source| WriteError::Io {
         path: path.to_owned(),
         source,
@@ -114,7 +139,7 @@ pub fn write_path(path: impl AsRef<Path>, envelope: &Envelope) -> Result<(), Wri
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
-    tmp.write_all(&bytes).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     // Make the rename itself durable where the platform allows it.
