@@ -59,6 +59,11 @@
 //!   their own data under `extensions`.
 //! * Text a reader sees is a [`Text`] with `en`, `fr` and `es` versions.
 //!
+//! Read files with `actionplan-interchange`, not with `serde_json` alone: it
+//! checks the published schema before the typed read, so it also refuses the
+//! few shapes plain serde derives tolerate (a struct written as a JSON
+//! array), and it reports every problem with a JSON pointer and line:column.
+//!
 //! # Invariants
 //!
 //! Types refuse what cannot be meant (a month 13, a paragraph range with its
