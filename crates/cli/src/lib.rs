@@ -17,6 +17,11 @@
 //!
 //! Exit codes: 0 success; 1 invalid input (or a file not in canonical form
 //! under `fmt --check`); 2 usage or I/O error.
+//!
+//! Dependencies beyond the actionplan crates: `clap` for the command line
+//! (derive, with help text and examples for every option) and
+//! `annotate-snippets` to draw the offending line of a file under each
+//! diagnostic, as rustc does, instead of hand-rolled column arithmetic.
 #![warn(missing_docs)]
 
 pub mod args;

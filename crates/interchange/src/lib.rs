@@ -62,6 +62,18 @@
 //! and a 1.0 reader refuses a 1.1 file with [`ReadError::UnsupportedVersion`]
 //! rather than guess. A major version (2.0) may change or remove members and
 //! gets a new schema `$id`.
+//!
+//! # Dependencies, and why
+//!
+//! * `jsonschema`, with its default features off: a maintained draft 2020-12
+//!   validator with format checks; the defaults would pull an HTTP client and
+//!   a C-built TLS stack to resolve remote `$ref`s, which our schema never
+//!   has. It is pre-1.0, so none of its types appear in this API.
+//! * `schemars`: generates the schema from the model's types, so the two
+//!   cannot drift; a test compares the output with the committed file.
+//! * `serde_path_to_error`: the JSON pointer of a typed-read error.
+//! * `tempfile`: the temporary file in the target's folder that atomic
+//!   writing renames into place, cleaned up if anything fails.
 #![warn(missing_docs)]
 
 mod envelope;
