@@ -118,7 +118,12 @@ pub fn render(view: &ReportView) -> String {
         }
         out.push_str("</tbody>\n</table>\n");
         for (i, p) in f.portfolios.iter().enumerate() {
-            let _ = writeln!(out, "<figure>\n{}\n</figure>", svg::portfolio_chart(p, i));
+            let _ = writeln!(
+                out,
+                "<figure>\n{}\n<figcaption>{}.</figcaption>\n</figure>",
+                svg::portfolio_chart(p, i),
+                esc(&svg::portfolio_sentence(p))
+            );
         }
     }
     if !f.underfunded.is_empty() {

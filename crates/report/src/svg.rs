@@ -56,9 +56,25 @@ pub fn status_chart(summary: &[StatusCount]) -> String {
     out
 }
 
-/// A bar from baseline (0 %) to target (100 %) with the current position.
+/// The sentence a portfolio's chart says, for its `<title>` and caption.
+pub fn portfolio_sentence(p: &PortfolioLine) -> String {
+    format!(
+        "{}: {} of the way from {} to {} (now {})",
+        p.name,
+        p.progress_percent
+            .as_deref()
+            .map(|s| format!("{s} %"))
+            .unwrap_or_else(|| "unknown".into()),
+        p.baseline.as_deref().unwrap_or("zero"),
+        p.target,
+        p.current
+    )
+}
+
+/// A bar from baseline (0 %) to target (100 %) with the current position;
+/// the amounts at both ends and the percentage are written on it.
 pub fn portfolio_chart(p: &PortfolioLine, index: usize) -> String {
-    let height = 56;
+    let height = 64;
     let track = WIDTH - 20;
     // The fraction is our own four-decimal text; clamp what a bar can show.
     let fraction = p
@@ -71,20 +87,23 @@ pub fn portfolio_chart(p: &PortfolioLine, index: usize) -> String {
         .round()
         .try_into()
         .unwrap_or(0u32);
-    let label = format!(
-        "{}: {} of the way from {} to {} (now {})",
-        p.name,
-        p.progress_percent
-            .as_deref()
-            .map(|s| format!("{s} %"))
-            .unwrap_or_else(|| "unknown".into()),
-        p.baseline.as_deref().unwrap_or("zero"),
-        p.target,
-        p.current
-    );
+    let start = p
+        .baseline
+        .as_deref()
+        .and_then(|b| b.split(" on ").next())
+        .unwrap_or("0");
+    let percent = p
+        .progress_percent
+        .as_deref()
+        .map(|s| format!("{s} %"))
+        .unwrap_or_else(|| "progress unknown".into());
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="portfolio-{index}-title" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="portfolio-{index}-title">{title}</title><text x="10" y="16" font-size="13">{title}</text><rect x="10" y="26" width="{track}" height="20" fill="#ffffff" stroke="#333333"/><rect x="10" y="26" width="{filled}" height="20" fill="{fill}"/><text x="10" y="56" font-size="11">baseline</text><text x="{tx}" y="56" font-size="11" text-anchor="end">target</text></svg>"##,
-        title = esc(&label),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="portfolio-{index}-title" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="portfolio-{index}-title">{title}</title><text x="10" y="16" font-size="13">{name}: {percent}</text><rect x="10" y="24" width="{track}" height="20" fill="#ffffff" stroke="#333333"/><rect x="10" y="24" width="{filled}" height="20" fill="{fill}"/><text x="10" y="60" font-size="11">baseline {start}</text><text x="{tx}" y="60" font-size="11" text-anchor="end">target {target}</text></svg>"##,
+        title = esc(&portfolio_sentence(p)),
+        name = esc(&p.name),
+        percent = esc(&percent),
+        start = esc(start),
+        target = esc(&p.target),
         fill = colour(p.status),
         tx = 10 + track,
     )
