@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
-use actionplan::funding::{FundingAnswer, FundingStatus, overview};
+use actionplan::funding::{FundingAnswer, overview};
 use actionplan::indicators::{Policy, evaluate};
 use actionplan::interchange::{check_str, read_str, to_canonical_string};
 use actionplan::model::{NoResourceInformation, Status};
@@ -50,38 +50,6 @@ fn the_funding_answer_decides_pending_resources() {
         .map(|w| w.deliverable.to_string())
         .collect();
     assert_eq!(waiting, ["social-dialogue-study", "growth-cpos"]);
-}
-
-#[test]
-fn every_required_status_of_the_seed() {
-    let file = read_str(SEED).unwrap();
-    let a = assess(
-        &file.plan,
-        &file.reports,
-        date!(2016 - 07 - 31),
-        &Policy::default(),
-    )
-    .unwrap();
-    for (id, status) in [
-        ("eese-review-published", Status::Overdue),
-        ("procurement-report-published", Status::AchievedLate),
-        ("social-dialogue-brief", Status::PendingResources),
-        ("growth-proposal", Status::NotStarted),
-        ("formalization-toolkit", Status::OnTrack),
-        ("impact-briefs", Status::OnTrack),
-        ("sme-programme-states", Status::NotStarted),
-        ("xbtc-portfolio", Status::NotStarted),
-    ] {
-        assert_eq!(a.evaluation.indicator(id).unwrap().standing, status, "{id}");
-    }
-    let eese = a
-        .funding
-        .deliverables
-        .iter()
-        .find(|d| d.deliverable.as_str() == "eese-cpos")
-        .unwrap();
-    assert_eq!(eese.status, Some(FundingStatus::PartiallyFunded));
-    assert_eq!(a.funding.requests.total_count, 4);
 }
 
 #[test]

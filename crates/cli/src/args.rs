@@ -1,7 +1,16 @@
 //! The command line, as clap definitions.
 
+use actionplan_model::DateOrMonth;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use time::Date;
+
+/// Reads `--as-of`: a day, or a month meaning its last day.
+fn parse_as_of(text: &str) -> Result<Date, String> {
+    text.parse::<DateOrMonth>()
+        .map(DateOrMonth::latest)
+        .map_err(|e| e.to_string())
+}
 
 /// Validate, evaluate and report on ILO action plan exchange files.
 ///
@@ -93,8 +102,8 @@ pub struct EvaluateArgs {
     pub file: PathBuf,
     /// The date to evaluate as of: `2016-07-31`, or a month `2016-07`
     /// meaning its last day. Default: the latest report's as-of date.
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    pub as_of: Option<Date>,
     /// `table` for people, `json` for tools.
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
@@ -117,8 +126,8 @@ pub struct ReportArgs {
     pub file: PathBuf,
     /// The date to evaluate as of: `2016-07-31`, or a month `2016-07`
     /// meaning its last day. Default: the latest report's as-of date.
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    pub as_of: Option<Date>,
     /// The output format: `md` (Markdown), `html` (one self-contained
     /// file), `csv` (one row per indicator) or `json`.
     #[arg(long, value_enum)]
@@ -219,10 +228,23 @@ mod tests {
             panic!("not report: {cli:?}");
         };
         assert_eq!(a.file, PathBuf::from("plan.json"));
-        assert_eq!(a.as_of.as_deref(), Some("2016-07"));
+        assert_eq!(
+            a.as_of.map(|d| d.to_string()).as_deref(),
+            Some("2016-07-31")
+        );
         assert_eq!(a.format, ReportFormat::Html);
         assert_eq!(a.output, Some(PathBuf::from("out.html")));
         assert_eq!(a.lang, Lang::Fr);
+    }
+
+    #[test]
+    fn a_bad_as_of_is_a_usage_error() {
+        for bad in ["2016-13", "2016-02-30", "31/07/2016", "yesterday", ""] {
+            let e = Cli::try_parse_from(["actionplan", "evaluate", "plan.json", "--as-of", bad])
+                .unwrap_err();
+            assert_eq!(e.kind(), clap::error::ErrorKind::ValueValidation, "{bad}");
+            assert_eq!(e.exit_code(), 2);
+        }
     }
 
     #[test]

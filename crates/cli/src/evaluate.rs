@@ -12,7 +12,7 @@ use std::fmt::Write;
 /// Evaluates the file and prints statuses and roll-ups.
 pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
     let envelope = load(&args.file)?;
-    let date = as_of(args.as_of.as_deref(), &envelope)?;
+    let date = as_of(args.as_of, &envelope)?;
     let a = assess(&envelope.plan, &envelope.reports, date, &Policy::default()).map_err(|e| {
         Failure::invalid(format!("{}: {e}: {}", args.file.display(), source_of(&e)))
     })?;

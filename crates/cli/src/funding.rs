@@ -11,7 +11,7 @@ use std::fmt::Write;
 /// Prints the funding picture of the file as of the date.
 pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
     let envelope = load(&args.file)?;
-    let date = as_of(args.as_of.as_deref(), &envelope)?;
+    let date = as_of(args.as_of, &envelope)?;
     let f = overview(&envelope.plan, &envelope.reports, date);
     match args.format {
         TableFormat::Json => {

@@ -4,7 +4,6 @@
 use crate::diagnostics;
 use crate::failure::Failure;
 use actionplan_interchange::{Envelope, Severity, check_str};
-use actionplan_model::DateOrMonth;
 use std::path::Path;
 use time::Date;
 
@@ -45,13 +44,10 @@ pub fn load(path: &Path) -> Result<Envelope, Failure> {
     }
 }
 
-/// The as-of date: the option given, else the latest report's as-of date.
-pub fn as_of(option: Option<&str>, envelope: &Envelope) -> Result<Date, Failure> {
-    match option {
-        Some(text) => text
-            .parse::<DateOrMonth>()
-            .map(DateOrMonth::latest)
-            .map_err(|e| Failure::usage(format!("--as-of: {e}"))),
+/// The as-of date: the one given, else the latest report's as-of date.
+pub fn as_of(given: Option<Date>, envelope: &Envelope) -> Result<Date, Failure> {
+    match given {
+        Some(date) => Ok(date),
         None => actionplan_report::default_as_of(&envelope.reports).ok_or_else(|| {
             Failure::usage(
                 "the file has no progress report to take the date from: give --as-of YYYY-MM-DD"
