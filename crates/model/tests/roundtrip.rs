@@ -347,6 +347,73 @@ fn observation() -> impl Strategy<Value = Observation> {
     ]
 }
 
+fn document() -> impl Strategy<Value = Document> {
+    (
+        "[A-Z]{2}\\.[0-9]{3}/[A-Z]{3}/[0-9]{1,2}",
+        id_text(),
+        proptest::option::of(date()),
+        text(),
+        proptest::option::of(text()),
+        proptest::collection::vec((1u32..20, proptest::option::of(text())), 0..3),
+        proptest::option::of(biennium()),
+        proptest::collection::vec((letter(), text()), 0..3),
+        proptest::option::of(proptest::sample::select(vec![
+            Language::En,
+            Language::Fr,
+            Language::Es,
+        ])),
+    )
+        .prop_map(
+            |(symbol, session, date, title, purpose, outcomes, plan, points, lang)| Document {
+                symbol,
+                session: SessionId::new(session).unwrap(),
+                section: Some(AgendaSection {
+                    code: "INS".into(),
+                    name: Text::en("Institutional Section"),
+                }),
+                agenda_item: Some(AgendaItem {
+                    number: 8,
+                    title: title.clone(),
+                }),
+                date,
+                original_language: lang,
+                title: title.clone(),
+                purpose: purpose.clone(),
+                strategic_objective: Some(StrategicObjective {
+                    text: title.clone(),
+                    strategic_plan: plan,
+                    outcomes: outcomes
+                        .into_iter()
+                        .map(|(number, title)| OutcomeRef { number, title })
+                        .collect(),
+                }),
+                implications: Implications {
+                    policy: purpose,
+                    legal: Some(Text::en("None.")),
+                    financial: None,
+                },
+                follow_up_action: None,
+                author_unit: Some(Unit {
+                    code: Some("ENTERPRISES/SME".into()),
+                    name: title.clone(),
+                }),
+                related_documents: vec![RelatedDocument {
+                    symbol: None,
+                    title: title.clone(),
+                    session: None,
+                }],
+                draft_decision: Some(DraftDecision {
+                    paragraph: Some(12),
+                    text: title,
+                    points: points
+                        .into_iter()
+                        .map(|(letter, text)| DecisionPoint { letter, text })
+                        .collect(),
+                }),
+            },
+        )
+}
+
 fn report() -> impl Strategy<Value = ProgressReport> {
     let entry = (
         id_text(),
@@ -374,32 +441,80 @@ fn report() -> impl Strategy<Value = ProgressReport> {
                 extensions: Extensions::default(),
             },
         );
-    (
+    let deliverable_entry = (
         id_text(),
-        date_or_month(),
-        proptest::collection::vec(entry, 0..4),
+        proptest::option::of(text()),
+        proptest::option::of(proptest::sample::select(Status::ALL.to_vec())),
+    )
+        .prop_map(|(id, narrative, status)| DeliverableProgress {
+            deliverable: DeliverableId::new(id).unwrap(),
+            narrative,
+            status,
+            footnotes: vec![FootnoteId::new("fn-1").unwrap()],
+            extensions: Extensions::default(),
+        });
+    let paragraph = (
+        proptest::option::of(1u32..50),
+        proptest::option::of(text()),
+        text(),
         proptest::collection::vec(text(), 0..2),
     )
-        .prop_map(|(id, as_of, indicators, remarks)| ProgressReport {
-            id: ReportId::new(id).unwrap(),
-            as_of,
-            session: None,
-            document: None,
-            indicators,
-            deliverables: vec![],
-            sections: vec![],
-            lessons_learned: remarks
-                .into_iter()
-                .map(|text| Remark {
-                    paragraph: Some(3),
-                    text,
-                })
-                .collect(),
-            challenges: vec![],
-            conclusions: vec![],
-            footnotes: vec![],
-            extensions: Extensions::default(),
-        })
+        .prop_map(|(number, heading, text, points)| Paragraph {
+            number,
+            heading,
+            text,
+            points,
+        });
+    let section = (
+        proptest::option::of("[IVX]{1,4}"),
+        text(),
+        proptest::collection::vec(paragraph, 0..3),
+    )
+        .prop_map(|(numeral, title, paragraphs)| ReportSection {
+            numeral,
+            title,
+            paragraphs,
+        });
+    (
+        (id_text(), date_or_month(), proptest::option::of(document())),
+        proptest::collection::vec(entry, 0..4),
+        proptest::collection::vec(deliverable_entry, 0..2),
+        proptest::collection::vec(section, 0..2),
+        proptest::collection::vec(text(), 0..2),
+        proptest::collection::vec((1u32..9, text()), 0..2),
+    )
+        .prop_map(
+            |((id, as_of, document), indicators, deliverables, sections, remarks, footnotes)| {
+                ProgressReport {
+                    id: ReportId::new(id).unwrap(),
+                    as_of,
+                    session: None,
+                    document,
+                    indicators,
+                    deliverables,
+                    sections,
+                    lessons_learned: remarks
+                        .into_iter()
+                        .map(|text| Remark {
+                            paragraph: Some(3),
+                            text,
+                        })
+                        .collect(),
+                    challenges: vec![],
+                    conclusions: vec![],
+                    footnotes: footnotes
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (number, text))| Footnote {
+                            id: FootnoteId::new(format!("fn-{i}")).unwrap(),
+                            number,
+                            text,
+                        })
+                        .collect(),
+                    extensions: Extensions::default(),
+                }
+            },
+        )
 }
 
 fn assert_round_trip<T>(value: &T) -> Result<(), TestCaseError>
