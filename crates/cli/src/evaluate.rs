@@ -2,20 +2,15 @@
 
 use crate::args::{EvaluateArgs, TableFormat};
 use crate::failure::Failure;
-use crate::load::{as_of, load};
+use crate::load::assess_file;
 use crate::table::Table;
-use actionplan_indicators::{PlanEvaluation, Policy, Rollup};
+use actionplan_indicators::{PlanEvaluation, Rollup};
 use actionplan_model::Status;
-use actionplan_report::assess;
 use std::fmt::Write;
 
 /// Evaluates the file and prints statuses and roll-ups.
 pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
-    let envelope = load(&args.file)?;
-    let date = as_of(args.as_of, &envelope)?;
-    let a = assess(&envelope.plan, &envelope.reports, date, &Policy::default()).map_err(|e| {
-        Failure::invalid(format!("{}: {e}: {}", args.file.display(), source_of(&e)))
-    })?;
+    let (_, a) = assess_file(&args.file, args.as_of)?;
     match args.format {
         TableFormat::Json => {
             out.push_str(&serde_json::to_string_pretty(&a.evaluation).unwrap_or_default());

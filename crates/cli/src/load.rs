@@ -56,3 +56,27 @@ pub fn as_of(given: Option<Date>, envelope: &Envelope) -> Result<Date, Failure> 
         }),
     }
 }
+
+/// Reads and checks `path`, then evaluates it and accounts for its funding
+/// as of `given` (or its latest report's date).
+pub fn assess_file(
+    path: &Path,
+    given: Option<Date>,
+) -> Result<(Envelope, actionplan_report::Assessment), Failure> {
+    let envelope = load(path)?;
+    let date = as_of(given, &envelope)?;
+    let assessment = actionplan_report::assess(
+        &envelope.plan,
+        &envelope.reports,
+        date,
+        &actionplan_indicators::Policy::default(),
+    )
+    .map_err(|e| {
+        Failure::invalid(format!(
+            "{}: {e}: {}",
+            path.display(),
+            crate::evaluate::source_of(&e)
+        ))
+    })?;
+    Ok((envelope, assessment))
+}

@@ -1,21 +1,15 @@
 //! `actionplan report FILE --format md|html|csv|json [-o OUT]`.
 
 use crate::args::{Lang, ReportArgs, ReportFormat};
-use crate::evaluate::source_of;
 use crate::failure::Failure;
-use crate::load::{as_of, load};
+use crate::load::assess_file;
 use crate::output::write_atomically;
-use actionplan_indicators::Policy;
 use actionplan_model::Language;
-use actionplan_report::{Format, Options, assess, build, render};
+use actionplan_report::{Format, Options, build, render};
 
 /// Renders the report to standard output or to `-o OUT`.
 pub fn run(args: &ReportArgs, out: &mut String) -> Result<u8, Failure> {
-    let envelope = load(&args.file)?;
-    let date = as_of(args.as_of, &envelope)?;
-    let a = assess(&envelope.plan, &envelope.reports, date, &Policy::default()).map_err(|e| {
-        Failure::invalid(format!("{}: {e}: {}", args.file.display(), source_of(&e)))
-    })?;
+    let (envelope, a) = assess_file(&args.file, args.as_of)?;
     let language = match args.lang {
         Lang::En => Language::En,
         Lang::Fr => Language::Fr,

@@ -296,11 +296,17 @@ fn funding_view(plan: &ActionPlan, funding: &FundingOverview, lang: Language) ->
                     .iter()
                     .map(|c| format!("Condition: {}.", c.text.best(lang))),
             );
+            let funding_status = f.status.map(|s| s.as_str().to_owned()).unwrap_or_default();
+            let mut state = funding_status.replace('_', " ");
+            if f.waits_for_resources {
+                state.push_str(", waiting for resources");
+            }
             Some(FundingLine {
                 deliverable: d.id.to_string(),
                 text: d.text.best(lang).to_owned(),
-                funding_status: f.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+                funding_status,
                 waiting: f.waits_for_resources,
+                state,
                 notes,
             })
         })
@@ -309,11 +315,23 @@ fn funding_view(plan: &ActionPlan, funding: &FundingOverview, lang: Language) ->
         .requests
         .requests
         .iter()
-        .map(|r| RequestLine {
-            count: r.count,
-            text: r.text.best(lang).to_owned(),
-            cost: r.cost.map(money_label),
-            requires_reallocation: r.requires_reallocation,
+        .map(|r| {
+            let text = r.text.best(lang).to_owned();
+            let cost = r.cost.map(money_label);
+            let mut summary = format!("{} request(s): {text}", r.count);
+            if let Some(c) = &cost {
+                summary.push_str(&format!(" Cost: {c}."));
+            }
+            if r.requires_reallocation {
+                summary.push_str(" Would require a reallocation of resources.");
+            }
+            RequestLine {
+                count: r.count,
+                text,
+                cost,
+                requires_reallocation: r.requires_reallocation,
+                summary,
+            }
         })
         .collect();
     FundingView {
@@ -352,6 +370,10 @@ fn portfolio_line(p: &PortfolioProgress, lang: Language) -> PortfolioLine {
             .map(money_label)
             .unwrap_or_else(|| "—".to_owned()),
         progress_percent: p.progress_percent.map(|d| d.normalize().to_string()),
+        progress_label: p
+            .progress_percent
+            .map(|d| format!("{} %", d.normalize()))
+            .unwrap_or_else(|| "—".to_owned()),
         progress_fraction: fraction.map(|f| f.to_string()),
         status: p.status,
     }

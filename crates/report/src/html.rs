@@ -108,11 +108,7 @@ pub fn render(view: &ReportView) -> String {
                 esc(&p.target),
                 esc(&p.current),
                 esc(&p.gap),
-                esc(&p
-                    .progress_percent
-                    .as_deref()
-                    .map(|s| format!("{s} %"))
-                    .unwrap_or_else(|| "—".into())),
+                esc(&p.progress_label),
                 badge(p.status)
             );
         }
@@ -131,15 +127,10 @@ pub fn render(view: &ReportView) -> String {
         for u in &f.underfunded {
             let _ = writeln!(
                 out,
-                "<li data-deliverable=\"{}\">{} — <strong>{}</strong>{}.{}</li>",
+                "<li data-deliverable=\"{}\">{} — <strong>{}</strong>.{}</li>",
                 esc(&u.deliverable),
                 esc(&u.text),
-                esc(&u.funding_status.replace('_', " ")),
-                if u.waiting {
-                    ", waiting for resources"
-                } else {
-                    ""
-                },
+                esc(&u.state),
                 u.notes
                     .iter()
                     .map(|n| format!(" {}", esc(n)))
@@ -151,21 +142,7 @@ pub fn render(view: &ReportView) -> String {
     if !f.requests.is_empty() {
         out.push_str("<h3>Requests received but not funded</h3>\n<ul id=\"requests\">\n");
         for r in &f.requests {
-            let _ = writeln!(
-                out,
-                "<li>{} request(s): {}{}{}</li>",
-                r.count,
-                esc(&r.text),
-                r.cost
-                    .as_deref()
-                    .map(|c| format!(" Cost: {}.", esc(c)))
-                    .unwrap_or_default(),
-                if r.requires_reallocation {
-                    " Would require a reallocation of resources."
-                } else {
-                    ""
-                }
-            );
+            let _ = writeln!(out, "<li>{}</li>", esc(&r.summary));
         }
         out.push_str("</ul>\n");
     }

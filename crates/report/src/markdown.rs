@@ -68,11 +68,7 @@ pub fn render(view: &ReportView) -> String {
                 md(&p.target),
                 md(&p.current),
                 md(&p.gap),
-                md(&p
-                    .progress_percent
-                    .as_deref()
-                    .map(|s| format!("{s} %"))
-                    .unwrap_or_else(|| "—".into())),
+                md(&p.progress_label),
                 md(p.status.label())
             );
         }
@@ -83,14 +79,9 @@ pub fn render(view: &ReportView) -> String {
         for u in &f.underfunded {
             let _ = writeln!(
                 out,
-                "- {} — {}{}.{}",
+                "- {} — {}.{}",
                 md(&u.text),
-                md(&u.funding_status.replace('_', " ")),
-                if u.waiting {
-                    ", waiting for resources"
-                } else {
-                    ""
-                },
+                md(&u.state),
                 u.notes
                     .iter()
                     .map(|n| format!(" {}", md(n)))
@@ -102,21 +93,7 @@ pub fn render(view: &ReportView) -> String {
     if !f.requests.is_empty() {
         out.push_str("Requests received but not funded:\n\n");
         for r in &f.requests {
-            let _ = writeln!(
-                out,
-                "- {} request(s): {}{}{}",
-                r.count,
-                md(&r.text),
-                r.cost
-                    .as_deref()
-                    .map(|c| format!(" Cost: {}.", md(c)))
-                    .unwrap_or_default(),
-                if r.requires_reallocation {
-                    " Would require a reallocation of resources."
-                } else {
-                    ""
-                }
-            );
+            let _ = writeln!(out, "- {}", md(&r.summary));
         }
         out.push('\n');
     }

@@ -61,10 +61,7 @@ pub fn portfolio_sentence(p: &PortfolioLine) -> String {
     format!(
         "{}: {} of the way from {} to {} (now {})",
         p.name,
-        p.progress_percent
-            .as_deref()
-            .map(|s| format!("{s} %"))
-            .unwrap_or_else(|| "unknown".into()),
+        p.progress_label,
         p.baseline.as_deref().unwrap_or("zero"),
         p.target,
         p.current
@@ -92,16 +89,12 @@ pub fn portfolio_chart(p: &PortfolioLine, index: usize) -> String {
         .as_deref()
         .and_then(|b| b.split(" on ").next())
         .unwrap_or("0");
-    let percent = p
-        .progress_percent
-        .as_deref()
-        .map(|s| format!("{s} %"))
-        .unwrap_or_else(|| "progress unknown".into());
+    let percent = &p.progress_label;
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="portfolio-{index}-title" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="portfolio-{index}-title">{title}</title><text x="10" y="16" font-size="13">{name}: {percent}</text><rect x="10" y="24" width="{track}" height="20" fill="#ffffff" stroke="#333333"/><rect x="10" y="24" width="{filled}" height="20" fill="{fill}"/><text x="10" y="60" font-size="11">baseline {start}</text><text x="{tx}" y="60" font-size="11" text-anchor="end">target {target}</text></svg>"##,
         title = esc(&portfolio_sentence(p)),
         name = esc(&p.name),
-        percent = esc(&percent),
+        percent = esc(percent),
         start = esc(start),
         target = esc(&p.target),
         fill = colour(p.status),

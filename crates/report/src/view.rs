@@ -192,6 +192,8 @@ pub struct PortfolioLine {
     pub progress_percent: Option<String>,
     /// Progress as a fraction 0–1 with four decimals, for charts.
     pub progress_fraction: Option<String>,
+    /// Progress as shown in a cell: `0 %`, or `—` when unknown.
+    pub progress_label: String,
     /// The status of the portfolio.
     pub status: Status,
 }
@@ -208,6 +210,8 @@ pub struct FundingLine {
     pub funding_status: String,
     /// Whether it waits for resources as of the date.
     pub waiting: bool,
+    /// Status and waiting in words: `unfunded, waiting for resources`.
+    pub state: String,
     /// What the plan or report says about it.
     pub notes: Vec<String>,
 }
@@ -224,6 +228,8 @@ pub struct RequestLine {
     pub cost: Option<String>,
     /// Whether meeting them needs a reallocation.
     pub requires_reallocation: bool,
+    /// The line as a reader sees it: count, text, cost, reallocation.
+    pub summary: String,
 }
 
 /// A footnote.
