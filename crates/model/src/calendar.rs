@@ -147,10 +147,29 @@ impl YearMonth {
     }
 
     /// The month `n` months later (or earlier for negative `n`).
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::Year`] when the month falls outside the years
+    /// 1000–9999, however large `n` is (no overflow).
+    ///
+    /// ```
+    /// use actionplan_model::YearMonth;
+    /// let march: YearMonth = "2016-03".parse().unwrap();
+    /// assert_eq!(march.add_months(10).unwrap().to_string(), "2017-01");
+    /// assert_eq!(march.add_months(-3).unwrap().to_string(), "2015-12");
+    /// assert!(march.add_months(i32::MAX).is_err());
+    /// ```
     pub fn add_months(self, n: i32) -> Result<Self, CalendarError> {
-        let index = self.year * 12 + i32::from(self.month) - 1 + n;
+        // Months counted from year 0 fit an i64 for any year and any i32 `n`.
+        let index = i64::from(self.year)
+            .saturating_mul(12)
+            .saturating_add(i64::from(self.month))
+            .saturating_sub(1)
+            .saturating_add(i64::from(n));
         let year = index.div_euclid(12);
-        let month = u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
+        let year = i32::try_from(year).map_err(|_| CalendarError::Year(i32::MAX))?;
+        let month = u8::try_from(index.rem_euclid(12).saturating_add(1)).unwrap_or(1);
         YearMonth::new(year, Month::try_from(month).unwrap_or(Month::January))
     }
 }
@@ -283,14 +302,14 @@ impl Biennium {
     /// Its last month (December of the second year).
     pub fn end(self) -> YearMonth {
         YearMonth {
-            year: self.first_year + 1,
+            year: self.first_year.saturating_add(1),
             month: 12,
         }
     }
 
     /// The biennium after this one.
     pub fn next(self) -> Result<Self, CalendarError> {
-        Biennium::starting(self.first_year + 2)
+        Biennium::starting(self.first_year.saturating_add(2))
     }
 
     /// Whether `date` falls within the biennium.
@@ -305,7 +324,7 @@ impl fmt::Display for Biennium {
             f,
             "{:04}-{:02}",
             self.first_year,
-            (self.first_year + 1) % 100
+            self.first_year.saturating_add(1).rem_euclid(100)
         )
     }
 }
@@ -316,7 +335,9 @@ impl FromStr for Biennium {
         let err = || CalendarError::Biennium(s.to_owned());
         let (y, next) = s.split_once('-').ok_or_else(err)?;
         let first = parse_year(y).ok_or_else(err)?;
-        if next.len() != 2 || digits(next) != Some(((first + 1) % 100) as u32) {
+        if next.len() != 2
+            || digits(next) != u32::try_from(first.saturating_add(1).rem_euclid(100)).ok()
+        {
             return Err(err());
         }
         Biennium::starting(first).map_err(|_| err())
@@ -328,7 +349,9 @@ impl FromStr for Biennium {
 /// enumerates the pairs, so that every validator checks what our reader
 /// checks; `9999-00` is left out because its second year has five digits.
 pub fn biennium_pattern() -> String {
-    let pairs: Vec<String> = (0..99).map(|n| format!("{:02}-{:02}", n, n + 1)).collect();
+    let pairs: Vec<String> = (0..99u8)
+        .map(|n| format!("{:02}-{:02}", n, n.saturating_add(1)))
+        .collect();
     format!(
         "^(?:[1-9][0-9](?:{})|(?:[1-8][0-9]|9[0-8])99-00)$",
         pairs.join("|")

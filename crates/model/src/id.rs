@@ -22,7 +22,7 @@ pub fn check_id(s: &str) -> Result<(), IdError> {
     let bytes = s.as_bytes();
     let ok = !bytes.is_empty()
         && bytes.len() <= MAX_ID_LEN
-        && bytes[0].is_ascii_alphanumeric()
+        && bytes.first().is_some_and(u8::is_ascii_alphanumeric)
         && bytes
             .iter()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));

@@ -72,12 +72,25 @@
 //! order — is checked by [`validate`], which returns every [`Problem`] with
 //! its rule code and a JSON pointer.
 #![warn(missing_docs)]
+// Input never panics the library: every value from a file flows through checked
+// arithmetic and fallible look-ups (tests may index and unwrap freely).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
 mod calendar;
 mod decimal;
 mod document;
 mod extensions;
 mod id;
+mod index;
 mod indicator;
 mod money;
 mod paragraph;
@@ -105,6 +118,7 @@ pub use id::{
     CategoryId, DeliverableId, FootnoteId, ID_PATTERN, IdError, IndicatorId, ItemId, MAX_ID_LEN,
     PlanId, PortfolioId, ReportId, RequestId, ResourceLineId, SessionId, SourceId, check_id,
 };
+pub use index::{Duplicate, Location, PlanIndex, ReportIndex};
 pub use indicator::{
     CountMeasure, DatedMoney, Direction, Indicator, Measure, MeasureKind, MilestoneEvent,
     MilestoneMeasure, MoneyMeasure, PercentageMeasure, QualitativeMeasure, TargetMode,

@@ -41,8 +41,10 @@ impl std::str::FromStr for Currency {
     type Err = CurrencyError;
     fn from_str(s: &str) -> Result<Self, CurrencyError> {
         let b = s.as_bytes();
-        if b.len() == 3 && b.iter().all(u8::is_ascii_uppercase) {
-            Ok(Currency([b[0], b[1], b[2]]))
+        if let &[x, y, z] = b
+            && b.iter().all(u8::is_ascii_uppercase)
+        {
+            Ok(Currency([x, y, z]))
         } else {
             Err(CurrencyError(s.to_owned()))
         }

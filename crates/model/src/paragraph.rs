@@ -184,7 +184,7 @@ impl FromStr for ParagraphRef {
 pub fn paragraph_pattern() -> String {
     let ranges: Vec<String> = ('a'..='y')
         .map(|a| {
-            let next = char::from(a as u8 + 1);
+            let next = char::from((a as u8).saturating_add(1));
             format!("\\({a}\\)–\\([{next}-z]\\)")
         })
         .collect();

@@ -53,6 +53,16 @@ pub struct ActionPlan {
 }
 
 impl ActionPlan {
+    /// Indexes the plan's relations once, for look-ups by id in constant
+    /// time; see [`PlanIndex`](crate::PlanIndex).
+    ///
+    /// The look-up methods below search the plan's lists: fine for one
+    /// question, quadratic when asked per object. Code that asks per object
+    /// builds the index once and asks it.
+    pub fn index(&self) -> crate::PlanIndex<'_> {
+        crate::PlanIndex::new(self)
+    }
+
     /// The first and last month of the plan: January of the first biennium to
     /// December of the last.
     pub fn span(&self) -> Option<(YearMonth, YearMonth)> {
@@ -61,7 +71,7 @@ impl ActionPlan {
         Some((first.start(), last.end()))
     }
 
-    /// The session with id `id`.
+    /// The session with id `id` (a search; see [`ActionPlan::index`]).
     pub fn session(&self, id: &SessionId) -> Option<&Session> {
         self.sessions.iter().find(|s| &s.id == id)
     }
@@ -71,12 +81,13 @@ impl ActionPlan {
         self.categories.iter().find(|c| &c.id == id)
     }
 
-    /// The deliverable with id `id`.
+    /// The deliverable with id `id` (a search; see [`ActionPlan::index`]).
     pub fn deliverable(&self, id: &DeliverableId) -> Option<&Deliverable> {
         self.deliverables.iter().find(|d| &d.id == id)
     }
 
-    /// The indicator with id `id` and the deliverable it belongs to.
+    /// The indicator with id `id` and the deliverable it belongs to (a
+    /// search; see [`ActionPlan::index`]).
     pub fn indicator(&self, id: &crate::IndicatorId) -> Option<(&Deliverable, &Indicator)> {
         self.deliverables
             .iter()
@@ -90,7 +101,8 @@ impl ActionPlan {
             .flat_map(|d| d.indicators.iter().map(move |i| (d, i)))
     }
 
-    /// The items that list deliverable `id`.
+    /// The items that list deliverable `id` (a search of every item; see
+    /// [`ActionPlan::index`]).
     pub fn items_of(&self, id: &DeliverableId) -> impl Iterator<Item = &FollowUpItem> {
         self.items
             .iter()

@@ -6,8 +6,8 @@
 //! table of rules is in `docs/exchange-format.md`.
 
 use crate::{
-    ActionPlan, DateOrMonth, Direction, Measure, MeasureKind, Money, Observation, ProgressReport,
-    TargetMode,
+    ActionPlan, DateOrMonth, Direction, Measure, MeasureKind, Money, Observation, PlanIndex,
+    ProgressReport, ReportIndex, TargetMode,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -244,7 +244,8 @@ pub fn validate(plan: &ActionPlan, reports: &[ProgressReport]) -> Vec<Problem> {
         problems: Vec::new(),
         scope: Scope::Plan,
     };
-    check_plan(&mut c, plan);
+    let ix = PlanIndex::new(plan);
+    check_plan(&mut c, &ix);
     let mut seen_reports = BTreeMap::new();
     for (i, r) in reports.iter().enumerate() {
         c.scope = Scope::Report(i);
@@ -258,62 +259,30 @@ pub fn validate(plan: &ActionPlan, reports: &[ProgressReport]) -> Vec<Problem> {
                 ),
             );
         }
-        check_report(&mut c, plan, r);
+        check_report(&mut c, &ix, r);
     }
     c.problems
 }
 
-fn check_plan(c: &mut Checker, plan: &ActionPlan) {
+fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
+    let plan = ix.plan();
     // AP001: one namespace for every id of the plan.
-    let mut ids: BTreeMap<String, String> = BTreeMap::new();
-    let mut claim = |c: &mut Checker, id: &str, pointer: String| {
-        if let Some(first) = ids.get(id) {
-            c.report(
-                Rule::DuplicateId,
-                pointer,
-                format!("id `{id}` is already used at {first}; ids must be unique within a plan"),
-            );
-        } else {
-            ids.insert(id.to_owned(), pointer);
-        }
-    };
-    claim(c, plan.id.as_str(), "/id".into());
-    for (i, s) in plan.sessions.iter().enumerate() {
-        claim(c, s.id.as_str(), format!("/sessions/{i}/id"));
-    }
-    for (i, x) in plan.categories.iter().enumerate() {
-        claim(c, x.id.as_str(), format!("/categories/{i}/id"));
-    }
-    for (i, x) in plan.items.iter().enumerate() {
-        claim(c, x.id.as_str(), format!("/items/{i}/id"));
-    }
-    for (i, d) in plan.deliverables.iter().enumerate() {
-        claim(c, d.id.as_str(), format!("/deliverables/{i}/id"));
-        for (j, ind) in d.indicators.iter().enumerate() {
-            claim(
-                c,
-                ind.id.as_str(),
-                format!("/deliverables/{i}/indicators/{j}/id"),
-            );
-        }
+    for d in ix.duplicates() {
+        c.report(
+            Rule::DuplicateId,
+            d.again.pointer(),
+            format!(
+                "id `{}` is already used at {}; ids must be unique within a plan",
+                d.id,
+                d.first.pointer()
+            ),
+        );
     }
     let r = &plan.resources;
-    for (i, x) in r.sources.iter().enumerate() {
-        claim(c, x.id.as_str(), format!("/resources/sources/{i}/id"));
-    }
-    for (i, x) in r.lines.iter().enumerate() {
-        claim(c, x.id.as_str(), format!("/resources/lines/{i}/id"));
-    }
-    for (i, x) in r.requests.iter().enumerate() {
-        claim(c, x.id.as_str(), format!("/resources/requests/{i}/id"));
-    }
-    for (i, x) in r.portfolios.iter().enumerate() {
-        claim(c, x.id.as_str(), format!("/resources/portfolios/{i}/id"));
-    }
 
     // AP002: references.
     let session = |c: &mut Checker, id: &crate::SessionId, pointer: String| {
-        if plan.session(id).is_none() {
+        if ix.session(id.as_str()).is_none() {
             c.report(
                 Rule::UnresolvedReference,
                 pointer,
@@ -331,7 +300,7 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
         session(c, s, format!("/reporting/{i}"));
     }
     let deliverable = |c: &mut Checker, id: &crate::DeliverableId, pointer: String| {
-        if plan.deliverable(id).is_none() {
+        if ix.deliverable(id.as_str()).is_none() {
             c.report(
                 Rule::UnresolvedReference,
                 pointer,
@@ -340,7 +309,7 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
         }
     };
     for (i, item) in plan.items.iter().enumerate() {
-        if plan.category(&item.category).is_none() {
+        if ix.category(item.category.as_str()).is_none() {
             c.report(
                 Rule::UnresolvedReference,
                 format!("/items/{i}/category"),
@@ -359,7 +328,7 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
             deliverable(c, d, format!("/resources/lines/{i}/deliverables/{j}"));
         }
         if let Some(s) = &line.source
-            && r.source(s).is_none()
+            && ix.source(s.as_str()).is_none()
         {
             c.report(
                 Rule::UnresolvedReference,
@@ -392,7 +361,7 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
         negative_money(c, req.cost, format!("/resources/requests/{i}/cost/amount"));
     }
     for (i, p) in r.portfolios.iter().enumerate() {
-        match plan.indicator(&p.indicator) {
+        match ix.indicator_by_str(p.indicator.as_str()) {
             None => c.report(
                 Rule::UnresolvedReference,
                 format!("/resources/portfolios/{i}/indicator"),
@@ -412,20 +381,26 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
     }
 
     // AP009: biennia consecutive, items within them.
-    for (i, pair) in plan.biennia.windows(2).enumerate() {
-        if pair[0].next().ok() != Some(pair[1]) {
+    for (i, (before, after)) in plan
+        .biennia
+        .iter()
+        .zip(plan.biennia.iter().skip(1))
+        .enumerate()
+    {
+        if before.next().ok() != Some(*after) {
             c.report(
                 Rule::BienniumOutsidePlan,
-                format!("/biennia/{}", i + 1),
+                format!("/biennia/{}", i.saturating_add(1)),
                 format!(
                     "biennium {} does not follow {}; list consecutive biennia in order",
-                    pair[1], pair[0]
+                    after, before
                 ),
             );
         }
     }
+    let biennia: BTreeSet<_> = plan.biennia.iter().collect();
     for (i, item) in plan.items.iter().enumerate() {
-        if !plan.biennia.contains(&item.biennium) {
+        if !biennia.contains(&item.biennium) {
             c.report(
                 Rule::BienniumOutsidePlan,
                 format!("/items/{i}/biennium"),
@@ -439,7 +414,7 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
 
     // AP010: every deliverable belongs to an item.
     for (i, d) in plan.deliverables.iter().enumerate() {
-        if plan.items_of(&d.id).next().is_none() {
+        if ix.items_of(d.id.as_str()).next().is_none() {
             c.report(
                 Rule::UnusedDeliverable,
                 format!("/deliverables/{i}/id"),
@@ -488,7 +463,7 @@ fn check_plan(c: &mut Checker, plan: &ActionPlan) {
                         format!("{at}/deadline"),
                         format!("deadline {deadline} lies outside the plan's span {start} to {end}; check the month"),
                     );
-                } else if let Some(b) = plan.biennium_of(&d.id)
+                } else if let Some(b) = ix.biennium_of(d.id.as_str())
                     && (deadline < b.start() || deadline > b.end())
                 {
                     c.report(
@@ -618,9 +593,10 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
     }
 }
 
-fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
+fn check_report(c: &mut Checker, ix: &PlanIndex<'_>, r: &ProgressReport) {
+    let rx = ReportIndex::new(r);
     if let Some(s) = &r.session
-        && plan.session(s).is_none()
+        && ix.session(s.as_str()).is_none()
     {
         c.report(
             Rule::UnresolvedReference,
@@ -629,7 +605,7 @@ fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
         );
     }
     if let Some(doc) = &r.document {
-        if plan.session(&doc.session).is_none() {
+        if ix.session(doc.session.as_str()).is_none() {
             c.report(
                 Rule::UnresolvedReference,
                 "/document/session".into(),
@@ -638,7 +614,7 @@ fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
         }
         for (i, rd) in doc.related_documents.iter().enumerate() {
             if let Some(s) = &rd.session
-                && plan.session(s).is_none()
+                && ix.session(s.as_str()).is_none()
             {
                 c.report(
                     Rule::UnresolvedReference,
@@ -660,7 +636,7 @@ fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
     }
     let footnotes = |c: &mut Checker, ids: &[crate::FootnoteId], at: &str| {
         for (k, f) in ids.iter().enumerate() {
-            if r.footnote(f).is_none() {
+            if rx.footnote(f.as_str()).is_none() {
                 c.report(
                     Rule::UnresolvedReference,
                     format!("{at}/footnotes/{k}"),
@@ -684,7 +660,7 @@ fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
             );
         }
         footnotes(c, &p.footnotes, &at);
-        let Some((_, ind)) = plan.indicator(&p.indicator) else {
+        let Some((_, ind)) = ix.indicator_by_str(p.indicator.as_str()) else {
             c.report(
                 Rule::UnresolvedReference,
                 format!("{at}/indicator"),
@@ -780,7 +756,7 @@ fn check_report(c: &mut Checker, plan: &ActionPlan, r: &ProgressReport) {
                 ),
             );
         }
-        if plan.deliverable(&p.deliverable).is_none() {
+        if ix.deliverable(p.deliverable.as_str()).is_none() {
             c.report(
                 Rule::UnresolvedReference,
                 format!("{at}/deliverable"),
