@@ -3,7 +3,7 @@
 use crate::args::{EvaluateArgs, TableFormat};
 use crate::failure::Failure;
 use crate::load::assess_file;
-use crate::table::Table;
+use crate::table::{Table, escape_terminal, one_line};
 use actionplan_indicators::{PlanEvaluation, Rollup};
 use actionplan_model::Status;
 use std::fmt::Write;
@@ -16,7 +16,13 @@ pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
             out.push_str(&serde_json::to_string_pretty(&a.evaluation).unwrap_or_default());
             out.push('\n');
         }
-        TableFormat::Table => table(&a.evaluation, out),
+        TableFormat::Table => {
+            let mut text = String::new();
+            table(&a.evaluation, &mut text);
+            // Every text from the file is escaped where it is printed; this
+            // catches anything printed in the future without it.
+            out.push_str(&escape_terminal(&text));
+        }
     }
     Ok(0)
 }
@@ -43,15 +49,24 @@ fn counts(r: &Rollup) -> String {
     parts.join(", ")
 }
 
+/// A progress ratio as a percentage with one decimal, or what could not be
+/// computed (a ratio beyond 10^26 cannot be multiplied by 100).
+fn percent(ratio: rust_decimal::Decimal) -> String {
+    match ratio.checked_mul(rust_decimal::Decimal::ONE_HUNDRED) {
+        Some(p) => format!("{} %", p.round_dp(1).normalize()),
+        None => format!("cannot compute: {ratio} × 100 overflows"),
+    }
+}
+
 fn table(e: &PlanEvaluation, out: &mut String) {
     let _ = writeln!(
         out,
         "Plan {} evaluated as of {}{}\n",
-        e.plan,
+        one_line(&e.plan),
         actionplan_model::format_date(e.as_of),
         e.report
             .as_ref()
-            .map(|r| format!(" (report {r})"))
+            .map(|r| format!(" (report {})", one_line(r)))
             .unwrap_or_default()
     );
     let mut t = Table::new(&[
@@ -73,16 +88,7 @@ fn table(e: &PlanEvaluation, out: &mut String) {
                 .map(|s| s.to_string())
                 .unwrap_or_else(|| "-".into()),
             i.standing.to_string(),
-            i.progress
-                .map(|p| {
-                    format!(
-                        "{} %",
-                        (p * rust_decimal::Decimal::ONE_HUNDRED)
-                            .round_dp(1)
-                            .normalize()
-                    )
-                })
-                .unwrap_or_default(),
+            i.progress.map(percent).unwrap_or_default(),
         ]);
     }
     out.push_str(&t.render());
@@ -94,7 +100,7 @@ fn table(e: &PlanEvaluation, out: &mut String) {
     if !disagreements.is_empty() {
         out.push_str("\nDerived and asserted status disagree:\n");
         for (i, d) in disagreements {
-            let _ = writeln!(out, "  {}: {}", i.indicator, d.reason);
+            let _ = writeln!(out, "  {}: {}", one_line(&i.indicator), one_line(&d.reason));
         }
     }
     out.push_str("\nRoll-ups:\n");

@@ -23,6 +23,18 @@
 //! `annotate-snippets` to draw the offending line of a file under each
 //! diagnostic, as rustc does, instead of hand-rolled column arithmetic.
 #![warn(missing_docs)]
+// No input may make the command panic: arithmetic is checked, lookups are
+// `get`, and failures are values. Tests may still unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
 pub mod args;
 mod diagnostics;
@@ -40,6 +52,7 @@ mod validate;
 pub use args::Cli;
 use args::Command;
 use clap::Parser;
+pub use output::clean_up_on_signals;
 use std::ffi::OsString;
 use std::io::Write;
 
