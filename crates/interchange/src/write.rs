@@ -307,17 +307,19 @@ fn write_with_faults(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    fault(Step::Create).map_err(io)?;
-    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    {
+    // The list of pending writes is locked from before the temporary file
+    // exists until it is listed, and again from when it is forgotten until
+    // it is renamed or removed: a cancellation never misses a file.
+    let mut tmp = {
         let mut pending = pending();
         if pending.cancelled {
             return Err(WriteError::Interrupted { path: target });
         }
+        fault(Step::Create).map_err(io)?;
+        let tmp = builder.tempfile_in(dir).map_err(io)?;
         pending.paths.push(tmp.path().to_owned());
-    }
-    // From here on, `tmp` removes its file when dropped on any error return;
-    // the list of pending writes forgets it the same way.
+        tmp
+    };
     let result = (|| {
         fault(Step::Write)?;
         tmp.write_all(bytes)?;
@@ -332,17 +334,21 @@ fn write_with_faults(
         tmp.as_file().sync_all()
     })();
     let mut pending = pending();
-    let tmp_path = tmp.path().to_owned();
-    forget(&mut pending, &tmp_path);
-    result.map_err(io)?;
-    if pending.cancelled {
-        return Err(WriteError::Interrupted { path: target });
-    }
-    fault(Step::Rename).map_err(io)?;
-    // The lock is held across the rename so that a cancellation never
-    // removes a file that has just become the target.
-    tmp.persist(&target).map_err(|e| io(e.error))?;
+    forget(&mut pending, tmp.path());
+    let cancelled = pending.cancelled;
+    // `tmp` is consumed here, so on every error it removes its file before
+    // the lock is released.
+    let outcome = result.map_err(io).and_then(|()| {
+        if cancelled {
+            return Err(WriteError::Interrupted {
+                path: target.clone(),
+            });
+        }
+        fault(Step::Rename).map_err(io)?;
+        tmp.persist(&target).map(drop).map_err(|e| io(e.error))
+    });
     drop(pending);
+    outcome?;
     // Make the rename itself durable. A folder that cannot be synced (some
     // file systems refuse) is not an error: the new content is in place.
     #[cfg(unix)]
