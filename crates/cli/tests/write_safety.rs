@@ -231,8 +231,7 @@ fn an_interrupted_fmt_leaves_no_temporary_file() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        let mut status = None;
-        while status.is_none() {
+        let status = loop {
             if names(dir.path())
                 .iter()
                 .any(|n| n.starts_with(".actionplan-"))
@@ -244,13 +243,13 @@ fn an_interrupted_fmt_leaves_no_temporary_file() {
                 if sent.success() {
                     hits += 1;
                 }
-                status = Some(child.wait().unwrap());
-                break;
+                break child.wait().unwrap();
             }
-            status = child.try_wait().unwrap();
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
             std::thread::sleep(std::time::Duration::from_micros(200));
-        }
-        let status = status.unwrap();
+        };
         // Ended by the signal itself (the handler re-raises it), or done
         // before the signal arrived.
         use std::os::unix::process::ExitStatusExt;
