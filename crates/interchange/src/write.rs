@@ -7,43 +7,11 @@
 //! and a final line break. Reading canonical text and writing it again gives
 //! the same bytes.
 //!
-//! # Writing to a path
-//!
-//! [`write_path`] and [`write_bytes_atomically`] never leave a half-written,
-//! emptied or damaged file, and never turn one kind of file into another:
-//!
-//! * **Atomic.** The bytes go to a temporary file `.actionplan-*.tmp` in the
-//!   target's folder, which is synced to disk and renamed over the target;
-//!   the folder is then synced so that the rename survives a power cut.
-//!   Readers see the old file or the new one, never a mix.
-//! * **Nothing left behind.** A failure at any step (creating, writing,
-//!   giving permissions, syncing, renaming) removes the temporary file and
-//!   leaves the target as it was. A program that wants the same on SIGINT
-//!   or SIGTERM calls [`cancel_pending_writes`] from its signal handling
-//!   thread; this library installs no signal handler (that is the
-//!   program's decision, and only one handler per signal can be the last).
-//! * **Permissions and owner kept.** The new file gets the old one's
-//!   permission bits; when the process may (as root), its owner and group
-//!   too; otherwise its group if the writer belongs to it. A new file gets
-//!   0666 less the umask, as any program creating a file would give it.
-//! * **Symbolic links followed.** A link (or a chain of links, up to 40) is
-//!   followed to its final target; the temporary file is made beside that
-//!   target and renamed onto it, so the link stays a link and its target
-//!   gets the new content. A link to a file that does not exist yet creates
-//!   that file.
-//! * **Only regular files are replaced.** A target that is a folder, a
-//!   named pipe, a device node or a socket is refused with
-//!   [`WriteError::NotAFile`] before anything is written: replacing
-//!   `/dev/null` or a FIFO with a regular file would break whatever uses it.
-//!   To send output to a stream, use [`write_writer`].
-//! * **Hard links refused.** A file with more than one name is refused with
-//!   [`WriteError::HardLinked`]: an atomic rename would give this name the
-//!   new content and leave the other names with the old (silently splitting
-//!   them), and writing in place cannot be atomic. Copy the file to one of
-//!   its own first (`cp plan.json x && mv x plan.json`), or write elsewhere.
-//!
-//! Between the checks and the rename another process could still change the
-//! target; the write is atomic, not a lock.
+//! Writing to a path never damages the file there: see
+//! [`write_bytes_atomically`] for what happens to permissions, owners,
+//! symbolic links, hard links and files that are not regular files, and
+//! [`cancel_pending_writes`] for signals.
+
 // Writing must not panic on any input or file system state.
 #![cfg_attr(
     not(test),
@@ -171,7 +139,9 @@ pub fn write_writer<W: Write>(writer: W, envelope: &Envelope) -> Result<(), Writ
 /// Writes the canonical text of `envelope` to `path`, atomically: the text
 /// goes to a temporary file in the same folder, which is flushed to disk and
 /// then renamed over the target. A failure at any step leaves the target as
-/// it was and removes the temporary file.
+/// it was and removes the temporary file. Permissions, owner, symbolic
+/// links, hard links and non-regular files are handled as
+/// [`write_bytes_atomically`] says.
 ///
 /// ```
 /// # let text = r#"{"format": "actionplan", "version": "1.0", "plan": {
@@ -192,16 +162,45 @@ pub fn write_path(path: impl AsRef<Path>, envelope: &Envelope) -> Result<(), Wri
     write_bytes_atomically(path, &bytes)
 }
 
-/// Writes `bytes` to `path` atomically, respecting the file that is there:
-/// a temporary file beside the target, synced, given the target's
-/// permissions (and owner, where the process may), then renamed over the
-/// target, and the folder synced. A failure at any step leaves the previous
-/// content of `path` (or its absence) unchanged and removes the temporary
-/// file. A symbolic link is followed to its final target, which is the file
-/// replaced; the link stays a link. A target that is not a regular file, or
-/// that has other hard links, is refused (see the [module docs](self)).
+/// Writes `bytes` to `path` atomically, respecting the file that is there.
 /// Used for exchange files and for anything else a tool writes beside them,
 /// such as reports.
+///
+/// This function and [`write_path`] never leave a half-written,
+/// emptied or damaged file, and never turn one kind of file into another:
+///
+/// * **Atomic.** The bytes go to a temporary file `.actionplan-*.tmp` in the
+///   target's folder, which is synced to disk and renamed over the target;
+///   the folder is then synced so that the rename survives a power cut.
+///   Readers see the old file or the new one, never a mix.
+/// * **Nothing left behind.** A failure at any step (creating, writing,
+///   giving permissions, syncing, renaming) removes the temporary file and
+///   leaves the target as it was. A program that wants the same on SIGINT
+///   or SIGTERM calls [`cancel_pending_writes`] from its signal handling
+///   thread; this library installs no signal handler (that is the
+///   program's decision, and only one handler per signal can be the last).
+/// * **Permissions and owner kept.** The new file gets the old one's
+///   permission bits; when the process may (as root), its owner and group
+///   too; otherwise its group if the writer belongs to it. A new file gets
+///   0666 less the umask, as any program creating a file would give it.
+/// * **Symbolic links followed.** A link (or a chain of links, up to 40) is
+///   followed to its final target; the temporary file is made beside that
+///   target and renamed onto it, so the link stays a link and its target
+///   gets the new content. A link to a file that does not exist yet creates
+///   that file.
+/// * **Only regular files are replaced.** A target that is a folder, a
+///   named pipe, a device node or a socket is refused with
+///   [`WriteError::NotAFile`] before anything is written: replacing
+///   `/dev/null` or a FIFO with a regular file would break whatever uses it.
+///   To send output to a stream, use [`write_writer`].
+/// * **Hard links refused.** A file with more than one name is refused with
+///   [`WriteError::HardLinked`]: an atomic rename would give this name the
+///   new content and leave the other names with the old (silently splitting
+///   them), and writing in place cannot be atomic. Copy the file to one of
+///   its own first (`cp plan.json x && mv x plan.json`), or write elsewhere.
+///
+/// Between the checks and the rename another process could still change the
+/// target; the write is atomic, not a lock.
 ///
 /// ```
 /// let dir = tempfile::tempdir()?;
