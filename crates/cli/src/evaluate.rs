@@ -145,3 +145,76 @@ fn table(e: &PlanEvaluation, out: &mut String) {
     ]);
     out.push_str(&t.render());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_percentage_that_overflows_is_stated_not_a_panic() {
+        assert_eq!(percent(Decimal::new(1234, 3)), "123.4 %");
+        assert_eq!(
+            percent(Decimal::MAX),
+            format!("cannot compute: {} × 100 overflows", Decimal::MAX)
+        );
+    }
+
+    /// The two files from the issue: a count observed as 10^28 − 1, and a
+    /// percentage target of 10^-27 observed at 1.
+    #[test]
+    fn the_table_of_a_huge_progress_ratio_says_it_cannot_compute() {
+        let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../docs/examples/sme-action-plan-2016.json");
+        let seed = std::fs::read_to_string(seed).unwrap();
+        let mut huge_count: serde_json::Value = serde_json::from_str(&seed).unwrap();
+        let progress = huge_count["reports"][0]["indicators"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|p| p["indicator"] == "impact-briefs")
+            .unwrap();
+        progress["observations"] =
+            serde_json::json!([{"kind": "count", "value": "9999999999999999999999999999"}]);
+        let mut tiny_target: serde_json::Value = serde_json::from_str(&seed).unwrap();
+        for d in tiny_target["plan"]["deliverables"].as_array_mut().unwrap() {
+            let indicators = d.get_mut("indicators").and_then(|i| i.as_array_mut());
+            for i in indicators.into_iter().flatten() {
+                if i["id"] == "events-evaluation" {
+                    i["measure"]["target"] = "0.000000000000000000000000001".into();
+                }
+            }
+        }
+        for p in tiny_target["reports"][0]["indicators"]
+            .as_array_mut()
+            .unwrap()
+        {
+            if p["indicator"] == "events-evaluation" {
+                p["observations"] = serde_json::json!([{"kind": "percentage", "value": "1"}]);
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        for (name, v, indicator) in [
+            ("count.json", huge_count, "impact-briefs"),
+            ("percentage.json", tiny_target, "events-evaluation"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, v.to_string()).unwrap();
+            let mut out = Vec::new();
+            let mut err = Vec::new();
+            let code = crate::run(
+                ["actionplan", "evaluate", path.to_str().unwrap()],
+                &mut out,
+                &mut err,
+            );
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(code, 0, "{name}: {}", String::from_utf8_lossy(&err));
+            let row = out
+                .lines()
+                .find(|l| l.starts_with(indicator))
+                .unwrap_or_else(|| panic!("{name}: no row for {indicator}:\n{out}"));
+            assert!(row.contains("cannot compute: "), "{name}: {row}");
+            assert!(row.contains("× 100 overflows"), "{name}: {row}");
+        }
+    }
+}
