@@ -64,7 +64,8 @@ pub enum Command {
         after_help = "Examples:\n  actionplan diff plan-2016.json plan-2017.json\n  actionplan diff old.json new.json --format json"
     )]
     Diff(DiffArgs),
-    /// Rewrite a file in canonical form (written atomically), or check it.
+    /// Rewrite a file in canonical form (written atomically, keeping its
+    /// permissions and symbolic links), or check it.
     #[command(
         after_help = "Examples:\n  actionplan fmt plan.json\n  actionplan fmt plan.json --check"
     )]
@@ -132,7 +133,10 @@ pub struct ReportArgs {
     /// file), `csv` (one row per indicator) or `json`.
     #[arg(long, value_enum)]
     pub format: ReportFormat,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file instead of standard output: atomically, keeping
+    /// its permissions and following a symbolic link. The input file, a file
+    /// with other hard links and anything but a regular file (a pipe,
+    /// `/dev/null`) are refused; redirect standard output for those.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// The language of the texts: `en`, `fr` or `es` (falls back to English).

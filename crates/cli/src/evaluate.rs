@@ -3,7 +3,7 @@
 use crate::args::{EvaluateArgs, TableFormat};
 use crate::failure::Failure;
 use crate::load::assess_file;
-use crate::table::Table;
+use crate::table::{Table, escape_terminal, one_line};
 use actionplan_indicators::{PlanEvaluation, Rollup};
 use actionplan_model::Status;
 use std::fmt::Write;
@@ -16,7 +16,13 @@ pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
             out.push_str(&serde_json::to_string_pretty(&a.evaluation).unwrap_or_default());
             out.push('\n');
         }
-        TableFormat::Table => table(&a.evaluation, out),
+        TableFormat::Table => {
+            let mut text = String::new();
+            table(&a.evaluation, &mut text);
+            // Every text from the file is escaped where it is printed; this
+            // catches anything printed in the future without it.
+            out.push_str(&escape_terminal(&text));
+        }
     }
     Ok(0)
 }
@@ -43,15 +49,24 @@ fn counts(r: &Rollup) -> String {
     parts.join(", ")
 }
 
+/// A progress ratio as a percentage with one decimal, or what could not be
+/// computed (a ratio beyond 10^26 cannot be multiplied by 100).
+fn percent(ratio: rust_decimal::Decimal) -> String {
+    match ratio.checked_mul(rust_decimal::Decimal::ONE_HUNDRED) {
+        Some(p) => format!("{} %", p.round_dp(1).normalize()),
+        None => format!("cannot compute: {ratio} × 100 overflows"),
+    }
+}
+
 fn table(e: &PlanEvaluation, out: &mut String) {
     let _ = writeln!(
         out,
         "Plan {} evaluated as of {}{}\n",
-        e.plan,
+        one_line(&e.plan),
         actionplan_model::format_date(e.as_of),
         e.report
             .as_ref()
-            .map(|r| format!(" (report {r})"))
+            .map(|r| format!(" (report {})", one_line(r)))
             .unwrap_or_default()
     );
     let mut t = Table::new(&[
@@ -73,16 +88,7 @@ fn table(e: &PlanEvaluation, out: &mut String) {
                 .map(|s| s.to_string())
                 .unwrap_or_else(|| "-".into()),
             i.standing.to_string(),
-            i.progress
-                .map(|p| {
-                    format!(
-                        "{} %",
-                        (p * rust_decimal::Decimal::ONE_HUNDRED)
-                            .round_dp(1)
-                            .normalize()
-                    )
-                })
-                .unwrap_or_default(),
+            i.progress.map(percent).unwrap_or_default(),
         ]);
     }
     out.push_str(&t.render());
@@ -94,7 +100,7 @@ fn table(e: &PlanEvaluation, out: &mut String) {
     if !disagreements.is_empty() {
         out.push_str("\nDerived and asserted status disagree:\n");
         for (i, d) in disagreements {
-            let _ = writeln!(out, "  {}: {}", i.indicator, d.reason);
+            let _ = writeln!(out, "  {}: {}", one_line(&i.indicator), one_line(&d.reason));
         }
     }
     out.push_str("\nRoll-ups:\n");
@@ -138,4 +144,77 @@ fn table(e: &PlanEvaluation, out: &mut String) {
         counts(&e.overall),
     ]);
     out.push_str(&t.render());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_percentage_that_overflows_is_stated_not_a_panic() {
+        assert_eq!(percent(Decimal::new(1234, 3)), "123.4 %");
+        assert_eq!(
+            percent(Decimal::MAX),
+            format!("cannot compute: {} × 100 overflows", Decimal::MAX)
+        );
+    }
+
+    /// The two files from the issue: a count observed as 10^28 − 1, and a
+    /// percentage target of 10^-27 observed at 1.
+    #[test]
+    fn the_table_of_a_huge_progress_ratio_says_it_cannot_compute() {
+        let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../docs/examples/sme-action-plan-2016.json");
+        let seed = std::fs::read_to_string(seed).unwrap();
+        let mut huge_count: serde_json::Value = serde_json::from_str(&seed).unwrap();
+        let progress = huge_count["reports"][0]["indicators"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|p| p["indicator"] == "impact-briefs")
+            .unwrap();
+        progress["observations"] =
+            serde_json::json!([{"kind": "count", "value": "9999999999999999999999999999"}]);
+        let mut tiny_target: serde_json::Value = serde_json::from_str(&seed).unwrap();
+        for d in tiny_target["plan"]["deliverables"].as_array_mut().unwrap() {
+            let indicators = d.get_mut("indicators").and_then(|i| i.as_array_mut());
+            for i in indicators.into_iter().flatten() {
+                if i["id"] == "events-evaluation" {
+                    i["measure"]["target"] = "0.000000000000000000000000001".into();
+                }
+            }
+        }
+        for p in tiny_target["reports"][0]["indicators"]
+            .as_array_mut()
+            .unwrap()
+        {
+            if p["indicator"] == "events-evaluation" {
+                p["observations"] = serde_json::json!([{"kind": "percentage", "value": "1"}]);
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        for (name, v, indicator) in [
+            ("count.json", huge_count, "impact-briefs"),
+            ("percentage.json", tiny_target, "events-evaluation"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, v.to_string()).unwrap();
+            let mut out = Vec::new();
+            let mut err = Vec::new();
+            let code = crate::run(
+                ["actionplan", "evaluate", path.to_str().unwrap()],
+                &mut out,
+                &mut err,
+            );
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(code, 0, "{name}: {}", String::from_utf8_lossy(&err));
+            let row = out
+                .lines()
+                .find(|l| l.starts_with(indicator))
+                .unwrap_or_else(|| panic!("{name}: no row for {indicator}:\n{out}"));
+            assert!(row.contains("cannot compute: "), "{name}: {row}");
+            assert!(row.contains("× 100 overflows"), "{name}: {row}");
+        }
+    }
 }

@@ -35,8 +35,7 @@ pub fn run(args: &FmtArgs, out: &mut String) -> Result<u8, Failure> {
             "{display}: not in canonical form; run `actionplan fmt {display}` to rewrite it"
         )));
     }
-    write_path(path, &envelope)
-        .map_err(|e| Failure::io(format!("{e}: {}", crate::evaluate::source_of(&e))))?;
+    write_path(path, &envelope).map_err(|e| crate::output::write_failure(&e, false))?;
     out.push_str(&format!("{display}: rewritten in canonical form\n"));
     Ok(0)
 }

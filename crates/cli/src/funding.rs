@@ -3,7 +3,7 @@
 use crate::args::{EvaluateArgs, TableFormat};
 use crate::failure::Failure;
 use crate::load::{as_of, load};
-use crate::table::Table;
+use crate::table::{Table, escape_terminal, one_line};
 use actionplan_funding::{FundingOverview, WaitReason, overview};
 use actionplan_report::money_label;
 use std::fmt::Write;
@@ -18,7 +18,13 @@ pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
             out.push_str(&serde_json::to_string_pretty(&f).unwrap_or_default());
             out.push('\n');
         }
-        TableFormat::Table => table(&f, out),
+        TableFormat::Table => {
+            let mut text = String::new();
+            table(&f, &mut text);
+            // Every text from the file is escaped where it is printed; this
+            // catches anything printed in the future without it.
+            out.push_str(&escape_terminal(&text));
+        }
     }
     Ok(0)
 }
@@ -27,7 +33,7 @@ fn table(f: &FundingOverview, out: &mut String) {
     let _ = writeln!(
         out,
         "Funding of plan {} as of {}\n",
-        f.plan,
+        one_line(&f.plan),
         actionplan_model::format_date(f.as_of)
     );
     let mut t = Table::new(&[
@@ -71,7 +77,7 @@ fn table(f: &FundingOverview, out: &mut String) {
             WaitReason::Unfunded => "resources not allocated".to_owned(),
             _ => "waiting".to_owned(),
         };
-        let _ = writeln!(out, "  {}: {why}", w.deliverable);
+        let _ = writeln!(out, "  {}: {why}", one_line(&w.deliverable));
     }
     let r = &f.requests;
     let _ = writeln!(
@@ -80,20 +86,26 @@ fn table(f: &FundingOverview, out: &mut String) {
         r.total_count, r.requiring_reallocation, r.without_cost
     );
     for q in &r.requests {
-        let _ = writeln!(out, "  {} x{}: {}", q.id, q.count, q.text);
+        let _ = writeln!(
+            out,
+            "  {} x{}: {}",
+            one_line(&q.id),
+            q.count,
+            one_line(&q.text)
+        );
     }
     out.push_str("\nPortfolios:\n");
     if f.portfolios.is_empty() {
         out.push_str("  none\n");
     }
     for p in &f.portfolios {
-        let _ = writeln!(out, "  {} ({})", p.name, p.portfolio);
+        let _ = writeln!(out, "  {} ({})", one_line(&p.name), one_line(&p.portfolio));
         if let Some(b) = &p.baseline {
             let _ = writeln!(
                 out,
                 "    baseline:  {} on {}",
                 money_label(b.amount),
-                b.as_of
+                one_line(b.as_of)
             );
         }
         let _ = writeln!(out, "    target:    {}", money_label(p.target));
@@ -103,7 +115,7 @@ fn table(f: &FundingOverview, out: &mut String) {
                     out,
                     "    latest:    {} on {}",
                     money_label(l.amount),
-                    l.as_of
+                    one_line(l.as_of)
                 );
             }
             _ => out.push_str("    latest:    no observation since the baseline\n"),
@@ -122,12 +134,12 @@ fn table(f: &FundingOverview, out: &mut String) {
                 actionplan_model::format_date(deadline)
             );
         }
-        let _ = writeln!(out, "    status:    {}", p.status);
+        let _ = writeln!(out, "    status:    {}", one_line(p.status));
     }
     if !f.problems.is_empty() {
         out.push_str("\nCould not compute:\n");
         for p in &f.problems {
-            let _ = writeln!(out, "  {}: {}", p.subject, p.message);
+            let _ = writeln!(out, "  {}: {}", one_line(&p.subject), one_line(&p.message));
         }
     }
 }

@@ -21,8 +21,29 @@
 //! Dependencies beyond the actionplan crates: `clap` for the command line
 //! (derive, with help text and examples for every option) and
 //! `annotate-snippets` to draw the offending line of a file under each
-//! diagnostic, as rustc does, instead of hand-rolled column arithmetic.
+//! diagnostic, as rustc does, instead of hand-rolled column arithmetic;
+//! on Unix, `signal-hook` (iterator only) so that SIGINT, SIGTERM and
+//! SIGHUP remove the temporary file of a write in progress: its handler
+//! runs on an ordinary thread where removing a file is safe, and it pulls
+//! only `libc` and `signal-hook-registry` (`ctrlc` would pull more).
+//!
+//! Writing files (`fmt`, `report -o`): atomic, keeping permissions, owner
+//! and symbolic links; the input file, hard-linked files and anything but
+//! a regular file are refused with exit 2 (see `docs/robustness.md`).
+//! Every text from a file shown in a table is escaped for the terminal.
 #![warn(missing_docs)]
+// No input may make the command panic: arithmetic is checked, lookups are
+// `get`, and failures are values. Tests may still unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
 pub mod args;
 mod diagnostics;
@@ -40,6 +61,7 @@ mod validate;
 pub use args::Cli;
 use args::Command;
 use clap::Parser;
+pub use output::clean_up_on_signals;
 use std::ffi::OsString;
 use std::io::Write;
 

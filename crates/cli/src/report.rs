@@ -9,6 +9,10 @@ use actionplan_report::{Format, Options, build, render};
 
 /// Renders the report to standard output or to `-o OUT`.
 pub fn run(args: &ReportArgs, out: &mut String) -> Result<u8, Failure> {
+    // Refused before any work, and again just before writing.
+    if let Some(path) = &args.output {
+        crate::output::refuse_input(path, &args.file)?;
+    }
     let (envelope, a) = assess_file(&args.file, args.as_of)?;
     let language = match args.lang {
         Lang::En => Language::En,
@@ -30,7 +34,7 @@ pub fn run(args: &ReportArgs, out: &mut String) -> Result<u8, Failure> {
     };
     let text = render(&view, format);
     match &args.output {
-        Some(path) => write_atomically(path, &text)?,
+        Some(path) => write_atomically(path, &text, &args.file)?,
         None => out.push_str(&text),
     }
     Ok(0)

@@ -63,6 +63,14 @@
 //! rather than guess. A major version (2.0) may change or remove members and
 //! gets a new schema `$id`.
 //!
+//! # Writing files
+//!
+//! [`write_path`] and [`write_bytes_atomically`] replace a file atomically
+//! and keep its permissions, owner and symbolic links; they refuse hard
+//! links and anything but a regular file rather than damage them, and
+//! leave no temporary file on failure (or, through
+//! [`cancel_pending_writes`], on a signal).
+//!
 //! # Dependencies, and why
 //!
 //! * `jsonschema`, with its default features off: a maintained draft 2020-12
@@ -73,7 +81,9 @@
 //!   cannot drift; a test compares the output with the committed file.
 //! * `serde_path_to_error`: the JSON pointer of a typed-read error.
 //! * `tempfile`: the temporary file in the target's folder that atomic
-//!   writing renames into place, cleaned up if anything fails.
+//!   writing renames into place, removed when dropped if anything fails.
+//!   Removal on SIGINT/SIGTERM is left to the program, through
+//!   [`cancel_pending_writes`]: a library installs no signal handler.
 #![warn(missing_docs)]
 
 mod envelope;
@@ -98,5 +108,6 @@ pub use validate::{
     Checked, check_bytes, check_str, validate_bytes, validate_envelope, validate_path, validate_str,
 };
 pub use write::{
-    WriteError, to_canonical_string, write_bytes_atomically, write_path, write_writer,
+    WriteError, cancel_pending_writes, to_canonical_string, write_bytes_atomically, write_path,
+    write_writer,
 };

@@ -72,13 +72,22 @@ fn write_path_replaces_atomically_and_leaves_no_temporary_file() {
 fn failed_write_leaves_the_target_untouched() {
     let env = read_str(&full()).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    // The target is a non-empty directory: the rename fails.
+    // The target is a non-empty directory: refused before anything is made.
     let target = dir.path().join("plan.json");
     std::fs::create_dir(&target).unwrap();
     std::fs::write(target.join("keep"), "kept").unwrap();
     let err = write_path(&target, &env).unwrap_err();
-    assert!(matches!(err, WriteError::Io { .. }), "{err:?}");
-    assert!(err.to_string().contains("unchanged"));
+    assert!(
+        matches!(
+            err,
+            WriteError::NotAFile {
+                kind: "a folder",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("nothing was written"), "{err}");
     assert_eq!(
         std::fs::read_to_string(target.join("keep")).unwrap(),
         "kept"
@@ -91,6 +100,7 @@ fn failed_write_leaves_the_target_untouched() {
     // A folder that does not exist.
     let err = write_path(dir.path().join("missing/plan.json"), &env).unwrap_err();
     assert!(matches!(err, WriteError::Io { .. }));
+    assert!(err.to_string().contains("unchanged"), "{err}");
 }
 
 #[test]
