@@ -10,7 +10,7 @@ use crate::money::{MoneyError, MoneyExt, Operation, zero};
 use actionplan_model::{Currency, Money};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer, ser::SerializeMap};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One exact sum per currency, in currency-code order. Serialized as an
 /// object from currency code to decimal string: `{"USD": "84000000"}`.
@@ -99,14 +99,19 @@ impl CurrencyTotals {
         target: Currency,
         rates: &[ExchangeRate],
     ) -> Result<Money, MoneyError> {
+        // The first rate for each pair answers, as a search would; the map
+        // keeps the cost linear in rates plus currencies.
+        let mut by_pair: HashMap<(Currency, Currency), &ExchangeRate> = HashMap::new();
+        for r in rates {
+            by_pair.entry((r.from(), r.to())).or_insert(r);
+        }
         let mut total = zero(target);
         for m in self.iter() {
             let converted = if m.currency == target {
                 m
             } else {
-                let rate = rates
-                    .iter()
-                    .find(|r| r.from() == m.currency && r.to() == target)
+                let rate = by_pair
+                    .get(&(m.currency, target))
                     .ok_or(MoneyError::NoRate {
                         from: m.currency,
                         to: target,

@@ -36,13 +36,14 @@
 //! when they agree; **partially_funded** when they differ and one is funded
 //! or partially funded; **unfunded** when they differ otherwise.
 
-use crate::lines::{self, Reach, covers, effective_secured};
+use crate::lines::{self, CurrentLines, Reach, covers, effective_secured};
 use crate::money::{MoneyError, MoneyExt};
 use actionplan_model::{
     ActionPlan, Biennium, CategoryId, Currency, Deliverable, DeliverableId, ItemId, Money,
-    RequestId, ResourceLine, ResourceLineId, ResourceState, SourceId, SourceKind,
+    PlanIndex, RequestId, ResourceLine, ResourceLineId, ResourceState, SourceId, SourceKind,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt;
 use time::Date;
 
@@ -244,14 +245,28 @@ fn status_from_states<'a>(lines: impl IntoIterator<Item = &'a ResourceLine>) -> 
     }
 }
 
-pub(crate) fn deliverable_funding_with(
-    plan: &ActionPlan,
-    current: &[&ResourceLine],
-    deliverable: &Deliverable,
-    as_of: Date,
-) -> DeliverableFunding {
+/// What the funding of one deliverable is computed from, looked up by the
+/// caller (by index for a whole plan, by search for one deliverable).
+struct Inputs<'a, F> {
+    biennium: Option<Biennium>,
+    reach: Reach,
+    lines: Vec<&'a ResourceLine>,
+    pending_requests: Vec<RequestId>,
+    source_kind: F,
+}
+
+fn funding_of<'a, F>(deliverable: &Deliverable, inputs: Inputs<'a, F>) -> DeliverableFunding
+where
+    F: Fn(&str) -> Option<SourceKind>,
+{
+    let Inputs {
+        biennium,
+        reach,
+        lines,
+        pending_requests,
+        source_kind,
+    } = inputs;
     let id = &deliverable.id;
-    let (reach, lines) = lines::lines_for(plan, current, id);
     let mut issues = Vec::new();
     let condition = deliverable
         .conditions
@@ -262,11 +277,7 @@ pub(crate) fn deliverable_funding_with(
     let secured: Vec<SecuredAmount> = lines
         .iter()
         .map(|l| {
-            let source_kind = l
-                .source
-                .as_ref()
-                .and_then(|s| plan.resources.source(s))
-                .map(|s| s.kind);
+            let source_kind = l.source.as_ref().and_then(|s| source_kind(s.as_str()));
             let scope = match (reach, l.biennium) {
                 (Reach::Specific, _) => LineScope::Deliverable,
                 (Reach::General, Some(_)) => LineScope::Biennium,
@@ -319,14 +330,6 @@ pub(crate) fn deliverable_funding_with(
         _ => None,
     };
 
-    let pending_requests: Vec<RequestId> = plan
-        .resources
-        .requests
-        .iter()
-        .filter(|r| r.deliverable.as_ref() == Some(id) && lines::holds(r.as_of, as_of))
-        .map(|r| r.id.clone())
-        .collect();
-
     let status = if reach == Reach::Specific {
         let something_found = lines
             .iter()
@@ -356,7 +359,7 @@ pub(crate) fn deliverable_funding_with(
 
     DeliverableFunding {
         deliverable: id.clone(),
-        biennium: plan.biennium_of(id),
+        biennium,
         status,
         conditional_on_mobilization: conditional,
         condition_source: condition.and_then(|c| c.source),
@@ -374,22 +377,93 @@ pub(crate) fn deliverable_funding_with(
 ///
 /// `deliverable` need not be one of `plan.deliverables`: its id selects the
 /// resource lines and requests, its conditions are read from it.
+///
+/// One call reads the plan once (time linear in its size); for every
+/// deliverable of a plan, [`deliverables_funding`] reads it once for all.
 pub fn deliverable_funding(
     plan: &ActionPlan,
     deliverable: &Deliverable,
     as_of: Date,
 ) -> DeliverableFunding {
-    let current = lines::current_lines(plan, as_of);
-    deliverable_funding_with(plan, &current, deliverable, as_of)
+    let id = &deliverable.id;
+    // Only lines naming this deliverable or none can reach it, and only they
+    // can supersede one another.
+    let candidates = plan
+        .resources
+        .lines
+        .iter()
+        .filter(|l| l.deliverables.is_empty() || l.deliverables.contains(id));
+    let current = lines::current_lines(candidates, as_of);
+    let biennium = plan.biennium_of(id);
+    let (reach, lines) = CurrentLines::new(&current).lines_for(id.as_str(), biennium);
+    let pending_requests = plan
+        .resources
+        .requests
+        .iter()
+        .filter(|r| r.deliverable.as_ref() == Some(id) && lines::holds(r.as_of, as_of))
+        .map(|r| r.id.clone())
+        .collect();
+    let mut sources: HashMap<&str, SourceKind> = HashMap::new();
+    for s in &plan.resources.sources {
+        sources.entry(s.id.as_str()).or_insert(s.kind);
+    }
+    funding_of(
+        deliverable,
+        Inputs {
+            biennium,
+            reach,
+            lines,
+            pending_requests,
+            source_kind: |s: &str| sources.get(s).copied(),
+        },
+    )
+}
+
+/// The funding of every deliverable of the indexed plan, from its current
+/// lines, in plan order: one pass over the plan's lists.
+pub(crate) fn deliverables_funding_indexed<'a>(
+    index: &PlanIndex<'a>,
+    current: &[&'a ResourceLine],
+    as_of: Date,
+) -> Vec<DeliverableFunding> {
+    let plan = index.plan();
+    let lines = CurrentLines::new(current);
+    let mut pending: HashMap<&str, Vec<RequestId>> = HashMap::new();
+    for r in &plan.resources.requests {
+        if let Some(d) = &r.deliverable
+            && lines::holds(r.as_of, as_of)
+        {
+            pending.entry(d.as_str()).or_default().push(r.id.clone());
+        }
+    }
+    let source_kind = |s: &str| index.source(s).map(|s| s.kind);
+    plan.deliverables
+        .iter()
+        .map(|d| {
+            let id = d.id.as_str();
+            let biennium = index.biennium_of(id);
+            let (reach, lines) = lines.lines_for(id, biennium);
+            funding_of(
+                d,
+                Inputs {
+                    biennium,
+                    reach,
+                    lines,
+                    pending_requests: pending.get(id).cloned().unwrap_or_default(),
+                    source_kind,
+                },
+            )
+        })
+        .collect()
 }
 
 /// The funding of every deliverable of `plan` as of `as_of`, in plan order.
+///
+/// Time linear in the size of the plan (n log n in the number of lines).
 pub fn deliverables_funding(plan: &ActionPlan, as_of: Date) -> Vec<DeliverableFunding> {
-    let current = lines::current_lines(plan, as_of);
-    plan.deliverables
-        .iter()
-        .map(|d| deliverable_funding_with(plan, &current, d, as_of))
-        .collect()
+    let index = PlanIndex::new(plan);
+    let current = lines::plan_current_lines(plan, as_of);
+    deliverables_funding_indexed(&index, &current, as_of)
 }
 
 fn sum_field(
@@ -420,14 +494,26 @@ pub fn roll_up(statuses: impl IntoIterator<Item = Option<FundingStatus>>) -> Opt
 
 /// The funding of every follow-up item, from the funding of the deliverables
 /// (as returned by [`deliverables_funding`]), in plan order.
+///
+/// A deliverable is looked up by id among `deliverables` (the first entry
+/// of an id answers), a request among the plan's requests, each by map.
 pub fn items_funding(plan: &ActionPlan, deliverables: &[DeliverableFunding]) -> Vec<ItemFunding> {
+    let mut by_id: HashMap<&str, &DeliverableFunding> = HashMap::with_capacity(deliverables.len());
+    for d in deliverables {
+        by_id.entry(d.deliverable.as_str()).or_insert(d);
+    }
+    let mut request_count: HashMap<&str, u32> =
+        HashMap::with_capacity(plan.resources.requests.len());
+    for r in &plan.resources.requests {
+        request_count.entry(r.id.as_str()).or_insert(r.count);
+    }
     plan.items
         .iter()
         .map(|item| {
             let ds: Vec<&DeliverableFunding> = item
                 .deliverables
                 .iter()
-                .filter_map(|id| deliverables.iter().find(|d| &d.deliverable == id))
+                .filter_map(|id| by_id.get(id.as_str()).copied())
                 .collect();
             let required = sum_field(&ds, |d| d.required);
             let secured_total = sum_field(&ds, |d| d.secured_total);
@@ -435,8 +521,8 @@ pub fn items_funding(plan: &ActionPlan, deliverables: &[DeliverableFunding]) -> 
             let pending_request_count = ds
                 .iter()
                 .flat_map(|d| d.pending_requests.iter())
-                .filter_map(|id| plan.resources.requests.iter().find(|r| &r.id == id))
-                .fold(0u64, |n, r| n.saturating_add(u64::from(r.count)));
+                .filter_map(|id| request_count.get(id.as_str()))
+                .fold(0u64, |n, c| n.saturating_add(u64::from(*c)));
             ItemFunding {
                 item: item.id.clone(),
                 category: item.category.clone(),

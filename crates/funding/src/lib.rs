@@ -74,6 +74,16 @@
 //! The rules with the seed's figures as worked examples are in
 //! `docs/funding.md`.
 #![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
 mod amounts;
 mod currency;
@@ -107,5 +117,6 @@ pub use portfolio::{
 pub use requests::{RequestSummary, UnfundedRequests, unfunded_requests};
 pub use totals::{AmountTotals, SourceTotals, Totals, totals};
 pub use waiting::{
-    FundingAnswer, WaitReason, WaitingDeliverable, awaits_resources, waiting_deliverables,
+    FundingAnswer, PlanFundingAnswer, WaitReason, WaitingDeliverable, awaits_resources,
+    waiting_deliverables,
 };

@@ -12,10 +12,9 @@
 //!   specific line.
 
 use actionplan_model::{
-    ActionPlan, Biennium, CategoryId, DateOrMonth, DeliverableId, Money, ResourceLine,
-    ResourceState,
+    ActionPlan, Biennium, CategoryId, DateOrMonth, Money, PlanIndex, ResourceLine, ResourceState,
 };
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 use time::Date;
 
 /// Whether a statement dated `as_of` holds on `date`.
@@ -23,36 +22,49 @@ pub(crate) fn holds(as_of: Option<DateOrMonth>, date: Date) -> bool {
     as_of.is_none_or(|a| a.earliest() <= date)
 }
 
-fn later(a: Option<DateOrMonth>, b: Option<DateOrMonth>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.earliest() > b.earliest(),
-        (Some(_), None) => true,
-        _ => false,
-    }
+/// What makes two lines statements about the same thing: the set of
+/// deliverables they name, their biennium and their source.
+type Subject<'a> = (Vec<&'a str>, Option<Biennium>, Option<&'a str>);
+
+fn subject(line: &ResourceLine) -> Subject<'_> {
+    let mut deliverables: Vec<&str> = line.deliverables.iter().map(|d| d.as_str()).collect();
+    deliverables.sort_unstable();
+    deliverables.dedup();
+    (
+        deliverables,
+        line.biennium,
+        line.source.as_ref().map(|s| s.as_str()),
+    )
 }
 
-fn same_subject(a: &ResourceLine, b: &ResourceLine) -> bool {
-    let da: BTreeSet<&DeliverableId> = a.deliverables.iter().collect();
-    let db: BTreeSet<&DeliverableId> = b.deliverables.iter().collect();
-    da == db && a.biennium == b.biennium && a.source == b.source
-}
-
-/// The lines of `plan` that hold on `date` and are not superseded, in plan order.
-pub(crate) fn current_lines(plan: &ActionPlan, date: Date) -> Vec<&ResourceLine> {
-    let holding: Vec<&ResourceLine> = plan
-        .resources
-        .lines
-        .iter()
+/// The lines among `lines` that hold on `date` and are not superseded, in
+/// their order.
+///
+/// A line is superseded by one with a later `as_of` (a dated line being later
+/// than an undated one): that is `Option`'s order on the first day each
+/// `as_of` may mean, so a line is current when its date is the greatest of
+/// its subject's. One pass groups the lines by subject, a second keeps them.
+pub(crate) fn current_lines<'a>(
+    lines: impl IntoIterator<Item = &'a ResourceLine>,
+    date: Date,
+) -> Vec<&'a ResourceLine> {
+    let holding: Vec<(&ResourceLine, Subject<'a>)> = lines
+        .into_iter()
         .filter(|l| holds(l.as_of, date))
+        .map(|l| (l, subject(l)))
         .collect();
+    let mut latest: HashMap<&Subject<'a>, Option<Date>> = HashMap::with_capacity(holding.len());
+    for (l, s) in &holding {
+        let when = l.as_of.map(DateOrMonth::earliest);
+        latest
+            .entry(s)
+            .and_modify(|w| *w = (*w).max(when))
+            .or_insert(when);
+    }
     holding
         .iter()
-        .filter(|l| {
-            !holding
-                .iter()
-                .any(|o| same_subject(l, o) && later(o.as_of, l.as_of))
-        })
-        .copied()
+        .filter(|(l, s)| latest.get(s) == Some(&l.as_of.map(DateOrMonth::earliest)))
+        .map(|(l, _)| *l)
         .collect()
 }
 
@@ -66,32 +78,81 @@ pub(crate) enum Reach {
     General,
 }
 
-/// The current lines about deliverable `id`: its specific lines, or, when
-/// it has none, the general lines covering its biennium.
-pub(crate) fn lines_for<'a>(
-    plan: &'a ActionPlan,
-    current: &[&'a ResourceLine],
-    id: &DeliverableId,
-) -> (Reach, Vec<&'a ResourceLine>) {
-    let specific: Vec<&ResourceLine> = current
-        .iter()
-        .filter(|l| l.deliverables.contains(id))
-        .copied()
-        .collect();
-    if !specific.is_empty() {
-        return (Reach::Specific, specific);
+/// The current lines, indexed by the deliverables they reach.
+#[derive(Debug, Default)]
+pub(crate) struct CurrentLines<'a> {
+    /// Per deliverable id: the current lines naming it, in plan order, each once.
+    specific: HashMap<&'a str, Vec<&'a ResourceLine>>,
+    /// General lines naming no biennium, with their position among the current lines.
+    general_any: Vec<(usize, &'a ResourceLine)>,
+    /// General lines per biennium, likewise.
+    general_by: HashMap<Biennium, Vec<(usize, &'a ResourceLine)>>,
+}
+
+impl<'a> CurrentLines<'a> {
+    /// Indexes `current` (as returned by [`current_lines`]).
+    pub(crate) fn new(current: &[&'a ResourceLine]) -> Self {
+        let mut index = CurrentLines::default();
+        for (k, &l) in current.iter().enumerate() {
+            if l.deliverables.is_empty() {
+                match l.biennium {
+                    None => index.general_any.push((k, l)),
+                    Some(b) => index.general_by.entry(b).or_default().push((k, l)),
+                }
+            }
+            for d in &l.deliverables {
+                let list = index.specific.entry(d.as_str()).or_default();
+                // A line naming a deliverable twice counts once; lines come
+                // in order, so only the last one pushed can be this line.
+                if !list.last().is_some_and(|last| std::ptr::eq(*last, l)) {
+                    list.push(l);
+                }
+            }
+        }
+        index
     }
-    let biennium = plan.biennium_of(id);
-    let general = current
-        .iter()
-        .filter(|l| l.deliverables.is_empty())
-        .filter(|l| match l.biennium {
-            None => true,
-            Some(b) => Some(b) == biennium,
-        })
-        .copied()
-        .collect();
-    (Reach::General, general)
+
+    /// The current lines about deliverable `id` planned for `biennium`: its
+    /// specific lines, or, when it has none, the general lines covering its
+    /// biennium (those naming no biennium cover every deliverable), in plan
+    /// order.
+    pub(crate) fn lines_for(
+        &self,
+        id: &str,
+        biennium: Option<Biennium>,
+    ) -> (Reach, Vec<&'a ResourceLine>) {
+        if let Some(specific) = self.specific.get(id)
+            && !specific.is_empty()
+        {
+            return (Reach::Specific, specific.clone());
+        }
+        let of_biennium: &[(usize, &ResourceLine)] = biennium
+            .and_then(|b| self.general_by.get(&b))
+            .map_or(&[], Vec::as_slice);
+        (Reach::General, merge(&self.general_any, of_biennium))
+    }
+}
+
+/// Two lists of positioned lines merged in position order.
+fn merge<'a>(
+    a: &[(usize, &'a ResourceLine)],
+    b: &[(usize, &'a ResourceLine)],
+) -> Vec<&'a ResourceLine> {
+    let mut out = Vec::with_capacity(a.len().saturating_add(b.len()));
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        if let Some((_, l)) = next {
+            out.push(*l);
+        }
+    }
+    out
 }
 
 /// Whether a state means the work is covered.
@@ -115,28 +176,35 @@ pub(crate) fn effective_secured(line: &ResourceLine) -> Option<Money> {
 
 /// The biennium of a line: its own, its source's, or that shared by all its
 /// deliverables.
-pub(crate) fn biennium_of_line(plan: &ActionPlan, line: &ResourceLine) -> Option<Biennium> {
+pub(crate) fn biennium_of_line(index: &PlanIndex<'_>, line: &ResourceLine) -> Option<Biennium> {
     if line.biennium.is_some() {
         return line.biennium;
     }
     if let Some(b) = line
         .source
         .as_ref()
-        .and_then(|s| plan.resources.source(s))
+        .and_then(|s| index.source(s.as_str()))
         .and_then(|s| s.biennium)
     {
         return Some(b);
     }
-    shared(line.deliverables.iter().map(|d| plan.biennium_of(d)))
+    shared(
+        line.deliverables
+            .iter()
+            .map(|d| index.biennium_of(d.as_str())),
+    )
 }
 
 /// The category of a line: the one shared by all its deliverables (each
 /// under the first item that lists it).
-pub(crate) fn category_of_line(plan: &ActionPlan, line: &ResourceLine) -> Option<CategoryId> {
+pub(crate) fn category_of_line<'a>(
+    index: &PlanIndex<'a>,
+    line: &ResourceLine,
+) -> Option<&'a CategoryId> {
     shared(
         line.deliverables
             .iter()
-            .map(|d| plan.items_of(d).next().map(|it| it.category.clone())),
+            .map(|d| index.items_of(d.as_str()).next().map(|it| &it.category)),
     )
 }
 
@@ -148,4 +216,9 @@ fn shared<T: PartialEq>(mut values: impl Iterator<Item = Option<T>>) -> Option<T
         }
     }
     Some(first)
+}
+
+/// The current lines of `plan` on `date`, in plan order.
+pub(crate) fn plan_current_lines(plan: &ActionPlan, date: Date) -> Vec<&ResourceLine> {
+    current_lines(&plan.resources.lines, date)
 }

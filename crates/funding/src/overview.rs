@@ -2,12 +2,12 @@
 //! serializable value: what the CLI prints and the report crate renders.
 
 use crate::gaps::{DeliverableFunding, ItemFunding, items_funding};
-use crate::portfolio::{PortfolioPolicy, PortfolioProgress, portfolio_progress};
+use crate::portfolio::{PortfolioPolicy, PortfolioProgress, portfolios_progress};
 use crate::requests::{UnfundedRequests, unfunded_requests};
 use crate::totals::{Totals, totals_of};
 use crate::waiting::{WaitingDeliverable, waiting_from};
 use crate::{gaps, lines};
-use actionplan_model::{ActionPlan, PlanId, ProgressReport};
+use actionplan_model::{ActionPlan, PlanId, PlanIndex, ProgressReport};
 use serde::Serialize;
 use time::Date;
 
@@ -28,9 +28,13 @@ pub struct FundingOverview {
     /// The evaluation date.
     #[serde(with = "actionplan_model::wire::date")]
     pub as_of: Date,
-    /// Every deliverable, in plan order.
+    /// Every deliverable, in plan order: `deliverables[k]` is the funding of
+    /// the plan's `deliverables[k]`, so a deliverable's position (e.g.
+    /// [`PlanIndex::deliverable_position`]) finds its funding without a
+    /// search; see [`FundingOverview::deliverable_at`].
     pub deliverables: Vec<DeliverableFunding>,
-    /// Every follow-up item, in plan order.
+    /// Every follow-up item, in plan order (`items[k]` is that of the plan's
+    /// `items[k]`).
     pub items: Vec<ItemFunding>,
     /// The deliverables that wait for resources.
     pub waiting: Vec<WaitingDeliverable>,
@@ -58,12 +62,11 @@ pub fn overview_with(
     as_of: Date,
     policy: &PortfolioPolicy,
 ) -> FundingOverview {
-    let current = lines::current_lines(plan, as_of);
-    let deliverables: Vec<DeliverableFunding> = plan
-        .deliverables
-        .iter()
-        .map(|d| gaps::deliverable_funding_with(plan, &current, d, as_of))
-        .collect();
+    // One index and one set of current lines serve every stage, so that
+    // each look-up is by map and the whole overview is linear in the plan.
+    let index = PlanIndex::new(plan);
+    let current = lines::plan_current_lines(plan, as_of);
+    let deliverables = gaps::deliverables_funding_indexed(&index, &current, as_of);
     let items = items_funding(plan, &deliverables);
     let waiting = waiting_from(&deliverables);
     let mut problems = Vec::new();
@@ -74,7 +77,7 @@ pub fn overview_with(
         });
         UnfundedRequests::default()
     });
-    let totals = totals_of(plan, &current).unwrap_or_else(|e| {
+    let totals = totals_of(&index, &current).unwrap_or_else(|e| {
         problems.push(FundingProblem {
             subject: "totals".to_owned(),
             message: e.to_string(),
@@ -82,8 +85,8 @@ pub fn overview_with(
         Totals::default()
     });
     let mut portfolios = Vec::new();
-    for p in &plan.resources.portfolios {
-        match portfolio_progress(plan, reports, p, as_of, policy) {
+    for (p, progress) in portfolios_progress(&index, reports, as_of, policy) {
+        match progress {
             Ok(pp) => portfolios.push(pp),
             Err(e) => problems.push(FundingProblem {
                 subject: format!("portfolio {}", p.id),
@@ -101,5 +104,18 @@ pub fn overview_with(
         portfolios,
         totals,
         problems,
+    }
+}
+
+impl FundingOverview {
+    /// The funding of the plan's deliverable at `position` (as given by
+    /// [`PlanIndex::deliverable_position`]): a look-up, not a search.
+    pub fn deliverable_at(&self, position: usize) -> Option<&DeliverableFunding> {
+        self.deliverables.get(position)
+    }
+
+    /// The funding of the plan's item at `position`.
+    pub fn item_at(&self, position: usize) -> Option<&ItemFunding> {
+        self.items.get(position)
     }
 }

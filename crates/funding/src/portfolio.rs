@@ -41,11 +41,13 @@
 use crate::error::FundingError;
 use crate::money::{MoneyError, MoneyExt, round_percent, zero};
 use actionplan_model::{
-    ActionPlan, DateOrMonth, DatedMoney, Direction, IndicatorId, Measure, Money, Observation,
-    Portfolio, PortfolioId, ProgressReport, ReportId, SourceKind, Status, Text,
+    ActionPlan, Biennium, DateOrMonth, DatedMoney, Direction, Indicator, IndicatorId,
+    IndicatorProgress, Measure, Money, Observation, PlanIndex, Portfolio, PortfolioId,
+    ProgressReport, ReportId, SourceKind, Status, Text,
 };
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 use time::Date;
 
 /// What a caller may change in the portfolio rules.
@@ -135,18 +137,62 @@ pub struct PortfolioProgress {
     pub issues: Vec<String>,
 }
 
+/// Month ends after `from` up to `deadline`; `None` when `from` is after
+/// the deadline. Years are within ±9999, so none of the steps can overflow;
+/// they are checked all the same, so that no date can make this panic.
 fn months_between(from: Date, deadline: Date) -> Option<u32> {
     if from > deadline {
         return None;
     }
-    let index = |d: Date| i64::from(d.year()) * 12 + i64::from(u8::from(d.month()));
+    let index = |d: Date| {
+        i64::from(d.year())
+            .checked_mul(12)?
+            .checked_add(i64::from(u8::from(d.month())))
+    };
     let month_end_ahead = from.day() < from.month().length(from.year());
-    let n = index(deadline) - index(from) + i64::from(month_end_ahead);
+    let n = index(deadline)?
+        .checked_sub(index(from)?)?
+        .checked_add(i64::from(month_end_ahead))?;
     u32::try_from(n).ok()
 }
 
-fn days(a: Date, b: Date) -> i64 {
-    i64::from(b.to_julian_day()) - i64::from(a.to_julian_day())
+/// Days from `a` to `b` (negative when `b` is earlier).
+fn days(a: Date, b: Date) -> Option<i64> {
+    i64::from(b.to_julian_day()).checked_sub(i64::from(a.to_julian_day()))
+}
+
+/// The entries of the progress reports about some indicators, by indicator
+/// id, in report order (the first entry of each report, as
+/// [`ProgressReport::indicator`] answers): one pass over the reports.
+pub(crate) struct ReportEntries<'a> {
+    by_indicator: HashMap<&'a str, Vec<(&'a ProgressReport, &'a IndicatorProgress)>>,
+}
+
+impl<'a> ReportEntries<'a> {
+    /// The entries of `reports` about the indicators in `wanted`.
+    pub(crate) fn new(reports: &'a [ProgressReport], wanted: &HashSet<&str>) -> Self {
+        let mut by_indicator: HashMap<&'a str, Vec<(&'a ProgressReport, &'a IndicatorProgress)>> =
+            HashMap::new();
+        for report in reports {
+            for entry in &report.indicators {
+                let id = entry.indicator.as_str();
+                if !wanted.contains(id) {
+                    continue;
+                }
+                let list = by_indicator.entry(id).or_default();
+                // Later entries of one report about the same indicator
+                // (AP013) are not read, as `ProgressReport::indicator` would not.
+                if !list.last().is_some_and(|(r, _)| std::ptr::eq(*r, report)) {
+                    list.push((report, entry));
+                }
+            }
+        }
+        ReportEntries { by_indicator }
+    }
+
+    fn of(&self, indicator: &str) -> &[(&'a ProgressReport, &'a IndicatorProgress)] {
+        self.by_indicator.get(indicator).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Where `portfolio` of `plan` stands on `as_of`, from the observations in `reports`.
@@ -190,17 +236,67 @@ pub fn portfolio_progress(
     as_of: Date,
     policy: &PortfolioPolicy,
 ) -> Result<PortfolioProgress, FundingError> {
+    let found = plan.indicator(&portfolio.indicator);
+    let biennium = found.and_then(|(d, _)| plan.biennium_of(&d.id));
+    let wanted = HashSet::from([portfolio.indicator.as_str()]);
+    let entries = ReportEntries::new(reports, &wanted);
+    progress_of(
+        found.map(|(_, i)| i),
+        biennium,
+        entries.of(portfolio.indicator.as_str()),
+        portfolio,
+        as_of,
+        policy,
+    )
+}
+
+/// [`portfolio_progress`] for every portfolio of the indexed plan, in plan
+/// order: each portfolio's indicator, biennium and observations by map.
+pub(crate) fn portfolios_progress<'a>(
+    index: &PlanIndex<'a>,
+    reports: &'a [ProgressReport],
+    as_of: Date,
+    policy: &PortfolioPolicy,
+) -> Vec<(&'a Portfolio, Result<PortfolioProgress, FundingError>)> {
+    let portfolios = &index.plan().resources.portfolios;
+    let wanted: HashSet<&str> = portfolios.iter().map(|p| p.indicator.as_str()).collect();
+    let entries = ReportEntries::new(reports, &wanted);
+    portfolios
+        .iter()
+        .map(|p| {
+            let id = p.indicator.as_str();
+            let found = index.indicator_by_str(id);
+            let biennium = found.and_then(|(d, _)| index.biennium_of(d.id.as_str()));
+            let progress = progress_of(
+                found.map(|(_, i)| i),
+                biennium,
+                entries.of(id),
+                p,
+                as_of,
+                policy,
+            );
+            (p, progress)
+        })
+        .collect()
+}
+
+fn progress_of(
+    indicator: Option<&Indicator>,
+    biennium: Option<Biennium>,
+    entries: &[(&ProgressReport, &IndicatorProgress)],
+    portfolio: &Portfolio,
+    as_of: Date,
+    policy: &PortfolioPolicy,
+) -> Result<PortfolioProgress, FundingError> {
     let pid = &portfolio.id;
     let money_err = |error: MoneyError| FundingError::Money {
         portfolio: pid.clone(),
         error,
     };
-    let (deliverable, indicator) =
-        plan.indicator(&portfolio.indicator)
-            .ok_or_else(|| FundingError::IndicatorNotFound {
-                portfolio: pid.clone(),
-                indicator: portfolio.indicator.clone(),
-            })?;
+    let indicator = indicator.ok_or_else(|| FundingError::IndicatorNotFound {
+        portfolio: pid.clone(),
+        indicator: portfolio.indicator.clone(),
+    })?;
     let Measure::Money(measure) = &indicator.measure else {
         return Err(FundingError::not_money(
             pid,
@@ -219,7 +315,6 @@ pub fn portfolio_progress(
             right: target.currency,
         }));
     }
-    let biennium = plan.biennium_of(&deliverable.id);
     let (deadline, deadline_source) = match (indicator.deadline, biennium) {
         (Some(m), _) => (Some(m.last_day()), Some(DeadlineSource::Indicator)),
         (None, Some(b)) => (Some(b.end().last_day()), Some(DeadlineSource::ItemBiennium)),
@@ -228,10 +323,7 @@ pub fn portfolio_progress(
 
     let mut issues = Vec::new();
     let mut observations = Vec::new();
-    for report in reports {
-        let Some(entry) = report.indicator(&portfolio.indicator) else {
-            continue;
-        };
+    for &(report, entry) in entries {
         for obs in &entry.observations {
             let Observation::Money(mo) = obs else {
                 continue;
@@ -341,9 +433,9 @@ pub fn portfolio_progress(
             (Some(b), Some(d), Some(f), Some(l)) => {
                 let total = days(b.as_of.latest(), d);
                 let elapsed = days(b.as_of.latest(), l.as_of.latest());
-                if total <= 0 {
-                    Status::NoData
-                } else {
+                if let (Some(total), Some(elapsed)) = (total, elapsed)
+                    && total > 0
+                {
                     let expected = Decimal::from(elapsed)
                         .checked_div(Decimal::from(total))
                         .and_then(|e| e.checked_mul(policy.on_track_share));
@@ -352,6 +444,8 @@ pub fn portfolio_progress(
                         Some(_) => Status::AtRisk,
                         None => Status::NoData,
                     }
+                } else {
+                    Status::NoData
                 }
             }
             _ => Status::NoData,

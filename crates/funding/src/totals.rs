@@ -22,7 +22,7 @@ use crate::amounts::CurrencyTotals;
 use crate::lines::{self, biennium_of_line, category_of_line, effective_secured};
 use crate::money::{MoneyError, MoneyExt};
 use actionplan_model::{
-    ActionPlan, Biennium, CategoryId, ResourceLine, SourceId, SourceKind, Text,
+    ActionPlan, Biennium, CategoryId, PlanIndex, ResourceLine, SourceId, SourceKind, Text,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -107,13 +107,17 @@ pub struct Totals {
 /// Fails only when a sum overflows, or when one line states its required
 /// and secured amounts in different currencies.
 pub fn totals(plan: &ActionPlan, as_of: Date) -> Result<Totals, MoneyError> {
-    totals_of(plan, &lines::current_lines(plan, as_of))
+    totals_of(
+        &PlanIndex::new(plan),
+        &lines::plan_current_lines(plan, as_of),
+    )
 }
 
 pub(crate) fn totals_of(
-    plan: &ActionPlan,
+    index: &PlanIndex<'_>,
     current: &[&ResourceLine],
 ) -> Result<Totals, MoneyError> {
+    let plan = index.plan();
     let mut t = Totals::default();
     for s in &plan.resources.sources {
         t.by_source
@@ -137,12 +141,15 @@ pub(crate) fn totals_of(
             }
             None => t.without_source.add_line(line)?,
         }
-        match biennium_of_line(plan, line) {
+        match biennium_of_line(index, line) {
             Some(b) => t.by_biennium.entry(b).or_default().add_line(line)?,
             None => t.without_biennium.add_line(line)?,
         }
-        match category_of_line(plan, line) {
-            Some(c) => t.by_category.entry(c).or_default().add_line(line)?,
+        match category_of_line(index, line) {
+            Some(c) => match t.by_category.get_mut(c) {
+                Some(totals) => totals.add_line(line)?,
+                None => t.by_category.entry(c.clone()).or_default().add_line(line)?,
+            },
             None => t.without_category.add_line(line)?,
         }
     }

@@ -9,11 +9,12 @@
 //! An `underfunded` deliverable does not wait: its work goes on with what it
 //! has. Requests received and not funded do not make a deliverable wait.
 
-use crate::gaps::{FundingStatus, deliverable_funding, deliverables_funding};
+use crate::gaps::{DeliverableFunding, FundingStatus, deliverable_funding, deliverables_funding};
 use actionplan_model::{
     ActionPlan, Deliverable, DeliverableId, ResourceLineId, ResourceQuestion, SourceKind,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 use time::Date;
 
 /// The funding crate's answer to [`ResourceQuestion`], computed from the
@@ -34,7 +35,114 @@ impl ResourceQuestion for FundingAnswer {
     }
 }
 
+/// [`FundingAnswer`] computed once for every deliverable of one plan on one
+/// date, so that evaluation asking about each indicator's deliverable pays a
+/// map look-up per question instead of a reading of the plan.
+///
+/// It answers for the plan and date it was built for; asked about another
+/// plan, another date, or a deliverable that is not the plan's own (a copy,
+/// or a later deliverable repeating an id), it answers as [`FundingAnswer`]
+/// does, by computing.
+///
+/// ```
+/// use actionplan_funding::{PlanFundingAnswer, overview};
+/// use actionplan_model::{ActionPlan, ResourceQuestion};
+/// use time::macros::date;
+/// # let plan: ActionPlan = serde_json::from_str(r#"{
+/// #   "id": "p", "title": {"en": "P"},
+/// #   "resolution": {"title": {"en": "R"}, "adopted_at": "ilc"},
+/// #   "endorsed_at": "gb", "biennia": ["2016-17"],
+/// #   "categories": [{"id": "k", "name": {"en": "K"}}],
+/// #   "items": [{"id": "i", "text": {"en": "I"}, "paragraphs": ["21"], "category": "k",
+/// #     "biennium": "2016-17", "deliverables": ["d"]}],
+/// #   "deliverables": [{"id": "d", "text": {"en": "D"}}],
+/// #   "resources": {"lines": [{"id": "l", "deliverables": ["d"], "state": "not_allocated"}]}
+/// # }"#)?;
+/// let as_of = date!(2016-07-31);
+/// let funding = overview(&plan, &[], as_of);
+/// let answer = PlanFundingAnswer::from_overview(&plan, &funding);
+/// assert!(answer.awaits_resources(&plan, &plan.deliverables[0], as_of));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct PlanFundingAnswer<'a> {
+    plan: &'a ActionPlan,
+    as_of: Date,
+    /// Position of the first deliverable of each id.
+    positions: HashMap<&'a str, usize>,
+    /// Per deliverable position: whether it waits.
+    waits: Vec<bool>,
+}
+
+impl<'a> PlanFundingAnswer<'a> {
+    /// Computes the funding of every deliverable of `plan` on `as_of`.
+    pub fn new(plan: &'a ActionPlan, as_of: Date) -> Self {
+        let funding = deliverables_funding(plan, as_of);
+        Self::from_funding(plan, as_of, &funding)
+    }
+
+    /// Takes the answers from an overview of `plan` (as [`overview`](crate::overview)
+    /// returns), without computing them again. An overview of another plan
+    /// (its deliverables differ) is not used: the answers are computed.
+    pub fn from_overview(plan: &'a ActionPlan, overview: &crate::FundingOverview) -> Self {
+        Self::from_funding(plan, overview.as_of, &overview.deliverables)
+    }
+
+    fn from_funding(plan: &'a ActionPlan, as_of: Date, funding: &[DeliverableFunding]) -> Self {
+        let matches = funding.len() == plan.deliverables.len()
+            && funding
+                .iter()
+                .zip(&plan.deliverables)
+                .all(|(f, d)| f.deliverable == d.id);
+        let waits = if matches {
+            funding.iter().map(|f| f.waits_for_resources).collect()
+        } else {
+            deliverables_funding(plan, as_of)
+                .iter()
+                .map(|f| f.waits_for_resources)
+                .collect()
+        };
+        let mut positions = HashMap::with_capacity(plan.deliverables.len());
+        for (k, d) in plan.deliverables.iter().enumerate() {
+            positions.entry(d.id.as_str()).or_insert(k);
+        }
+        PlanFundingAnswer {
+            plan,
+            as_of,
+            positions,
+            waits,
+        }
+    }
+
+    /// The date the answers are for.
+    pub fn as_of(&self) -> Date {
+        self.as_of
+    }
+}
+
+impl ResourceQuestion for PlanFundingAnswer<'_> {
+    fn awaits_resources(&self, plan: &ActionPlan, deliverable: &Deliverable, as_of: Date) -> bool {
+        if std::ptr::eq(plan, self.plan) && as_of == self.as_of {
+            let known = self.positions.get(deliverable.id.as_str()).and_then(|&k| {
+                // Only the plan's own deliverable at that position: a copy may
+                // carry other conditions.
+                let own = plan.deliverables.get(k)?;
+                std::ptr::eq(own, deliverable)
+                    .then(|| self.waits.get(k).copied())
+                    .flatten()
+            });
+            if let Some(waits) = known {
+                return waits;
+            }
+        }
+        awaits_resources(plan, deliverable, as_of)
+    }
+}
+
 /// Whether `deliverable` of `plan` waits for resources on `as_of`.
+///
+/// One call reads the plan once; to ask about many deliverables, build a
+/// [`PlanFundingAnswer`].
 pub fn awaits_resources(plan: &ActionPlan, deliverable: &Deliverable, as_of: Date) -> bool {
     deliverable_funding(plan, deliverable, as_of).waits_for_resources
 }
@@ -69,7 +177,7 @@ pub fn waiting_deliverables(plan: &ActionPlan, as_of: Date) -> Vec<WaitingDelive
     waiting_from(&deliverables_funding(plan, as_of))
 }
 
-pub(crate) fn waiting_from(funding: &[crate::gaps::DeliverableFunding]) -> Vec<WaitingDeliverable> {
+pub(crate) fn waiting_from(funding: &[DeliverableFunding]) -> Vec<WaitingDeliverable> {
     funding
         .iter()
         .filter_map(|f| {
