@@ -1,6 +1,9 @@
 //! What the progress reports say about one indicator as of a date.
 
-use actionplan_model::{DateOrMonth, IndicatorId, IndicatorProgress, Observation, ProgressReport};
+use actionplan_model::{
+    DateOrMonth, IndicatorId, IndicatorProgress, Observation, ProgressReport, ReportIndex, Status,
+};
+use std::collections::HashMap;
 use time::Date;
 
 /// The reports' facts about one indicator, as of a date.
@@ -19,23 +22,34 @@ pub(crate) fn report_counts(report: &ProgressReport, as_of: Date) -> bool {
     report.as_of.latest() <= as_of
 }
 
-/// Collects the facts about `indicator` as of `as_of`.
-///
-/// * The *entry* is that of the latest report (by as-of; among equals, the
-///   one last in `reports`) that has an entry for the indicator.
-/// * *Observations* come from every counted report; one dated after `as_of`
-///   is left out. A fact counts from the last day its date may mean.
+/// Collects the facts about `indicator` as of `as_of`, searching each
+/// report: for one indicator. A whole plan uses [`ReportFacts`].
 pub(crate) fn gather<'a>(
     reports: &'a [ProgressReport],
     indicator: &IndicatorId,
     as_of: Date,
 ) -> Facts<'a> {
+    let entries = reports
+        .iter()
+        .filter(|r| report_counts(r, as_of))
+        .filter_map(|r| r.indicator(indicator).map(|p| (r, p)));
+    facts(entries, as_of)
+}
+
+/// The facts from the entries about one indicator, one per counted report,
+/// in the order of the reports.
+///
+/// * The *entry* is that of the latest report (by as-of; among equals, the
+///   one last in `reports`).
+/// * *Observations* come from every entry; one dated after `as_of` is left
+///   out. A fact counts from the last day its date may mean.
+fn facts<'a>(
+    entries: impl IntoIterator<Item = (&'a ProgressReport, &'a IndicatorProgress)>,
+    as_of: Date,
+) -> Facts<'a> {
     let mut entry: Option<(&ProgressReport, &IndicatorProgress)> = None;
     let mut observations = Vec::new();
-    for report in reports.iter().filter(|r| report_counts(r, as_of)) {
-        let Some(progress) = report.indicator(indicator) else {
-            continue;
-        };
+    for (report, progress) in entries {
         let newer = match entry {
             Some((r, _)) => report.as_of.latest() >= r.as_of.latest(),
             None => true,
@@ -55,5 +69,68 @@ pub(crate) fn gather<'a>(
     Facts {
         entry,
         observations,
+    }
+}
+
+/// Every counted report's entries, grouped by the id they speak of in one
+/// pass over the reports, so that the facts of each indicator cost only its
+/// own entries.
+///
+/// As [`ProgressReport::indicator`] does, a report that repeats an entry
+/// (AP013) speaks through its first one.
+pub(crate) struct ReportFacts<'a> {
+    as_of: Date,
+    indicators: HashMap<&'a str, Vec<(&'a ProgressReport, &'a IndicatorProgress)>>,
+    /// Per deliverable: the latest counted report's asserted status, with the
+    /// day its as-of ends.
+    deliverables: HashMap<&'a str, (Date, Status)>,
+}
+
+impl<'a> ReportFacts<'a> {
+    /// Groups the entries of the reports that count as of `as_of`.
+    pub(crate) fn new(reports: &'a [ProgressReport], as_of: Date) -> Self {
+        let mut indicators: HashMap<&str, Vec<_>> = HashMap::new();
+        let mut deliverables: HashMap<&str, (Date, Status)> = HashMap::new();
+        for report in reports.iter().filter(|r| report_counts(r, as_of)) {
+            let index = ReportIndex::new(report);
+            for (k, p) in report.indicators.iter().enumerate() {
+                if index.indicator_position(p.indicator.as_str()) == Some(k) {
+                    indicators
+                        .entry(p.indicator.as_str())
+                        .or_default()
+                        .push((report, p));
+                }
+            }
+            let when = report.as_of.latest();
+            for (k, p) in report.deliverables.iter().enumerate() {
+                if index.deliverable_position(p.deliverable.as_str()) != Some(k) {
+                    continue;
+                }
+                let Some(status) = p.status else { continue };
+                // Among reports of the same as-of, the last one speaks.
+                let slot = deliverables
+                    .entry(p.deliverable.as_str())
+                    .or_insert((when, status));
+                if when >= slot.0 {
+                    *slot = (when, status);
+                }
+            }
+        }
+        ReportFacts {
+            as_of,
+            indicators,
+            deliverables,
+        }
+    }
+
+    /// The facts about indicator `id`.
+    pub(crate) fn of(&self, id: &str) -> Facts<'a> {
+        let entries = self.indicators.get(id).map_or(&[][..], Vec::as_slice);
+        facts(entries.iter().copied(), self.as_of)
+    }
+
+    /// The status the latest counted report asserts for deliverable `id`.
+    pub(crate) fn deliverable_asserted(&self, id: &str) -> Option<Status> {
+        self.deliverables.get(id).map(|(_, s)| *s)
     }
 }

@@ -1,14 +1,16 @@
 //! The whole plan as of a date: every indicator, then the roll-ups for
 //! deliverables, follow-up items, categories, biennia and the plan.
 
-use crate::facts::report_counts;
-use crate::indicator::{IndicatorEvaluation, evaluate_checked};
+use crate::facts::{ReportFacts, report_counts};
+use crate::indicator::{IndicatorEvaluation, Placement, evaluate_checked};
+use crate::lookup::{Found, Lookup};
 use crate::{EvaluationError, Policy, Rollup};
 use actionplan_model::{
-    ActionPlan, Biennium, CategoryId, Deliverable, DeliverableId, ItemId, PlanId, ProgressReport,
-    ReportId, ResourceQuestion, Status,
+    ActionPlan, Biennium, CategoryId, DeliverableId, FollowUpItem, ItemId, PlanId, PlanIndex,
+    ProgressReport, ReportId, ResourceQuestion, Status,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use time::Date;
 
 /// A planned deliverable as of a date.
@@ -97,34 +99,70 @@ pub struct PlanEvaluation {
     /// The plan as a whole: every indicator and every deliverable without
     /// indicators, once.
     pub overall: Rollup,
+    /// Positions by id for the look-ups below: built on the first look-up,
+    /// never serialized, and no part of the value (equality ignores it).
+    #[serde(skip)]
+    lookup: Lookup,
 }
 
 impl PlanEvaluation {
     /// The evaluation of indicator `id`.
+    ///
+    /// Look-ups answer from positions by id, built once on the first
+    /// look-up, so a caller may ask for every row in linear time. An answer
+    /// is always checked against the entry found, and a list whose length
+    /// changed is searched instead; after renaming entries in place (same
+    /// lengths), call [`reindex`](Self::reindex).
     pub fn indicator(&self, id: &str) -> Option<&IndicatorEvaluation> {
-        self.indicators.iter().find(|e| e.indicator.as_str() == id)
+        let at = self.lookup.positions(self).indicator(id);
+        find(&self.indicators, at, |e| e.indicator.as_str() == id)
     }
 
     /// The evaluation of deliverable `id`.
     pub fn deliverable(&self, id: &str) -> Option<&DeliverableEvaluation> {
-        self.deliverables
-            .iter()
-            .find(|e| e.deliverable.as_str() == id)
+        let at = self.lookup.positions(self).deliverable(id);
+        find(&self.deliverables, at, |e| e.deliverable.as_str() == id)
     }
 
     /// The evaluation of item `id`.
     pub fn item(&self, id: &str) -> Option<&ItemEvaluation> {
-        self.items.iter().find(|e| e.item.as_str() == id)
+        let at = self.lookup.positions(self).item(id);
+        find(&self.items, at, |e| e.item.as_str() == id)
     }
 
     /// The evaluation of category `id`.
     pub fn category(&self, id: &str) -> Option<&CategoryEvaluation> {
-        self.categories.iter().find(|e| e.category.as_str() == id)
+        let at = self.lookup.positions(self).category(id);
+        find(&self.categories, at, |e| e.category.as_str() == id)
     }
 
     /// The evaluation of biennium `b`.
     pub fn biennium(&self, b: Biennium) -> Option<&BienniumEvaluation> {
-        self.biennia.iter().find(|e| e.biennium == b)
+        let at = self.lookup.positions(self).biennium(b);
+        find(&self.biennia, at, |e| e.biennium == b)
+    }
+
+    /// Forgets the positions the look-ups use, so that the next look-up
+    /// builds them afresh: needed only after changing ids in place.
+    pub fn reindex(&mut self) {
+        self.lookup = Lookup::default();
+    }
+}
+
+/// The first entry of `list` that `is` accepts, given where the index
+/// places it.
+///
+/// * A position found and confirmed by `is` is the answer.
+/// * No position, with the list as long as when indexed: there is none.
+/// * Otherwise (the list changed, or two ids share a hash) a search answers.
+fn find<T>(list: &[T], at: Found, is: impl Fn(&T) -> bool) -> Option<&T> {
+    match at {
+        Found::At(k) => match list.get(k) {
+            Some(e) if is(e) => Some(e),
+            _ => list.iter().find(|e| is(e)),
+        },
+        Found::Absent => None,
+        Found::Unknown => list.iter().find(|e| is(e)),
     }
 }
 
@@ -159,24 +197,47 @@ pub fn evaluate(
     resources: &dyn ResourceQuestion,
 ) -> Result<PlanEvaluation, EvaluationError> {
     policy.check()?;
-    let mut indicators = Vec::new();
-    let mut deliverables = Vec::new();
-    // Members of each deliverable, as (status, disagrees) pairs.
-    let mut members: Vec<(DeliverableId, Vec<(Status, bool)>)> = Vec::new();
+    // Every relation is looked up in maps built once here, so that the cost
+    // grows with the size of the plan and reports, not with its square.
+    let index = PlanIndex::new(plan);
+    let facts = ReportFacts::new(reports, as_of);
+    let span = plan.span();
+    let mut indicators =
+        Vec::with_capacity(plan.deliverables.iter().map(|d| d.indicators.len()).sum());
+    let mut deliverables = Vec::with_capacity(plan.deliverables.len());
+    // Members of each deliverable by position, as (status, disagrees) pairs.
+    let mut members: Vec<Vec<(Status, bool)>> = Vec::with_capacity(plan.deliverables.len());
     for d in &plan.deliverables {
         let awaits = resources.awaits_resources(plan, d, as_of);
-        let mut own = Vec::new();
+        let items: Vec<ItemId> = index
+            .items_of(d.id.as_str())
+            .map(|i| i.id.clone())
+            .collect();
+        let biennium = index.biennium_of(d.id.as_str());
+        let placement = Placement {
+            span,
+            biennium,
+            items: &items,
+        };
+        let mut own = Vec::with_capacity(d.indicators.len().max(1));
         for i in &d.indicators {
-            let e = evaluate_checked(plan, reports, d, i, as_of, policy, awaits)?;
+            let e = evaluate_checked(
+                &placement,
+                facts.of(i.id.as_str()),
+                d,
+                i,
+                as_of,
+                policy,
+                awaits,
+            )?;
             own.push((e.standing, e.disagreement.is_some()));
             indicators.push(e);
         }
-        let asserted = deliverable_asserted(reports, d, as_of);
-        let biennium = plan.biennium_of(&d.id);
+        let asserted = facts.deliverable_asserted(d.id.as_str());
         if d.indicators.is_empty() {
             let not_yet = match biennium {
                 Some(b) => as_of < b.start().first_day(),
-                None => plan.span().is_some_and(|(s, _)| as_of < s.first_day()),
+                None => span.is_some_and(|(s, _)| as_of < s.first_day()),
             };
             let status = if awaits {
                 Status::PendingResources
@@ -191,25 +252,26 @@ pub fn evaluate(
         }
         deliverables.push(DeliverableEvaluation {
             deliverable: d.id.clone(),
-            items: plan.items_of(&d.id).map(|i| i.id.clone()).collect(),
+            items,
             biennium,
             awaits_resources: awaits,
             asserted,
             indicators: d.indicators.iter().map(|i| i.id.clone()).collect(),
             rollup: Rollup::of(own.iter().copied()),
         });
-        members.push((d.id.clone(), own));
+        members.push(own);
     }
 
+    // A deliverable id resolves to the first deliverable of that id, as a
+    // search in plan order would; each counts once per group.
     let members_of = |ids: &mut dyn Iterator<Item = &DeliverableId>| {
-        let mut seen: Vec<&DeliverableId> = Vec::new();
+        let mut seen = HashSet::new();
         let mut out = Vec::new();
         for id in ids {
-            if seen.contains(&id) {
-                continue;
-            }
-            seen.push(id);
-            if let Some((_, m)) = members.iter().find(|(d, _)| d == id) {
+            if let Some(k) = index.deliverable_position(id.as_str())
+                && seen.insert(k)
+                && let Some(m) = members.get(k)
+            {
                 out.extend(m.iter().copied());
             }
         }
@@ -228,34 +290,47 @@ pub fn evaluate(
         })
         .collect();
 
-    let mut category_ids: Vec<CategoryId> = plan.categories.iter().map(|c| c.id.clone()).collect();
+    // Groups in plan order: the declared ones, then any only items name.
+    let mut category_ids: Vec<&CategoryId> = plan.categories.iter().map(|c| &c.id).collect();
+    let mut by_category: HashMap<&CategoryId, Vec<&FollowUpItem>> =
+        category_ids.iter().map(|c| (*c, Vec::new())).collect();
     for it in &plan.items {
-        if !category_ids.contains(&it.category) {
-            category_ids.push(it.category.clone());
-        }
+        by_category
+            .entry(&it.category)
+            .or_insert_with(|| {
+                category_ids.push(&it.category);
+                Vec::new()
+            })
+            .push(it);
     }
     let categories = category_ids
         .into_iter()
         .map(|c| {
-            let its: Vec<_> = plan.items.iter().filter(|it| it.category == c).collect();
+            let its = by_category.get(c).map_or(&[][..], Vec::as_slice);
             CategoryEvaluation {
                 items: its.iter().map(|it| it.id.clone()).collect(),
                 rollup: members_of(&mut its.iter().flat_map(|it| it.deliverables.iter())),
-                category: c,
+                category: c.clone(),
             }
         })
         .collect();
 
     let mut biennium_ids: Vec<Biennium> = plan.biennia.clone();
+    let mut by_biennium: HashMap<Biennium, Vec<&FollowUpItem>> =
+        biennium_ids.iter().map(|b| (*b, Vec::new())).collect();
     for it in &plan.items {
-        if !biennium_ids.contains(&it.biennium) {
-            biennium_ids.push(it.biennium);
-        }
+        by_biennium
+            .entry(it.biennium)
+            .or_insert_with(|| {
+                biennium_ids.push(it.biennium);
+                Vec::new()
+            })
+            .push(it);
     }
     let biennia = biennium_ids
         .into_iter()
         .map(|b| {
-            let its: Vec<_> = plan.items.iter().filter(|it| it.biennium == b).collect();
+            let its = by_biennium.get(&b).map_or(&[][..], Vec::as_slice);
             BienniumEvaluation {
                 biennium: b,
                 started: as_of >= b.start().first_day(),
@@ -284,23 +359,6 @@ pub fn evaluate(
         categories,
         biennia,
         overall,
+        lookup: Lookup::default(),
     })
-}
-
-/// The status the latest counted report asserts for deliverable `d`.
-fn deliverable_asserted(
-    reports: &[ProgressReport],
-    d: &Deliverable,
-    as_of: Date,
-) -> Option<Status> {
-    reports
-        .iter()
-        .filter(|r| report_counts(r, as_of))
-        .filter_map(|r| {
-            r.deliverable(&d.id)
-                .and_then(|p| p.status)
-                .map(|s| (r.as_of.latest(), s))
-        })
-        .max_by_key(|(when, _)| *when)
-        .map(|(_, s)| s)
 }
