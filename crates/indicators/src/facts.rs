@@ -1,7 +1,7 @@
 //! What the progress reports say about one indicator as of a date.
 
 use actionplan_model::{
-    DateOrMonth, IndicatorId, IndicatorProgress, Observation, ProgressReport, ReportIndex, Status,
+    DateOrMonth, IndicatorId, IndicatorProgress, Observation, ProgressReport, Status,
 };
 use std::collections::HashMap;
 use time::Date;
@@ -72,6 +72,9 @@ fn facts<'a>(
     }
 }
 
+/// A deliverable's asserted status, with the day its report's as-of ends.
+type Asserted = (Date, Status);
+
 /// Every counted report's entries, grouped by the id they speak of in one
 /// pass over the reports, so that the facts of each indicator cost only its
 /// own entries.
@@ -89,37 +92,47 @@ pub(crate) struct ReportFacts<'a> {
 impl<'a> ReportFacts<'a> {
     /// Groups the entries of the reports that count as of `as_of`.
     pub(crate) fn new(reports: &'a [ProgressReport], as_of: Date) -> Self {
-        let mut indicators: HashMap<&str, Vec<_>> = HashMap::new();
-        let mut deliverables: HashMap<&str, (Date, Status)> = HashMap::new();
-        for report in reports.iter().filter(|r| report_counts(r, as_of)) {
-            let index = ReportIndex::new(report);
-            for (k, p) in report.indicators.iter().enumerate() {
-                if index.indicator_position(p.indicator.as_str()) == Some(k) {
-                    indicators
-                        .entry(p.indicator.as_str())
-                        .or_default()
-                        .push((report, p));
+        let mut indicators: HashMap<&str, Vec<(&ProgressReport, &IndicatorProgress)>> =
+            HashMap::new();
+        // Per deliverable: the last report that spoke of it (by position),
+        // and the latest asserted status so far.
+        let mut deliverables: HashMap<&str, (usize, Option<Asserted>)> = HashMap::new();
+        for (n, report) in reports.iter().enumerate() {
+            if !report_counts(report, as_of) {
+                continue;
+            }
+            for p in &report.indicators {
+                let list = indicators.entry(p.indicator.as_str()).or_default();
+                // Reports are taken in order, so a repeated entry of this
+                // report is the one that follows its own first entry.
+                if list.last().is_none_or(|(r, _)| !std::ptr::eq(*r, report)) {
+                    list.push((report, p));
                 }
             }
             let when = report.as_of.latest();
-            for (k, p) in report.deliverables.iter().enumerate() {
-                if index.deliverable_position(p.deliverable.as_str()) != Some(k) {
-                    continue;
-                }
-                let Some(status) = p.status else { continue };
-                // Among reports of the same as-of, the last one speaks.
+            for p in &report.deliverables {
                 let slot = deliverables
                     .entry(p.deliverable.as_str())
-                    .or_insert((when, status));
-                if when >= slot.0 {
-                    *slot = (when, status);
+                    .or_insert((usize::MAX, None));
+                if slot.0 == n {
+                    continue; // a repeated entry: the first one speaks
+                }
+                slot.0 = n;
+                // Among reports of the same as-of, the last one speaks.
+                if let Some(status) = p.status
+                    && slot.1.is_none_or(|(w, _)| when >= w)
+                {
+                    slot.1 = Some((when, status));
                 }
             }
         }
         ReportFacts {
             as_of,
             indicators,
-            deliverables,
+            deliverables: deliverables
+                .into_iter()
+                .filter_map(|(id, (_, latest))| latest.map(|l| (id, l)))
+                .collect(),
         }
     }
 

@@ -4,9 +4,10 @@
 use crate::facts::{ReportFacts, report_counts};
 use crate::indicator::{IndicatorEvaluation, Placement, evaluate_checked};
 use crate::lookup::{Found, Lookup};
+use crate::rollup::Tally;
 use crate::{EvaluationError, Policy, Rollup};
 use actionplan_model::{
-    ActionPlan, Biennium, CategoryId, DeliverableId, FollowUpItem, ItemId, PlanId, PlanIndex,
+    ActionPlan, Biennium, CategoryId, DeliverableId, ItemId, Location, PlanId, PlanIndex,
     ProgressReport, ReportId, ResourceQuestion, Status,
 };
 use serde::{Deserialize, Serialize};
@@ -197,29 +198,53 @@ pub fn evaluate(
     resources: &dyn ResourceQuestion,
 ) -> Result<PlanEvaluation, EvaluationError> {
     policy.check()?;
-    // Every relation is looked up in maps built once here, so that the cost
-    // grows with the size of the plan and reports, not with its square.
+    // Every relation is looked up in maps built once here, or by position,
+    // so that the cost grows with the size of the plan and reports, not with
+    // its square.
     let index = PlanIndex::new(plan);
     let facts = ReportFacts::new(reports, as_of);
     let span = plan.span();
-    let mut indicators =
-        Vec::with_capacity(plan.deliverables.iter().map(|d| d.indicators.len()).sum());
+    // A deliverable id names the first deliverable of that id, as a search
+    // in plan order would; only a repeated id (AP001) needs a look-up.
+    let repeated: HashSet<usize> = index
+        .duplicates()
+        .iter()
+        .filter_map(|d| match d.again {
+            Location::Deliverable(k) => Some(k),
+            _ => None,
+        })
+        .collect();
+    let mut indicators = Vec::with_capacity(
+        plan.deliverables
+            .iter()
+            .fold(0usize, |n, d| n.saturating_add(d.indicators.len())),
+    );
     let mut deliverables = Vec::with_capacity(plan.deliverables.len());
-    // Members of each deliverable by position, as (status, disagrees) pairs.
-    let mut members: Vec<Vec<(Status, bool)>> = Vec::with_capacity(plan.deliverables.len());
-    for d in &plan.deliverables {
+    // Members of each deliverable named by its id (the first of that id).
+    let mut named: Vec<(usize, Tally)> = Vec::with_capacity(plan.deliverables.len());
+    for (k, d) in plan.deliverables.iter().enumerate() {
+        let first = if repeated.contains(&k) {
+            index.deliverable_position(d.id.as_str()).unwrap_or(k)
+        } else {
+            k
+        };
         let awaits = resources.awaits_resources(plan, d, as_of);
-        let items: Vec<ItemId> = index
-            .items_of(d.id.as_str())
+        let item_positions = index.items_of_position(first);
+        let items: Vec<ItemId> = item_positions
+            .iter()
+            .filter_map(|&i| plan.items.get(i))
             .map(|i| i.id.clone())
             .collect();
-        let biennium = index.biennium_of(d.id.as_str());
+        let biennium = item_positions
+            .first()
+            .and_then(|&i| plan.items.get(i))
+            .map(|i| i.biennium);
         let placement = Placement {
             span,
             biennium,
             items: &items,
         };
-        let mut own = Vec::with_capacity(d.indicators.len().max(1));
+        let mut own = Tally::default();
         for i in &d.indicators {
             let e = evaluate_checked(
                 &placement,
@@ -230,7 +255,7 @@ pub fn evaluate(
                 policy,
                 awaits,
             )?;
-            own.push((e.standing, e.disagreement.is_some()));
+            own.add(e.standing, e.disagreement.is_some());
             indicators.push(e);
         }
         let asserted = facts.deliverable_asserted(d.id.as_str());
@@ -248,7 +273,7 @@ pub fn evaluate(
             } else {
                 Status::NoData
             };
-            own.push((status, false));
+            own.add(status, false);
         }
         deliverables.push(DeliverableEvaluation {
             deliverable: d.id.clone(),
@@ -257,91 +282,139 @@ pub fn evaluate(
             awaits_resources: awaits,
             asserted,
             indicators: d.indicators.iter().map(|i| i.id.clone()).collect(),
-            rollup: Rollup::of(own.iter().copied()),
+            rollup: own.rollup(),
         });
-        members.push(own);
+        if first == k {
+            named.push((k, own));
+        }
     }
 
-    // A deliverable id resolves to the first deliverable of that id, as a
-    // search in plan order would; each counts once per group.
-    let members_of = |ids: &mut dyn Iterator<Item = &DeliverableId>| {
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        for id in ids {
-            if let Some(k) = index.deliverable_position(id.as_str())
-                && seen.insert(k)
-                && let Some(m) = members.get(k)
-            {
-                out.extend(m.iter().copied());
+    // Groups in plan order: the declared ones, then any only items name;
+    // each group id has one tally, however often it is declared.
+    let mut category_ids: Vec<&CategoryId> = plan.categories.iter().map(|c| &c.id).collect();
+    let mut category_group: HashMap<&CategoryId, usize> = HashMap::new();
+    for c in &category_ids {
+        let next = category_group.len();
+        category_group.entry(*c).or_insert(next);
+    }
+    let mut biennium_ids: Vec<Biennium> = plan.biennia.clone();
+    let mut biennium_group: HashMap<Biennium, usize> = HashMap::new();
+    for b in &biennium_ids {
+        let next = biennium_group.len();
+        biennium_group.entry(*b).or_insert(next);
+    }
+    let mut category_items: Vec<Vec<&ItemId>> = vec![Vec::new(); category_group.len()];
+    let mut biennium_items: Vec<Vec<&ItemId>> = vec![Vec::new(); biennium_group.len()];
+    // Per item: its category group and biennium group.
+    let mut item_groups: Vec<(usize, usize)> = Vec::with_capacity(plan.items.len());
+    for it in &plan.items {
+        let next = category_group.len();
+        let c = *category_group.entry(&it.category).or_insert_with(|| {
+            category_ids.push(&it.category);
+            category_items.push(Vec::new());
+            next
+        });
+        let next = biennium_group.len();
+        let b = *biennium_group.entry(it.biennium).or_insert_with(|| {
+            biennium_ids.push(it.biennium);
+            biennium_items.push(Vec::new());
+            next
+        });
+        if let Some(list) = category_items.get_mut(c) {
+            list.push(&it.id);
+        }
+        if let Some(list) = biennium_items.get_mut(b) {
+            list.push(&it.id);
+        }
+        item_groups.push((c, b));
+    }
+
+    // Each deliverable's members go to every item listing it, and once to
+    // each category and biennium of those items, and once to the plan.
+    let mut item_tallies = vec![Tally::default(); plan.items.len()];
+    let mut category_tallies = vec![Tally::default(); category_items.len()];
+    let mut biennium_tallies = vec![Tally::default(); biennium_items.len()];
+    let mut overall = Tally::default();
+    let mut counted: Vec<usize> = Vec::new();
+    for (k, own) in &named {
+        overall.add_all(own);
+        let item_positions = index.items_of_position(*k);
+        for &i in item_positions {
+            if let Some(t) = item_tallies.get_mut(i) {
+                t.add_all(own);
             }
         }
-        Rollup::of(out)
-    };
+        let mut each_once = |pick: fn(&(usize, usize)) -> usize, tallies: &mut [Tally]| {
+            counted.clear();
+            for g in item_positions
+                .iter()
+                .filter_map(|&i| item_groups.get(i))
+                .map(pick)
+            {
+                // A deliverable has a handful of items: a list beats a set.
+                if !counted.contains(&g) {
+                    counted.push(g);
+                    if let Some(t) = tallies.get_mut(g) {
+                        t.add_all(own);
+                    }
+                }
+            }
+        };
+        each_once(|g| g.0, &mut category_tallies);
+        each_once(|g| g.1, &mut biennium_tallies);
+    }
 
     let items = plan
         .items
         .iter()
-        .map(|it| ItemEvaluation {
+        .zip(&item_tallies)
+        .map(|(it, t)| ItemEvaluation {
             item: it.id.clone(),
             category: it.category.clone(),
             biennium: it.biennium,
             deliverables: it.deliverables.clone(),
-            rollup: members_of(&mut it.deliverables.iter()),
+            rollup: t.rollup(),
         })
         .collect();
-
-    // Groups in plan order: the declared ones, then any only items name.
-    let mut category_ids: Vec<&CategoryId> = plan.categories.iter().map(|c| &c.id).collect();
-    let mut by_category: HashMap<&CategoryId, Vec<&FollowUpItem>> =
-        category_ids.iter().map(|c| (*c, Vec::new())).collect();
-    for it in &plan.items {
-        by_category
-            .entry(&it.category)
-            .or_insert_with(|| {
-                category_ids.push(&it.category);
-                Vec::new()
-            })
-            .push(it);
-    }
     let categories = category_ids
         .into_iter()
         .map(|c| {
-            let its = by_category.get(c).map_or(&[][..], Vec::as_slice);
+            let g = category_group.get(c).copied().unwrap_or(usize::MAX);
             CategoryEvaluation {
-                items: its.iter().map(|it| it.id.clone()).collect(),
-                rollup: members_of(&mut its.iter().flat_map(|it| it.deliverables.iter())),
+                items: category_items
+                    .get(g)
+                    .map(|its| its.iter().map(|&i| i.clone()).collect())
+                    .unwrap_or_default(),
+                rollup: category_tallies
+                    .get(g)
+                    .copied()
+                    .unwrap_or_default()
+                    .rollup(),
                 category: c.clone(),
             }
         })
         .collect();
-
-    let mut biennium_ids: Vec<Biennium> = plan.biennia.clone();
-    let mut by_biennium: HashMap<Biennium, Vec<&FollowUpItem>> =
-        biennium_ids.iter().map(|b| (*b, Vec::new())).collect();
-    for it in &plan.items {
-        by_biennium
-            .entry(it.biennium)
-            .or_insert_with(|| {
-                biennium_ids.push(it.biennium);
-                Vec::new()
-            })
-            .push(it);
-    }
     let biennia = biennium_ids
         .into_iter()
         .map(|b| {
-            let its = by_biennium.get(&b).map_or(&[][..], Vec::as_slice);
+            let g = biennium_group.get(&b).copied().unwrap_or(usize::MAX);
             BienniumEvaluation {
                 biennium: b,
                 started: as_of >= b.start().first_day(),
                 ended: as_of > b.end().last_day(),
-                items: its.iter().map(|it| it.id.clone()).collect(),
-                rollup: members_of(&mut its.iter().flat_map(|it| it.deliverables.iter())),
+                items: biennium_items
+                    .get(g)
+                    .map(|its| its.iter().map(|&i| i.clone()).collect())
+                    .unwrap_or_default(),
+                rollup: biennium_tallies
+                    .get(g)
+                    .copied()
+                    .unwrap_or_default()
+                    .rollup(),
             }
         })
         .collect();
-
-    let overall = members_of(&mut plan.deliverables.iter().map(|d| &d.id));
+    let overall = overall.rollup();
     let report = reports
         .iter()
         .filter(|r| report_counts(r, as_of))
