@@ -39,6 +39,11 @@ pub enum EvaluationError {
         found: MeasureKind,
     },
     /// A figure was too large for exact decimal arithmetic.
+    ///
+    /// [`evaluate`](crate::evaluate) no longer stops on such figures: it
+    /// leaves them out and states why in
+    /// [`IndicatorEvaluation::cannot_compute`](crate::IndicatorEvaluation::cannot_compute).
+    /// The variant stays for callers that match on it.
     #[error("indicator `{indicator}`: the figures are too large to compute {what} exactly")]
     Overflow {
         /// The indicator.

@@ -49,7 +49,8 @@ impl ForecastVerdict {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ValueTarget {
     pub direction: Direction,
-    pub target: Decimal,
+    /// `None`: beyond every decimal, so no value meets it.
+    pub target: Option<Decimal>,
 }
 
 /// Judges `forecast`, given whether the target is met, the effective
@@ -96,7 +97,9 @@ pub(crate) fn judge(
 /// unfavourable side ("at most 3") rules the target out when the value misses
 /// it and decides nothing otherwise; "about" decides both ways.
 fn value_verdict(value: Decimal, bound: Bound, t: ValueTarget) -> ForecastVerdict {
-    let hit = meets(t.direction, value, t.target);
+    let hit = t
+        .target
+        .is_some_and(|target| meets(t.direction, value, target));
     let favourable_bound = match (bound, t.direction) {
         (Bound::AtLeast, Direction::Decrease) | (Bound::AtMost, Direction::Increase) => Some(false),
         (Bound::AtLeast, _) | (Bound::AtMost, _) => Some(true),

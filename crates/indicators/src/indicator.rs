@@ -1,15 +1,16 @@
 //! The evaluation of one indicator: derived, asserted and standing status,
 //! progress, time, and the forecast's verdict.
 
+use crate::cannot_compute::{CannotCompute, Figure, Op};
 use crate::facts::{Facts, gather};
 use crate::forecast::{ForecastVerdict, ValueTarget, judge};
-use crate::progress::{expected_value, meets, progress_ratio, round_ratio, round_value};
+use crate::progress::{expected_of, meets, reported_progress, round_ratio, round_value};
 use crate::schedule::{DeadlineSource, days_between, plus_days, schedule, time_share};
 use crate::{EvaluationError, Policy};
 use actionplan_model::{
     ActionPlan, Biennium, Currency, DateOrMonth, Deliverable, DeliverableId, Direction, Indicator,
     IndicatorId, ItemId, Measure, MeasureKind, Observation, ProgressReport, ReportId,
-    ResourceQuestion, Status, format_date,
+    ResourceQuestion, Status, YearMonth, format_date,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -128,6 +129,38 @@ pub struct IndicatorEvaluation {
     pub forecast: ForecastVerdict,
     /// Days after the deadline that the forecast expects completion.
     pub forecast_days_after_deadline: Option<i64>,
+    /// Figures left out (`null`) because exact decimal arithmetic cannot
+    /// give them, each with the operation that fails; empty (and absent on
+    /// the wire) for every ordinary file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cannot_compute: Vec<CannotCompute>,
+}
+
+impl IndicatorEvaluation {
+    /// [`progress`](Self::progress) as a percentage (1 = 100). Always
+    /// `Some` where `progress` is: a progress whose percentage is beyond a
+    /// decimal is not reported (see [`cannot_compute`](Self::cannot_compute)).
+    ///
+    /// ```
+    /// # use actionplan_indicators::IndicatorEvaluation;
+    /// # fn show(e: &IndicatorEvaluation) -> String {
+    /// e.progress_percent().map(|p| format!("{} %", p.round_dp(1))).unwrap_or_default()
+    /// # }
+    /// ```
+    pub fn progress_percent(&self) -> Option<Decimal> {
+        self.progress?.checked_mul(Decimal::ONE_HUNDRED)
+    }
+}
+
+/// Where an indicator's deliverable sits in the plan, looked up once per
+/// deliverable.
+pub(crate) struct Placement<'p> {
+    /// The plan's first and last months.
+    pub span: Option<(YearMonth, YearMonth)>,
+    /// The biennium of the first item listing the deliverable.
+    pub biennium: Option<Biennium>,
+    /// The items listing the deliverable.
+    pub items: &'p [ItemId],
 }
 
 /// The observations of one indicator read against its measure.
@@ -144,7 +177,9 @@ enum Reading {
 
 struct Figures {
     baseline: Decimal,
-    target: Decimal,
+    /// `None` when baseline ± an additional target is beyond every decimal:
+    /// no value of a file can meet it.
+    target: Option<Decimal>,
     direction: Direction,
     currency: Option<Currency>,
     latest: Option<(DateOrMonth, Decimal)>,
@@ -160,9 +195,10 @@ struct Figures {
 ///
 /// [`EvaluationError::CurrencyMismatch`] where an amount is in another
 /// currency than the target, [`EvaluationError::ObservationKind`] where an
-/// observation does not fit the measure, [`EvaluationError::Overflow`] for
-/// figures beyond exact arithmetic, [`EvaluationError::Policy`] for an
-/// unusable policy.
+/// observation does not fit the measure, [`EvaluationError::Policy`] for an
+/// unusable policy. Figures beyond exact decimal arithmetic are no error:
+/// they are left out and stated in
+/// [`IndicatorEvaluation::cannot_compute`].
 pub fn evaluate_indicator(
     plan: &ActionPlan,
     reports: &[ProgressReport],
@@ -174,13 +210,33 @@ pub fn evaluate_indicator(
 ) -> Result<IndicatorEvaluation, EvaluationError> {
     policy.check()?;
     let awaits = resources.awaits_resources(plan, deliverable, as_of);
-    evaluate_checked(plan, reports, deliverable, indicator, as_of, policy, awaits)
+    // One indicator: searching the plan once costs no more than indexing it.
+    let items: Vec<ItemId> = plan
+        .items_of(&deliverable.id)
+        .map(|i| i.id.clone())
+        .collect();
+    let placement = Placement {
+        span: plan.span(),
+        biennium: plan.biennium_of(&deliverable.id),
+        items: &items,
+    };
+    let facts = gather(reports, &indicator.id, as_of);
+    evaluate_checked(
+        &placement,
+        facts,
+        deliverable,
+        indicator,
+        as_of,
+        policy,
+        awaits,
+    )
 }
 
-/// [`evaluate_indicator`] with a checked policy and the resource answer given.
+/// [`evaluate_indicator`] with a checked policy, the indicator's place in
+/// the plan, its facts and the resource answer given.
 pub(crate) fn evaluate_checked(
-    plan: &ActionPlan,
-    reports: &[ProgressReport],
+    placement: &Placement<'_>,
+    facts: Facts<'_>,
     deliverable: &Deliverable,
     indicator: &Indicator,
     as_of: Date,
@@ -188,12 +244,8 @@ pub(crate) fn evaluate_checked(
     awaits: bool,
 ) -> Result<IndicatorEvaluation, EvaluationError> {
     let id = &indicator.id;
-    let overflow = |what: &'static str| EvaluationError::Overflow {
-        indicator: id.clone(),
-        what,
-    };
-    let sched = schedule(plan, deliverable, indicator);
-    let facts = gather(reports, id, as_of);
+    let sched = schedule(placement.span, placement.biennium, indicator);
+    let mut cannot_compute = Vec::new();
     let kind = indicator.measure.kind();
     for (_, obs) in &facts.observations {
         if obs.kind() != kind {
@@ -204,7 +256,7 @@ pub(crate) fn evaluate_checked(
             });
         }
     }
-    let (reading, achieved_on) = read(indicator, &facts)?;
+    let (reading, achieved_on) = read(indicator, &facts, &mut cannot_compute)?;
     let grace_end = sched.deadline.map(|d| plus_days(d, policy.grace_days));
     let forecast = facts.entry.and_then(|(_, e)| e.forecast.as_ref());
     let value_target = match &reading {
@@ -229,16 +281,21 @@ pub(crate) fn evaluate_checked(
         _ => None,
     };
     let (mut progress, mut expected) = (None, None);
-    if let Reading::Values(f) = &reading {
+    if let Reading::Values(f) = &reading
+        && let Some(target) = f.target
+    {
+        let mut note = |figure, reason| cannot_compute.push(CannotCompute { figure, reason });
         if let Some((_, v)) = f.latest {
-            progress = progress_ratio(f.direction, f.baseline, f.target, v)
-                .map_err(|_| overflow("progress"))?;
+            match reported_progress(f.direction, f.baseline, target, v) {
+                Ok(p) => progress = p,
+                Err(reason) => note(Figure::Progress, reason),
+            }
         }
         if let Some(share) = time_elapsed {
-            expected = Some(
-                expected_value(f.baseline, f.target, share)
-                    .ok_or_else(|| overflow("the expected value"))?,
-            );
+            match expected_of(f.baseline, target, share) {
+                Ok(e) => expected = Some(e),
+                Err(reason) => note(Figure::Expected, reason),
+            }
         }
     } else if achieved_on.is_some() {
         progress = Some(Decimal::ONE);
@@ -296,7 +353,14 @@ pub(crate) fn evaluate_checked(
             format!("{what} begins on {}", deadline_text(start)),
         )
     } else {
-        by_measure(&reading, verdict, progress, time_elapsed, policy)
+        by_measure(
+            &reading,
+            verdict,
+            progress,
+            time_elapsed,
+            policy,
+            cannot_compute.first(),
+        )
     };
 
     // Asserted and standing.
@@ -331,7 +395,7 @@ pub(crate) fn evaluate_checked(
     let (baseline, target, observed, observed_on, currency) = match &reading {
         Reading::Values(f) => (
             Some(f.baseline),
-            Some(f.target),
+            f.target,
             f.latest.map(|(_, v)| v),
             f.latest.map(|(d, _)| d),
             f.currency,
@@ -342,10 +406,7 @@ pub(crate) fn evaluate_checked(
     Ok(IndicatorEvaluation {
         indicator: id.clone(),
         deliverable: deliverable.id.clone(),
-        items: plan
-            .items_of(&deliverable.id)
-            .map(|i| i.id.clone())
-            .collect(),
+        items: placement.items.to_vec(),
         biennium: sched.biennium,
         kind,
         deadline: sched.deadline,
@@ -365,7 +426,7 @@ pub(crate) fn evaluate_checked(
         observed,
         observed_on,
         currency,
-        progress: progress.map(round_ratio),
+        progress,
         time_elapsed: time_elapsed.map(round_ratio),
         expected: expected.map(round_value),
         days_late,
@@ -373,6 +434,7 @@ pub(crate) fn evaluate_checked(
         days_left,
         forecast: verdict,
         forecast_days_after_deadline: forecast_late,
+        cannot_compute,
     })
 }
 
@@ -381,6 +443,7 @@ pub(crate) fn evaluate_checked(
 fn read(
     indicator: &Indicator,
     facts: &Facts<'_>,
+    cannot_compute: &mut Vec<CannotCompute>,
 ) -> Result<(Reading, Option<DateOrMonth>), EvaluationError> {
     let id = &indicator.id;
     let first = |pred: &dyn Fn(&Observation) -> bool| {
@@ -392,7 +455,7 @@ fn read(
             .min_by_key(|when| when.latest())
     };
     let values = |baseline: Option<Decimal>,
-                  target: Decimal,
+                  target: Option<Decimal>,
                   direction: Direction,
                   currency: Option<Currency>,
                   value_of: &dyn Fn(&Observation) -> Option<Decimal>| {
@@ -401,7 +464,8 @@ fn read(
             .iter()
             .filter_map(|(when, o)| value_of(o).map(|v| (*when, v)))
             .next_back();
-        let met = first(&|o| value_of(o).is_some_and(|v| meets(direction, v, target)));
+        let met =
+            target.and_then(|t| first(&|o| value_of(o).is_some_and(|v| meets(direction, v, t))));
         (
             Reading::Values(Figures {
                 baseline: baseline.unwrap_or(Decimal::ZERO),
@@ -431,21 +495,35 @@ fn read(
             (Reading::Judgement { latest_met }, met)
         }
         Measure::Count(c) => {
-            let target = c
-                .absolute_target()
-                .ok_or_else(|| EvaluationError::Overflow {
-                    indicator: id.clone(),
-                    what: "the target",
-                })?;
+            let target = c.absolute_target();
+            if target.is_none() {
+                let base = c.baseline.unwrap_or(Decimal::ZERO);
+                let op = match c.direction {
+                    Direction::Decrease => Op::Sub(base, c.target),
+                    _ => Op::Add(base, c.target),
+                };
+                cannot_compute.push(CannotCompute {
+                    figure: Figure::Target,
+                    reason: op.eval().err().unwrap_or_else(|| {
+                        format!("{base} and the additional {} give no decimal", c.target)
+                    }),
+                });
+            }
             values(c.baseline, target, c.direction, None, &|o| match o {
                 Observation::Count(v) => Some(v.value),
                 _ => None,
             })
         }
-        Measure::Percentage(p) => values(p.baseline, p.target, p.direction, None, &|o| match o {
-            Observation::Percentage(v) => Some(v.value),
-            _ => None,
-        }),
+        Measure::Percentage(p) => values(
+            p.baseline,
+            Some(p.target),
+            p.direction,
+            None,
+            &|o| match o {
+                Observation::Percentage(v) => Some(v.value),
+                _ => None,
+            },
+        ),
         Measure::Money(m) => {
             let expected = m.target.currency;
             let mismatch = |found: Currency| EvaluationError::CurrencyMismatch {
@@ -467,7 +545,7 @@ fn read(
             }
             values(
                 m.baseline.map(|b| b.amount.amount),
-                m.target.amount,
+                Some(m.target.amount),
                 m.direction,
                 Some(expected),
                 &|o| match o {
@@ -488,6 +566,7 @@ fn by_measure(
     progress: Option<Decimal>,
     time_elapsed: Option<Decimal>,
     policy: &Policy,
+    uncomputed: Option<&CannotCompute>,
 ) -> (Status, Basis, String) {
     let by_forecast = || -> (Status, Basis, String) {
         if verdict.is_favourable() {
@@ -501,6 +580,12 @@ fn by_measure(
                 Status::AtRisk,
                 Basis::Forecast,
                 format!("the forecast is {}", verdict_words(verdict)),
+            )
+        } else if let Some(why) = uncomputed {
+            (
+                Status::NoData,
+                Basis::Nothing,
+                format!("no forecast decides the status and {why}"),
             )
         } else {
             (

@@ -66,11 +66,26 @@
 //! the worst standing status of their members in [`SEVERITY_ORDER`],
 //! leaving out `no_data` ([`rolled_up_status`]).
 #![warn(missing_docs)]
+// Nothing a file holds may panic the evaluation: every operation on its
+// figures and dates is checked, and a figure that cannot be computed is
+// stated in `IndicatorEvaluation::cannot_compute`.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
+mod cannot_compute;
 mod error;
 mod facts;
 mod forecast;
 mod indicator;
+mod lookup;
 mod order;
 mod plan;
 mod policy;
@@ -78,6 +93,7 @@ mod progress;
 mod rollup;
 mod schedule;
 
+pub use cannot_compute::{CannotCompute, Figure};
 pub use error::EvaluationError;
 pub use forecast::ForecastVerdict;
 pub use indicator::{Basis, Disagreement, IndicatorEvaluation, evaluate_indicator};

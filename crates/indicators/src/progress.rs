@@ -1,6 +1,7 @@
 //! Progress measured from the baseline in the indicator's direction, and the
 //! value expected by now on a straight line.
 
+use crate::cannot_compute::Op;
 use actionplan_model::Direction;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -30,9 +31,14 @@ pub fn meets(direction: Direction, value: Decimal, target: Decimal) -> bool {
 /// The change from `from` to `to` counted in `direction`: positive when the
 /// value moved the right way. `None` on overflow.
 pub fn gain(direction: Direction, from: Decimal, to: Decimal) -> Option<Decimal> {
+    gain_op(direction, from, to).eval().ok()
+}
+
+/// The subtraction [`gain`] makes.
+fn gain_op(direction: Direction, from: Decimal, to: Decimal) -> Op {
     match direction {
-        Direction::Decrease => from.checked_sub(to),
-        _ => to.checked_sub(from),
+        Direction::Decrease => Op::Sub(from, to),
+        _ => Op::Sub(to, from),
     }
 }
 
@@ -60,19 +66,60 @@ pub fn progress_ratio(
     target: Decimal,
     value: Decimal,
 ) -> Result<Option<Decimal>, ArithmeticOverflow> {
-    let way = gain(direction, baseline, target).ok_or(ArithmeticOverflow)?;
+    ratio(direction, baseline, target, value).map_err(|_| ArithmeticOverflow)
+}
+
+/// [`progress_ratio`], or the operation that fails with its operands.
+fn ratio(
+    direction: Direction,
+    baseline: Decimal,
+    target: Decimal,
+    value: Decimal,
+) -> Result<Option<Decimal>, String> {
+    let way = gain_op(direction, baseline, target).eval()?;
     if way <= Decimal::ZERO {
         return Ok(None);
     }
-    let done = gain(direction, baseline, value).ok_or(ArithmeticOverflow)?;
-    done.checked_div(way).map(Some).ok_or(ArithmeticOverflow)
+    let done = gain_op(direction, baseline, value).eval()?;
+    Op::Div(done, way).eval().map(Some)
+}
+
+/// Progress as reported ([`round_ratio`]), or why it cannot be computed.
+///
+/// Progress is shown as a percentage, so a ratio whose percentage is beyond
+/// a decimal (above about 7.9 × 10²⁶) cannot be computed either: reporting
+/// the ratio would only move the overflow to every renderer.
+pub(crate) fn reported_progress(
+    direction: Direction,
+    baseline: Decimal,
+    target: Decimal,
+    value: Decimal,
+) -> Result<Option<Decimal>, String> {
+    let Some(r) = ratio(direction, baseline, target, value)? else {
+        return Ok(None);
+    };
+    let r = round_ratio(r);
+    Op::Mul(r, Decimal::ONE_HUNDRED)
+        .eval()
+        .map_err(|why| format!("{why} (progress shown as a percentage)"))?;
+    Ok(Some(r))
+}
+
+/// [`expected_value`], or the operation that fails with its operands.
+pub(crate) fn expected_of(
+    baseline: Decimal,
+    target: Decimal,
+    share: Decimal,
+) -> Result<Decimal, String> {
+    let way = Op::Sub(target, baseline).eval()?;
+    let along = Op::Mul(way, share).eval()?;
+    Op::Add(baseline, along).eval()
 }
 
 /// The value expected after `share` (0–1) of the time on a straight line
 /// from `baseline` to `target`. `None` on overflow.
 pub fn expected_value(baseline: Decimal, target: Decimal, share: Decimal) -> Option<Decimal> {
-    let way = target.checked_sub(baseline)?;
-    baseline.checked_add(way.checked_mul(share)?)
+    expected_of(baseline, target, share).ok()
 }
 
 /// Ratios and shares as reported: four decimal places, halves away from

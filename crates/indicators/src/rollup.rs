@@ -89,3 +89,52 @@ impl Rollup {
         Some((best, worst))
     }
 }
+
+/// Counts of members per status, added up group by group: what a
+/// [`Rollup`] is made from, without keeping the members.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Tally {
+    /// Members per status, in the order of [`Status::ALL`].
+    counts: [u32; Status::ALL.len()],
+    disagreements: u32,
+}
+
+impl Tally {
+    /// Adds one member.
+    pub(crate) fn add(&mut self, status: Status, disagrees: bool) {
+        // `Status::ALL` is the whole vocabulary, so every status has a slot.
+        if let Some(slot) = Status::ALL
+            .iter()
+            .position(|s| *s == status)
+            .and_then(|k| self.counts.get_mut(k))
+        {
+            *slot = slot.saturating_add(1);
+        }
+        if disagrees {
+            self.disagreements = self.disagreements.saturating_add(1);
+        }
+    }
+
+    /// Adds every member of `other`.
+    pub(crate) fn add_all(&mut self, other: &Tally) {
+        for (mine, theirs) in self.counts.iter_mut().zip(other.counts) {
+            *mine = mine.saturating_add(theirs);
+        }
+        self.disagreements = self.disagreements.saturating_add(other.disagreements);
+    }
+
+    /// The roll-up of the members counted: the same as [`Rollup::of`] them.
+    pub(crate) fn rollup(&self) -> Rollup {
+        let present = Status::ALL
+            .iter()
+            .zip(self.counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(s, _)| *s);
+        Rollup {
+            status: rolled_up_status(present),
+            total: self.counts.iter().fold(0u32, |a, n| a.saturating_add(*n)),
+            counts: Status::ALL.iter().copied().zip(self.counts).collect(),
+            disagreements: self.disagreements,
+        }
+    }
+}

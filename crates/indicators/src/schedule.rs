@@ -1,10 +1,10 @@
 //! When an indicator is due and when its work starts: the effective deadline,
 //! the start of the straight line, and the share of time elapsed.
 
-use actionplan_model::{ActionPlan, Biennium, Deliverable, Indicator, Measure};
+use actionplan_model::{Biennium, Indicator, Measure, YearMonth};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration};
+use time::Date;
 
 /// Where an indicator's effective deadline comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -37,15 +37,15 @@ pub(crate) struct Schedule {
     pub line_starts: Option<Date>,
 }
 
-/// Works out the calendar of `indicator` in `plan`.
+/// Works out the calendar of `indicator`, given the biennium of its
+/// deliverable and the plan's span (both looked up once by the caller).
 pub(crate) fn schedule(
-    plan: &ActionPlan,
-    deliverable: &Deliverable,
+    span: Option<(YearMonth, YearMonth)>,
+    biennium: Option<Biennium>,
     indicator: &Indicator,
 ) -> Schedule {
-    let biennium = plan.biennium_of(&deliverable.id);
-    let plan_start = plan.span().map(|(first, _)| first.first_day());
-    let (deadline, deadline_source) = match (indicator.deadline, biennium, plan.span()) {
+    let plan_start = span.map(|(first, _)| first.first_day());
+    let (deadline, deadline_source) = match (indicator.deadline, biennium, span) {
         (Some(m), _, _) => (Some(m.last_day()), DeadlineSource::Indicator),
         (None, Some(b), _) => (Some(b.end().last_day()), DeadlineSource::Biennium),
         (None, None, Some((_, last))) => (Some(last.last_day()), DeadlineSource::Plan),
@@ -74,15 +74,20 @@ pub(crate) fn schedule(
     }
 }
 
-/// `date` plus `days`, saturating at the last representable day.
+/// `date` plus `days`, saturating at the last representable day (a
+/// deadline of December 9999 with grace ends on 9999-12-31).
 pub(crate) fn plus_days(date: Date, days: u32) -> Date {
-    date.checked_add(Duration::days(i64::from(days)))
+    i32::try_from(days)
+        .ok()
+        .and_then(|d| date.to_julian_day().checked_add(d))
+        .and_then(|jd| Date::from_julian_day(jd).ok())
         .unwrap_or(Date::MAX)
 }
 
-/// Whole days from `from` to `to` (negative when `to` is earlier).
+/// Whole days from `from` to `to` (negative when `to` is earlier). Julian
+/// day numbers are `i32`, so their difference always fits an `i64`.
 pub(crate) fn days_between(from: Date, to: Date) -> i64 {
-    (to - from).whole_days()
+    i64::from(to.to_julian_day()).saturating_sub(i64::from(from.to_julian_day()))
 }
 
 /// Share of the time from `start` to `deadline` elapsed on `as_of`, clamped
