@@ -5,11 +5,14 @@ use crate::view::*;
 use actionplan_funding::{FundingOverview, FundingStatus, PortfolioProgress};
 use actionplan_indicators::PlanEvaluation;
 use actionplan_model::{
-    ActionPlan, DateOrMonth, Deliverable, FollowUpItem, Language, Measure, Money, ProgressReport,
-    Session, Status, Text,
+    ActionPlan, Biennium, Category, DateOrMonth, Deliverable, FollowUpItem, FootnoteId, Indicator,
+    Language, Measure, Money, PlanIndex, ProgressReport, ReportIndex, Session, Status, Text,
 };
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
+use std::sync::Arc;
 use time::Date;
 
 /// Choices that change how the report reads, not what it says.
@@ -38,25 +41,32 @@ impl Options {
 
 /// Lays out the report. `evaluation` and `funding` must come from the same
 /// plan and reports (see [`assess`](crate::assess)).
-pub fn build(
-    plan: &ActionPlan,
-    reports: &[ProgressReport],
-    evaluation: &PlanEvaluation,
-    funding: &FundingOverview,
+///
+/// The view borrows its texts from the arguments; every relation is looked
+/// up in indexes built once, so the cost grows with the size of the plan and
+/// of the table, not with their product.
+pub fn build<'a>(
+    plan: &'a ActionPlan,
+    reports: &'a [ProgressReport],
+    evaluation: &'a PlanEvaluation,
+    funding: &'a FundingOverview,
     options: &Options,
-) -> ReportView {
+) -> ReportView<'a> {
     let lang = options.language;
-    let t = |text: &Text| text.best(lang).to_owned();
+    let index = PlanIndex::new(plan);
     let report = evaluation
         .report
         .as_ref()
         .and_then(|id| reports.iter().find(|r| &r.id == id));
+    let report_index = report.map(ReportIndex::new);
     let document = report
         .and_then(|r| r.document.as_ref())
         .map(|d| DocumentHeader {
-            symbol: d.symbol.clone(),
-            title: t(&d.title),
-            session: plan.session(&d.session).map(|s| session_line(s, lang)),
+            symbol: d.symbol.as_str(),
+            title: d.title.best(lang),
+            session: index
+                .session(d.session.as_str())
+                .map(|s| session_line(s, lang)),
             date: d.date.map(actionplan_model::format_date),
         });
     let as_of_label = match report {
@@ -64,29 +74,35 @@ pub fn build(
         None => date_label(evaluation.as_of),
     };
 
-    let mut emitted: BTreeSet<&str> = BTreeSet::new();
-    let mut bienniums = Vec::new();
+    let ctx = Context {
+        index: &index,
+        report: report_index.as_ref(),
+        evaluation,
+        lang,
+    };
+    let mut emitted: HashSet<&str> = HashSet::new();
+    let mut seen_biennia: HashSet<Biennium> = HashSet::new();
+    let groups = items_by_biennium_and_category(plan);
+    let mut bienniums = Vec::with_capacity(plan.biennia.len());
     for &b in &plan.biennia {
         let mut categories = Vec::new();
-        for cat in &plan.categories {
+        // A biennium listed twice has had all its rows already.
+        let first_time = seen_biennia.insert(b);
+        let by_category = groups.get(&b).filter(|_| first_time);
+        for (cat, items) in by_category.into_iter().flatten() {
             let mut rows = Vec::new();
-            for item in plan
-                .items
-                .iter()
-                .filter(|i| i.biennium == b && i.category == cat.id)
-            {
-                for d in plan.deliverables_of(item) {
+            for item in items {
+                for d in index.deliverables_of(item) {
                     if !emitted.insert(d.id.as_str()) {
                         continue;
                     }
-                    let items: Vec<&FollowUpItem> = plan.items_of(&d.id).collect();
-                    deliverable_rows(&mut rows, &items, d, report, evaluation, lang);
+                    ctx.deliverable_rows(&mut rows, d);
                 }
             }
             mark_firsts(&mut rows);
             if !rows.is_empty() {
                 categories.push(CategorySection {
-                    name: t(&cat.name),
+                    name: cat.name.best(lang),
                     rows,
                 });
             }
@@ -99,27 +115,33 @@ pub fn build(
         });
     }
 
+    let mut counts = [0usize; Status::ALL.len()];
+    for e in &evaluation.indicators {
+        if let Some(at) = Status::ALL.iter().position(|s| *s == e.standing)
+            && let Some(n) = counts.get_mut(at)
+        {
+            // At most one per indicator: cannot exceed the list's length.
+            *n = n.saturating_add(1);
+        }
+    }
     let summary = Status::ALL
         .into_iter()
-        .map(|s| StatusCount {
+        .zip(counts)
+        .map(|(s, count)| StatusCount {
             status: s,
             label: s.label().to_owned(),
-            count: evaluation
-                .indicators
-                .iter()
-                .filter(|e| e.standing == s)
-                .count(),
+            count,
         })
         .collect();
 
     let footnotes = report
         .map(|r| {
-            let mut f: Vec<FootnoteView> = r
+            let mut f: Vec<FootnoteView<'a>> = r
                 .footnotes
                 .iter()
                 .map(|f| FootnoteView {
                     number: f.number,
-                    text: t(&f.text),
+                    text: f.text.best(lang),
                 })
                 .collect();
             f.sort_by_key(|f| f.number);
@@ -133,136 +155,195 @@ pub fn build(
             "Planned results vs. achievements — {}",
             plan.title.best(lang)
         ),
-        plan_title: t(&plan.title),
+        plan_title: plan.title.best(lang),
         document,
         as_of: actionplan_model::format_date(evaluation.as_of),
         as_of_label,
         bienniums,
         summary,
-        funding: funding_view(plan, funding, lang),
+        funding: funding_view(&index, funding, lang),
         footnotes,
     }
 }
 
-fn deliverable_rows(
-    rows: &mut Vec<Row>,
-    items: &[&FollowUpItem],
-    d: &Deliverable,
-    report: Option<&ProgressReport>,
-    evaluation: &PlanEvaluation,
-    lang: Language,
-) {
-    let t = |text: &Text| text.best(lang).to_owned();
-    let item_cells: Vec<ItemCell> = items
+/// The plan's items grouped by biennium, then by category in the plan's
+/// order of categories (items of a category the plan does not list are not
+/// shown), each group in plan order: one pass and a sort, instead of a scan
+/// of every item for every biennium and category.
+fn items_by_biennium_and_category(
+    plan: &ActionPlan,
+) -> HashMap<Biennium, Vec<(&Category, Vec<&FollowUpItem>)>> {
+    let mut category_at: HashMap<&str, usize> = HashMap::with_capacity(plan.categories.len());
+    for (i, c) in plan.categories.iter().enumerate() {
+        category_at.entry(c.id.as_str()).or_insert(i);
+    }
+    let mut placed: Vec<(Biennium, usize, &FollowUpItem)> = plan
+        .items
         .iter()
-        .map(|i| ItemCell {
-            id: i.id.to_string(),
-            text: t(&i.text),
-            paragraphs: i.paragraphs.iter().map(ToString::to_string).collect(),
-        })
+        .filter_map(|it| Some((it.biennium, *category_at.get(it.category.as_str())?, it)))
         .collect();
-    let deliverable = DeliverableCell {
-        id: d.id.to_string(),
-        letter: d.letter.map(|l| l.parenthesized()),
-        text: t(&d.text),
-        conditions: d.conditions.iter().map(|c| t(&c.text)).collect(),
-    };
-    let footnote_numbers = |ids: &[actionplan_model::FootnoteId]| -> Vec<u32> {
+    // Stable: items of one group stay in plan order.
+    placed.sort_by_key(|&(_, c, _)| c);
+    let mut groups: HashMap<Biennium, Vec<(&Category, Vec<&FollowUpItem>)>> = HashMap::new();
+    for (b, c, it) in placed {
+        let Some(cat) = plan.categories.get(c) else {
+            continue;
+        };
+        let list = groups.entry(b).or_default();
+        match list.last_mut() {
+            Some((last, items)) if std::ptr::eq(*last, cat) => items.push(it),
+            _ => list.push((cat, vec![it])),
+        }
+    }
+    groups
+}
+
+/// What rows are laid out from.
+struct Context<'a, 'i> {
+    index: &'i PlanIndex<'a>,
+    report: Option<&'i ReportIndex<'a>>,
+    evaluation: &'a PlanEvaluation,
+    lang: Language,
+}
+
+impl<'a> Context<'a, '_> {
+    fn footnote_numbers(&self, ids: &[actionplan_model::FootnoteId]) -> Vec<u32> {
         ids.iter()
-            .filter_map(|id| report.and_then(|r| r.footnote(id)).map(|f| f.number))
+            .filter_map(|id| self.report?.footnote(id.as_str()).map(|f| f.number))
             .collect()
-    };
-    if d.indicators.is_empty() {
-        let entry = report.and_then(|r| r.deliverable(&d.id));
-        let eval = evaluation.deliverable(d.id.as_str());
-        rows.push(Row {
-            items: item_cells,
-            first_of_item: false,
-            first_of_deliverable: true,
-            deliverable,
-            indicator: None,
-            progress: entry.and_then(|e| {
-                e.narrative.as_ref().map(|n| ProgressCell {
-                    text: t(n),
-                    footnotes: footnote_numbers(&e.footnotes),
-                })
-            }),
-            status: eval.map(|e| e.rollup.status),
-            derived: None,
-            asserted: entry.and_then(|e| e.status),
-            disagreement: None,
-        });
-        return;
     }
-    for ind in &d.indicators {
-        let entry = report.and_then(|r| r.indicator(&ind.id));
-        let eval = evaluation.indicator(ind.id.as_str());
-        let mut details = Vec::new();
-        if let Some(src) = &ind.data_source {
-            details.push(format!("source: {}", src.best(lang)));
-        }
-        match &ind.measure {
-            Measure::Count(c) => {
-                if let Some(b) = c.baseline {
-                    let unit = c
-                        .unit
-                        .as_ref()
-                        .map(|u| format!(" {}", u.best(lang)))
-                        .unwrap_or_default();
-                    details.push(format!("baseline: {b}{unit}"));
-                }
-            }
-            Measure::Percentage(p) => {
-                if let Some(b) = p.baseline {
-                    details.push(format!("baseline: {b} per cent"));
-                }
-            }
-            _ => {}
-        }
-        rows.push(Row {
-            items: item_cells.clone(),
-            first_of_item: false,
-            first_of_deliverable: false,
-            deliverable: deliverable.clone(),
-            indicator: Some(IndicatorCell {
-                id: ind.id.to_string(),
-                letter: ind.letter.map(|l| l.parenthesized()),
-                text: t(&ind.text),
-                timeline: ind
-                    .deadline
-                    .map(|m| format!("{:02}/{}", u8::from(m.month()), m.year())),
-                details,
-                measure: ind.measure.kind().as_str().to_owned(),
-            }),
-            progress: entry.and_then(|e| {
-                e.narrative.as_ref().map(|n| ProgressCell {
-                    text: t(n),
-                    footnotes: footnote_numbers(&e.footnotes),
-                })
-            }),
-            status: eval.map(|e| e.standing),
-            derived: eval.map(|e| e.derived),
-            asserted: eval.and_then(|e| e.asserted),
-            disagreement: eval
-                .and_then(|e| e.disagreement.as_ref())
-                .map(|d| d.reason.clone()),
+
+    fn progress(
+        &self,
+        narrative: Option<&'a Text>,
+        footnotes: &[FootnoteId],
+    ) -> Option<ProgressCell<'a>> {
+        narrative.map(|n| ProgressCell {
+            text: n.best(self.lang),
+            footnotes: self.footnote_numbers(footnotes),
+        })
+    }
+
+    fn deliverable_rows(&self, rows: &mut Vec<Row<'a>>, d: &'a Deliverable) {
+        let lang = self.lang;
+        let items: Arc<[ItemCell<'a>]> = self
+            .index
+            .items_of(d.id.as_str())
+            .map(|i| ItemCell {
+                id: i.id.as_str(),
+                text: i.text.best(lang),
+                paragraphs: &i.paragraphs,
+            })
+            .collect();
+        let deliverable = Arc::new(DeliverableCell {
+            id: d.id.as_str(),
+            letter: d.letter.map(|l| l.parenthesized()),
+            text: d.text.best(lang),
+            conditions: d.conditions.iter().map(|c| c.text.best(lang)).collect(),
         });
+        if d.indicators.is_empty() {
+            let entry = self.report.and_then(|r| r.deliverable(d.id.as_str()));
+            let eval = self.evaluation.deliverable(d.id.as_str());
+            rows.push(Row {
+                items,
+                first_of_item: false,
+                first_of_deliverable: true,
+                deliverable,
+                indicator: None,
+                progress: entry.and_then(|e| self.progress(e.narrative.as_ref(), &e.footnotes)),
+                status: eval.map(|e| e.rollup.status),
+                derived: None,
+                asserted: entry.and_then(|e| e.status),
+                disagreement: None,
+            });
+            return;
+        }
+        rows.reserve(d.indicators.len());
+        for ind in &d.indicators {
+            let entry = self.report.and_then(|r| r.indicator(ind.id.as_str()));
+            let eval = self.evaluation.indicator(ind.id.as_str());
+            rows.push(Row {
+                items: Arc::clone(&items),
+                first_of_item: false,
+                first_of_deliverable: false,
+                deliverable: Arc::clone(&deliverable),
+                indicator: Some(IndicatorCell {
+                    id: ind.id.as_str(),
+                    letter: ind.letter.map(|l| l.parenthesized()),
+                    text: ind.text.best(lang),
+                    timeline: ind
+                        .deadline
+                        .map(|m| format!("{:02}/{}", u8::from(m.month()), m.year())),
+                    details: details(ind, lang),
+                    measure: ind.measure.kind().as_str(),
+                }),
+                progress: entry.and_then(|e| self.progress(e.narrative.as_ref(), &e.footnotes)),
+                status: eval.map(|e| e.standing),
+                derived: eval.map(|e| e.derived),
+                asserted: eval.and_then(|e| e.asserted),
+                disagreement: eval
+                    .and_then(|e| e.disagreement.as_ref())
+                    .map(|d| d.reason.as_str()),
+            });
+        }
     }
 }
 
-fn mark_firsts(rows: &mut [Row]) {
-    let mut previous: Option<(Vec<String>, String)> = None;
+/// The data source and baseline of an indicator, as printed in parentheses.
+fn details(ind: &Indicator, lang: Language) -> Vec<String> {
+    let mut details = Vec::new();
+    if let Some(src) = &ind.data_source {
+        details.push(format!("source: {}", src.best(lang)));
+    }
+    match &ind.measure {
+        Measure::Count(c) => {
+            if let Some(b) = c.baseline {
+                let unit = c
+                    .unit
+                    .as_ref()
+                    .map(|u| format!(" {}", u.best(lang)))
+                    .unwrap_or_default();
+                details.push(format!("baseline: {b}{unit}"));
+            }
+        }
+        Measure::Percentage(p) => {
+            if let Some(b) = p.baseline {
+                details.push(format!("baseline: {b} per cent"));
+            }
+        }
+        _ => {}
+    }
+    details
+}
+
+/// Sets the first-of-item and first-of-deliverable flags. The rows of one
+/// deliverable share their item list, so only a change of deliverable
+/// compares ids: the comparisons cost the number of item–deliverable links.
+fn mark_firsts(rows: &mut [Row<'_>]) {
+    let mut previous: Option<(Arc<[ItemCell<'_>]>, Arc<DeliverableCell<'_>>)> = None;
     for row in rows.iter_mut() {
-        let items: Vec<String> = row.items.iter().map(|i| i.id.clone()).collect();
-        let key = (items.clone(), row.deliverable.id.clone());
-        row.first_of_item = previous.as_ref().is_none_or(|(p, _)| *p != items);
-        row.first_of_deliverable =
-            row.first_of_item || previous.as_ref().is_none_or(|(_, d)| *d != key.1);
-        previous = Some(key);
+        let (same_items, same_deliverable) = match &previous {
+            None => (false, false),
+            Some((items, d)) => (
+                Arc::ptr_eq(items, &row.items)
+                    || items
+                        .iter()
+                        .map(|i| i.id)
+                        .eq(row.items.iter().map(|i| i.id)),
+                Arc::ptr_eq(d, &row.deliverable) || d.id == row.deliverable.id,
+            ),
+        };
+        row.first_of_item = !same_items;
+        row.first_of_deliverable = row.first_of_item || !same_deliverable;
+        previous = Some((Arc::clone(&row.items), Arc::clone(&row.deliverable)));
     }
 }
 
-fn funding_view(plan: &ActionPlan, funding: &FundingOverview, lang: Language) -> FundingView {
+fn funding_view<'a>(
+    index: &PlanIndex<'a>,
+    funding: &'a FundingOverview,
+    lang: Language,
+) -> FundingView<'a> {
     let portfolios = funding
         .portfolios
         .iter()
@@ -283,27 +364,24 @@ fn funding_view(plan: &ActionPlan, funding: &FundingOverview, lang: Language) ->
             )
         })
         .filter_map(|f| {
-            let d = plan.deliverable(&f.deliverable)?;
-            let mut notes: Vec<String> = plan
-                .resources
-                .lines
-                .iter()
-                .filter(|l| l.deliverables.contains(&d.id))
-                .filter_map(|l| l.note.as_ref().map(|n| n.best(lang).to_owned()))
+            let d = index.deliverable(f.deliverable.as_str())?;
+            let mut notes: Vec<Cow<'a, str>> = index
+                .lines_of(d.id.as_str())
+                .filter_map(|l| l.note.as_ref().map(|n| Cow::Borrowed(n.best(lang))))
                 .collect();
             notes.extend(
                 d.conditions
                     .iter()
-                    .map(|c| format!("Condition: {}.", c.text.best(lang))),
+                    .map(|c| Cow::Owned(format!("Condition: {}.", c.text.best(lang)))),
             );
-            let funding_status = f.status.map(|s| s.as_str().to_owned()).unwrap_or_default();
+            let funding_status = f.status.map(|s| s.as_str()).unwrap_or_default();
             let mut state = funding_status.replace('_', " ");
             if f.waits_for_resources {
                 state.push_str(", waiting for resources");
             }
             Some(FundingLine {
-                deliverable: d.id.to_string(),
-                text: d.text.best(lang).to_owned(),
+                deliverable: d.id.as_str(),
+                text: d.text.best(lang),
                 funding_status,
                 waiting: f.waits_for_resources,
                 state,
@@ -316,11 +394,11 @@ fn funding_view(plan: &ActionPlan, funding: &FundingOverview, lang: Language) ->
         .requests
         .iter()
         .map(|r| {
-            let text = r.text.best(lang).to_owned();
+            let text = r.text.best(lang);
             let cost = r.cost.map(money_label);
             let mut summary = format!("{} request(s): {text}", r.count);
             if let Some(c) = &cost {
-                summary.push_str(&format!(" Cost: {c}."));
+                let _ = write!(summary, " Cost: {c}.");
             }
             if r.requires_reallocation {
                 summary.push_str(" Would require a reallocation of resources.");
@@ -341,7 +419,7 @@ fn funding_view(plan: &ActionPlan, funding: &FundingOverview, lang: Language) ->
     }
 }
 
-fn portfolio_line(p: &PortfolioProgress, lang: Language) -> PortfolioLine {
+fn portfolio_line(p: &PortfolioProgress, lang: Language) -> PortfolioLine<'_> {
     let dated = |m: &actionplan_model::DatedMoney| {
         format!(
             "{} on {}",
@@ -361,7 +439,7 @@ fn portfolio_line(p: &PortfolioProgress, lang: Language) -> PortfolioLine {
         .and_then(|pc| pc.checked_div(Decimal::ONE_HUNDRED))
         .map(|f| f.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
     PortfolioLine {
-        name: p.name.best(lang).to_owned(),
+        name: p.name.best(lang),
         baseline: p.baseline.as_ref().map(dated),
         target: money_label(p.target),
         current,
@@ -394,12 +472,20 @@ fn group_thousands(d: Decimal) -> String {
         Some((i, f)) => (i, Some(f)),
         None => (unsigned, None),
     };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+    let mut grouped = String::with_capacity(int.len().saturating_mul(2));
+    // Digits left before the next comma, counted down from the first group's
+    // length (`int` is ASCII digits, so its length counts them).
+    let mut left = match int.len() % 3 {
+        0 => 3,
+        r => r,
+    };
+    for c in int.chars() {
+        if left == 0 {
             grouped.push(',');
+            left = 3;
         }
         grouped.push(c);
+        left = left.saturating_sub(1);
     }
     match frac {
         Some(f) => format!("{sign}{grouped}.{f}"),

@@ -1,8 +1,9 @@
 //! The report as CSV (RFC 4180): one row per indicator, CRLF line ends,
 //! cells a spreadsheet would run as formulas neutralized.
 
-use crate::escape::csv as cell;
+use crate::escape::csv_field as cell;
 use crate::view::ReportView;
+use std::fmt::{self, Write};
 
 /// The header row's column names.
 pub const COLUMNS: [&str; 19] = [
@@ -28,64 +29,92 @@ pub const COLUMNS: [&str; 19] = [
 ];
 
 /// Renders one row per indicator, with a header row.
-pub fn render(view: &ReportView) -> String {
-    let mut out = String::new();
-    push_record(&mut out, COLUMNS.iter().map(|s| (*s).to_owned()));
+///
+/// Every field is written straight from the view's borrowed text into the
+/// output: the deliverable's and items' texts appear on each of their rows,
+/// as the format wants, without a copy per row on the way.
+pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    for (k, name) in COLUMNS.iter().enumerate() {
+        if k > 0 {
+            out.write_char(',')?;
+        }
+        cell(out, [*name])?;
+    }
+    out.write_str("\r\n")?;
+    let status = |s: Option<actionplan_model::Status>| s.map(|s| s.as_str()).unwrap_or_default();
     for b in &view.bienniums {
         for c in &b.categories {
             for row in &c.rows {
                 let Some(ind) = &row.indicator else { continue };
-                let status = |s: Option<actionplan_model::Status>| {
-                    s.map(|s| s.as_str().to_owned()).unwrap_or_default()
-                };
-                push_record(
-                    &mut out,
-                    [
-                        b.biennium.clone(),
-                        c.name.clone(),
-                        row.items
-                            .iter()
-                            .map(|i| i.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        row.items
-                            .iter()
-                            .map(|i| i.text.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        row.items
-                            .iter()
-                            .map(|i| i.paragraphs.join(", "))
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        row.deliverable.id.clone(),
-                        row.deliverable.letter.clone().unwrap_or_default(),
-                        row.deliverable.text.clone(),
-                        row.deliverable.conditions.join("; "),
-                        ind.id.clone(),
-                        ind.letter.clone().unwrap_or_default(),
-                        ind.text.clone(),
-                        ind.timeline.clone().unwrap_or_default(),
-                        ind.measure.clone(),
-                        row.progress
-                            .as_ref()
-                            .map(|p| p.text.clone())
-                            .unwrap_or_default(),
-                        status(row.status),
-                        status(row.derived),
-                        status(row.asserted),
-                        row.disagreement.clone().unwrap_or_default(),
-                    ]
-                    .into_iter(),
-                );
+                let items = || row.items.iter();
+                let d = &row.deliverable;
+                cell(out, [b.biennium.as_str()])?;
+                out.write_char(',')?;
+                cell(out, [c.name])?;
+                out.write_char(',')?;
+                cell(out, joined(items().map(|i| i.id), "; "))?;
+                out.write_char(',')?;
+                cell(out, joined(items().map(|i| i.text), "; "))?;
+                out.write_char(',')?;
+                // Paragraph references are short and typed: written once
+                // into a scratch string, reused across rows.
+                let mut paragraphs = String::new();
+                for (k, i) in items().enumerate() {
+                    if k > 0 {
+                        paragraphs.push_str("; ");
+                    }
+                    for (j, p) in i.paragraphs.iter().enumerate() {
+                        if j > 0 {
+                            paragraphs.push_str(", ");
+                        }
+                        write!(paragraphs, "{p}")?;
+                    }
+                }
+                cell(out, [paragraphs.as_str()])?;
+                out.write_char(',')?;
+                cell(out, [d.id])?;
+                out.write_char(',')?;
+                cell(out, [d.letter.as_deref().unwrap_or_default()])?;
+                out.write_char(',')?;
+                cell(out, [d.text])?;
+                out.write_char(',')?;
+                cell(out, joined(d.conditions.iter().copied(), "; "))?;
+                out.write_char(',')?;
+                cell(out, [ind.id])?;
+                out.write_char(',')?;
+                cell(out, [ind.letter.as_deref().unwrap_or_default()])?;
+                out.write_char(',')?;
+                cell(out, [ind.text])?;
+                out.write_char(',')?;
+                cell(out, [ind.timeline.as_deref().unwrap_or_default()])?;
+                out.write_char(',')?;
+                cell(out, [ind.measure])?;
+                out.write_char(',')?;
+                cell(
+                    out,
+                    [row.progress.as_ref().map(|p| p.text).unwrap_or_default()],
+                )?;
+                out.write_char(',')?;
+                cell(out, [status(row.status)])?;
+                out.write_char(',')?;
+                cell(out, [status(row.derived)])?;
+                out.write_char(',')?;
+                cell(out, [status(row.asserted)])?;
+                out.write_char(',')?;
+                cell(out, [row.disagreement.unwrap_or_default()])?;
+                out.write_str("\r\n")?;
             }
         }
     }
-    out
+    Ok(())
 }
 
-fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
-    let line: Vec<String> = fields.map(|f| cell(&f)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
+/// `parts` with `separator` between them, as pieces of one field.
+fn joined<'p>(
+    parts: impl Iterator<Item = &'p str> + Clone,
+    separator: &'static str,
+) -> impl Iterator<Item = &'p str> + Clone {
+    parts
+        .enumerate()
+        .flat_map(move |(k, p)| [if k == 0 { "" } else { separator }, p])
 }

@@ -3,9 +3,11 @@
 
 use actionplan_indicators::PlanEvaluation;
 use actionplan_model::{
-    ActionPlan, DateOrMonth, IndicatorId, Observation, ProgressReport, Status, YearMonth,
+    ActionPlan, DateOrMonth, IndicatorId, Observation, PlanIndex, ProgressReport, ReportIndex,
+    Status, YearMonth,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// One side of a comparison: a plan, its reports and their evaluation.
@@ -85,23 +87,53 @@ pub enum Change {
 /// The observations of indicator `id` in every report, each with the
 /// report's as-of date (which an observation without its own date speaks as of).
 fn observations<'a>(
-    reports: &'a [ProgressReport],
-    id: &'a IndicatorId,
+    reports: &'a [(&'a ProgressReport, ReportIndex<'a>)],
+    id: &'a str,
 ) -> impl Iterator<Item = (&'a Observation, DateOrMonth)> + 'a {
-    reports.iter().flat_map(move |r| {
-        r.indicator(id)
+    reports.iter().flat_map(move |(r, index)| {
+        index
+            .indicator(id)
             .into_iter()
             .flat_map(|p| p.observations.iter())
             .map(move |o| (o, r.as_of))
     })
 }
 
+/// What two equal observations share (equal decimals normalize alike), so
+/// that "was this observation there before?" is a map look-up followed by
+/// a comparison with the few observations of the same key.
+type ObservationKey = (
+    std::mem::Discriminant<Observation>,
+    Option<DateOrMonth>,
+    String,
+);
+
+fn key(o: &Observation) -> ObservationKey {
+    let value = match o {
+        Observation::Count(v) | Observation::Percentage(v) => v.value.normalize().to_string(),
+        Observation::Money(m) => format!("{} {}", m.amount.currency, m.amount.amount.normalize()),
+        other => figure(other),
+    };
+    (std::mem::discriminant(o), o.date(), value)
+}
+
+fn indexed(reports: &[ProgressReport]) -> Vec<(&ProgressReport, ReportIndex<'_>)> {
+    reports.iter().map(|r| (r, ReportIndex::new(r))).collect()
+}
+
 /// Compares two snapshots.
+///
+/// Each plan and each report is indexed once, so the cost grows with the
+/// size of the two snapshots, not with their product.
 pub fn diff(old: Snapshot<'_>, new: Snapshot<'_>) -> Diff {
+    let old_index = PlanIndex::new(old.plan);
+    let new_index = PlanIndex::new(new.plan);
+    let old_reports = indexed(old.reports);
+    let new_reports = indexed(new.reports);
     let mut changes = Vec::new();
     for (_, ind) in new.plan.indicators() {
         let id = &ind.id;
-        let Some((_, before)) = old.plan.indicator(id) else {
+        let Some((_, before)) = old_index.indicator_by_str(id.as_str()) else {
             changes.push(Change::Added {
                 indicator: id.clone(),
             });
@@ -114,9 +146,12 @@ pub fn diff(old: Snapshot<'_>, new: Snapshot<'_>) -> Diff {
                 to: ind.deadline,
             });
         }
-        let old_obs: Vec<&Observation> = observations(old.reports, id).map(|(o, _)| o).collect();
-        for (o, reported) in observations(new.reports, id) {
-            if old_obs.contains(&o) {
+        let mut old_obs: HashMap<ObservationKey, Vec<&Observation>> = HashMap::new();
+        for (o, _) in observations(&old_reports, id.as_str()) {
+            old_obs.entry(key(o)).or_default().push(o);
+        }
+        for (o, reported) in observations(&new_reports, id.as_str()) {
+            if old_obs.get(&key(o)).is_some_and(|same| same.contains(&o)) {
                 continue;
             }
             changes.push(match o {
@@ -144,7 +179,7 @@ pub fn diff(old: Snapshot<'_>, new: Snapshot<'_>) -> Diff {
         }
     }
     for (_, ind) in old.plan.indicators() {
-        if new.plan.indicator(&ind.id).is_none() {
+        if new_index.indicator_by_str(ind.id.as_str()).is_none() {
             changes.push(Change::Removed {
                 indicator: ind.id.clone(),
             });

@@ -1,7 +1,9 @@
 //! The output formats and the one function that renders a view in any of them.
 
 use crate::view::ReportView;
+use serde::Serialize;
 use std::fmt;
+use std::io::{self, Write as _};
 use std::str::FromStr;
 
 /// An output format of the report.
@@ -58,16 +60,75 @@ impl FromStr for Format {
 }
 
 /// Renders `view` in `format`. Every format ends with a newline.
-pub fn render(view: &ReportView, format: Format) -> String {
-    let mut out = match format {
-        Format::Markdown => crate::markdown::render(view),
-        Format::Html => crate::html::render(view),
-        Format::Csv => crate::csv::render(view),
-        // Serializing plain data of strings, numbers and enums cannot fail.
-        Format::Json => serde_json::to_string_pretty(view).unwrap_or_default(),
+///
+/// The whole output is held in memory; where it may be large (CSV and JSON
+/// repeat a deliverable's text on each of its indicators' rows), prefer
+/// [`render_to`], which streams it.
+pub fn render(view: &ReportView<'_>, format: Format) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec<u8> cannot fail, and every renderer writes UTF-8.
+    let _ = render_to(view, format, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Renders `view` in `format` into `out`, as it goes: the memory used is
+/// that of the view, not of the output. Every format ends with a newline.
+///
+/// # Errors
+/// The first error `out` returns.
+pub fn render_to(view: &ReportView<'_>, format: Format, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut sink = Sink {
+        out: io::BufWriter::new(out),
+        error: None,
+        last: None,
     };
-    if !out.ends_with('\n') {
-        out.push('\n');
+    let written = match format {
+        Format::Markdown => crate::markdown::render(&mut sink, view),
+        Format::Html => crate::html::render(&mut sink, view),
+        Format::Csv => crate::csv::render(&mut sink, view),
+        Format::Json => {
+            let mut ser = serde_json::Serializer::with_formatter(
+                &mut sink.out,
+                crate::escape::json::Escaping::default(),
+            );
+            view.serialize(&mut ser).map_err(io::Error::from)?;
+            sink.last = Some(b'}');
+            Ok(())
+        }
+    };
+    if written.is_err() {
+        return Err(sink
+            .error
+            .take()
+            .unwrap_or_else(|| io::Error::other("the report could not be written")));
     }
-    out
+    if sink.last != Some(b'\n') {
+        sink.out.write_all(b"\n")?;
+    }
+    sink.out.flush()
+}
+
+/// `fmt::Write` over an `io::Write`, keeping the error `fmt` cannot carry and
+/// the last byte written (to end the output with exactly one newline).
+struct Sink<W: io::Write> {
+    out: W,
+    error: Option<io::Error>,
+    last: Option<u8>,
+}
+
+impl<W: io::Write> fmt::Write for Sink<W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        match self.out.write_all(s.as_bytes()) {
+            Ok(()) => {
+                if let Some(&b) = s.as_bytes().last() {
+                    self.last = Some(b);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                self.error = Some(e);
+                Err(fmt::Error)
+            }
+        }
+    }
 }

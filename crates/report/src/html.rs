@@ -5,7 +5,7 @@
 use crate::escape::html as esc;
 use crate::svg;
 use crate::view::{CategorySection, ReportView, Row};
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
 const STYLE: &str = r#"
 @page { size: A4 landscape; margin: 12mm; }
@@ -32,218 +32,237 @@ figure { margin: 8px 0; }
 "#;
 
 /// Renders the report as a self-contained HTML document.
-pub fn render(view: &ReportView) -> String {
-    let mut out = String::new();
-    let title = match &view.document {
-        Some(d) => format!("{} — {}", d.symbol, view.title),
-        None => view.title.clone(),
-    };
-    let _ = write!(
+pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
         esc(&view.language),
-        esc(&title)
-    );
+    )?;
+    if let Some(d) = &view.document {
+        write!(out, "{} — ", esc(d.symbol))?;
+    }
+    write!(
+        out,
+        "{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        esc(&view.title)
+    )?;
     if let Some(doc) = &view.document {
-        let _ = writeln!(out, "<h1>{} — {}</h1>", esc(&doc.symbol), esc(&doc.title));
+        writeln!(out, "<h1>{} — {}</h1>", esc(doc.symbol), esc(doc.title))?;
         if let Some(s) = &doc.session {
-            let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(s));
+            writeln!(out, "<p class=\"meta\">{}</p>", esc(s))?;
         }
         if let Some(d) = &doc.date {
-            let _ = writeln!(out, "<p class=\"meta\">Date: {}</p>", esc(d));
+            writeln!(out, "<p class=\"meta\">Date: {}</p>", esc(d))?;
         }
     }
-    let _ = writeln!(out, "<h2>{}</h2>", esc(&view.title));
-    let _ = writeln!(
+    writeln!(out, "<h2>{}</h2>", esc(&view.title))?;
+    writeln!(
         out,
         "<p class=\"meta\">Evaluated as of {}. The status column gives the standing status: derived from figures and dates where they decide it, otherwise as the report asserts it.</p>",
         esc(&view.as_of)
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "<table id=\"results\">\n<thead><tr><th scope=\"col\">Follow-up item (paragraph of the conclusions)</th><th scope=\"col\">Planned deliverables</th><th scope=\"col\">Indicators of achievement, including timeline</th><th scope=\"col\">Progress as of {}</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>",
         esc(&view.as_of_label)
-    );
+    )?;
     for b in &view.bienniums {
-        let _ = writeln!(
+        writeln!(
             out,
             "<tr class=\"biennium\"><th colspan=\"5\" scope=\"rowgroup\">{}</th></tr>",
             esc(&b.heading)
-        );
+        )?;
         for c in &b.categories {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "<tr class=\"category\"><th colspan=\"5\" scope=\"rowgroup\">{}</th></tr>",
-                esc(&c.name)
-            );
-            category_rows(&mut out, c);
+                esc(c.name)
+            )?;
+            category_rows(out, c)?;
         }
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.write_str("</tbody>\n</table>\n")?;
 
-    out.push_str("<h2>Summary of statuses</h2>\n<table id=\"summary\">\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Indicators</th></tr></thead>\n<tbody>\n");
+    out.write_str("<h2>Summary of statuses</h2>\n<table id=\"summary\">\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Indicators</th></tr></thead>\n<tbody>\n")?;
     for s in &view.summary {
-        let _ = writeln!(
+        writeln!(
             out,
             "<tr data-status=\"{}\"><td>{}</td><td class=\"num\">{}</td></tr>",
             s.status.as_str(),
-            badge(s.status),
+            Badge(s.status),
             s.count
-        );
+        )?;
     }
-    out.push_str("</tbody>\n</table>\n<figure>\n");
-    out.push_str(&svg::status_chart(&view.summary));
-    out.push_str("\n<figcaption>Indicators per standing status.</figcaption>\n</figure>\n");
+    out.write_str("</tbody>\n</table>\n<figure>\n")?;
+    svg::status_chart(out, &view.summary)?;
+    out.write_str("\n<figcaption>Indicators per standing status.</figcaption>\n</figure>\n")?;
 
-    out.push_str("<h2>Resources</h2>\n");
+    out.write_str("<h2>Resources</h2>\n")?;
     let f = &view.funding;
     if !f.portfolios.is_empty() {
-        out.push_str("<table id=\"portfolios\">\n<thead><tr><th scope=\"col\">Portfolio</th><th scope=\"col\">Baseline</th><th scope=\"col\">Target</th><th scope=\"col\">Current</th><th scope=\"col\">Gap</th><th scope=\"col\" class=\"num\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+        out.write_str("<table id=\"portfolios\">\n<thead><tr><th scope=\"col\">Portfolio</th><th scope=\"col\">Baseline</th><th scope=\"col\">Target</th><th scope=\"col\">Current</th><th scope=\"col\">Gap</th><th scope=\"col\" class=\"num\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n")?;
         for p in &f.portfolios {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-                esc(&p.name),
+                esc(p.name),
                 esc(p.baseline.as_deref().unwrap_or("—")),
                 esc(&p.target),
                 esc(&p.current),
                 esc(&p.gap),
                 esc(&p.progress_label),
-                badge(p.status)
-            );
+                Badge(p.status)
+            )?;
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.write_str("</tbody>\n</table>\n")?;
         for (i, p) in f.portfolios.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "<figure>\n{}\n<figcaption>{}.</figcaption>\n</figure>",
-                svg::portfolio_chart(p, i),
-                esc(&svg::portfolio_sentence(p))
-            );
+            out.write_str("<figure>\n")?;
+            svg::portfolio_chart(out, p, i)?;
+            out.write_str("\n<figcaption>")?;
+            svg::portfolio_sentence(out, p)?;
+            out.write_str(".</figcaption>\n</figure>\n")?;
         }
     }
     if !f.underfunded.is_empty() {
-        out.push_str("<h3>Deliverables not fully funded</h3>\n<ul id=\"underfunded\">\n");
+        out.write_str("<h3>Deliverables not fully funded</h3>\n<ul id=\"underfunded\">\n")?;
         for u in &f.underfunded {
-            let _ = writeln!(
+            write!(
                 out,
-                "<li data-deliverable=\"{}\">{} — <strong>{}</strong>.{}</li>",
-                esc(&u.deliverable),
-                esc(&u.text),
+                "<li data-deliverable=\"{}\">{} — <strong>{}</strong>.",
+                esc(u.deliverable),
+                esc(u.text),
                 esc(&u.state),
-                u.notes
-                    .iter()
-                    .map(|n| format!(" {}", esc(n)))
-                    .collect::<String>()
-            );
+            )?;
+            for n in &u.notes {
+                write!(out, " {}", esc(n))?;
+            }
+            out.write_str("</li>\n")?;
         }
-        out.push_str("</ul>\n");
+        out.write_str("</ul>\n")?;
     }
     if !f.requests.is_empty() {
-        out.push_str("<h3>Requests received but not funded</h3>\n<ul id=\"requests\">\n");
+        out.write_str("<h3>Requests received but not funded</h3>\n<ul id=\"requests\">\n")?;
         for r in &f.requests {
-            let _ = writeln!(out, "<li>{}</li>", esc(&r.summary));
+            writeln!(out, "<li>{}</li>", esc(&r.summary))?;
         }
-        out.push_str("</ul>\n");
+        out.write_str("</ul>\n")?;
     }
     if !view.footnotes.is_empty() {
-        out.push_str("<h2>Notes</h2>\n<ol id=\"footnotes\">\n");
+        out.write_str("<h2>Notes</h2>\n<ol id=\"footnotes\">\n")?;
         for n in &view.footnotes {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "<li id=\"fn-{0}\" value=\"{0}\">{1}</li>",
                 n.number,
-                esc(&n.text)
-            );
+                esc(n.text)
+            )?;
         }
-        out.push_str("</ol>\n");
+        out.write_str("</ol>\n")?;
     }
-    out.push_str("</body>\n</html>\n");
-    out
+    out.write_str("</body>\n</html>\n")
 }
 
-fn badge(status: actionplan_model::Status) -> String {
-    format!(
-        "<span class=\"status\" style=\"background:{}\">{}</span>",
-        svg::colour(status),
-        esc(status.label())
-    )
+/// A status as a coloured badge with its words.
+struct Badge(actionplan_model::Status);
+
+impl fmt::Display for Badge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "<span class=\"status\" style=\"background:{}\">{}</span>",
+            svg::colour(self.0),
+            esc(self.0.label())
+        )
+    }
 }
 
-/// How many rows from `start` share the group that starts there.
-fn span(rows: &[Row], start: usize, first: impl Fn(&Row) -> bool) -> usize {
-    1 + rows[start + 1..].iter().take_while(|r| !first(r)).count()
+/// How many rows from `start` share the group that starts there. Each group
+/// is counted once, at its first row, so the spans of a table cost its
+/// number of rows.
+fn span(rows: &[Row<'_>], start: usize, first: impl Fn(&Row<'_>) -> bool) -> usize {
+    let rest = rows
+        .get(start.saturating_add(1)..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|r| !first(r))
+        .count();
+    rest.saturating_add(1)
 }
 
-fn category_rows(out: &mut String, c: &CategorySection) {
+fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
     for (i, row) in c.rows.iter().enumerate() {
-        let indicator_attr = row
-            .indicator
-            .as_ref()
-            .map(|ind| format!(" data-indicator=\"{}\"", esc(&ind.id)))
-            .unwrap_or_default();
-        let _ = write!(out, "<tr{indicator_attr}>");
+        out.write_str("<tr")?;
+        if let Some(ind) = &row.indicator {
+            write!(out, " data-indicator=\"{}\"", esc(ind.id))?;
+        }
+        out.write_char('>')?;
         if row.first_of_item {
             let n = span(&c.rows, i, |r| r.first_of_item);
-            let items = row
-                .items
-                .iter()
-                .map(|it| {
-                    format!(
-                        "<p>{} ({})</p>",
-                        esc(&it.text),
-                        esc(&it.paragraphs.join(", "))
-                    )
-                })
-                .collect::<String>();
-            let _ = write!(out, "<td rowspan=\"{n}\">{items}</td>");
+            write!(out, "<td rowspan=\"{n}\">")?;
+            for it in row.items.iter() {
+                write!(out, "<p>{} (", esc(it.text))?;
+                for (k, p) in it.paragraphs.iter().enumerate() {
+                    if k > 0 {
+                        out.write_str(", ")?;
+                    }
+                    write!(out, "{}", esc(&p.to_string()))?;
+                }
+                out.write_str(")</p>")?;
+            }
+            out.write_str("</td>")?;
         }
         if row.first_of_deliverable {
             let n = span(&c.rows, i, |r| r.first_of_deliverable || r.first_of_item);
             let d = &row.deliverable;
-            let mut cell = String::new();
+            write!(out, "<td rowspan=\"{n}\">")?;
             if let Some(l) = &d.letter {
-                let _ = write!(cell, "{} ", esc(l));
+                write!(out, "{} ", esc(l))?;
             }
-            cell.push_str(&esc(&d.text));
+            write!(out, "{}", esc(d.text))?;
             for cond in &d.conditions {
-                let _ = write!(cell, " ({})", esc(cond));
+                write!(out, " ({})", esc(cond))?;
             }
-            let _ = write!(out, "<td rowspan=\"{n}\">{cell}</td>");
+            out.write_str("</td>")?;
         }
-        let mut ind = String::new();
+        out.write_str("<td>")?;
         if let Some(i) = &row.indicator {
             if let Some(l) = &i.letter {
-                let _ = write!(ind, "{} ", esc(l));
+                write!(out, "{} ", esc(l))?;
             }
-            ind.push_str(&esc(&i.text));
+            write!(out, "{}", esc(i.text))?;
             if !i.details.is_empty() {
-                let _ = write!(ind, " ({})", esc(&i.details.join("; ")));
+                out.write_str(" (")?;
+                for (k, d) in i.details.iter().enumerate() {
+                    if k > 0 {
+                        out.write_str("; ")?;
+                    }
+                    write!(out, "{}", esc(d))?;
+                }
+                out.write_str(")")?;
             }
             if let Some(t) = &i.timeline {
-                let _ = write!(ind, " <em>({})</em>", esc(t));
+                write!(out, " <em>({})</em>", esc(t))?;
             }
         }
-        let _ = write!(out, "<td>{ind}</td>");
-        let mut prog = String::new();
+        out.write_str("</td><td>")?;
         if let Some(p) = &row.progress {
-            prog.push_str(&esc(&p.text));
+            write!(out, "{}", esc(p.text))?;
             for n in &p.footnotes {
-                let _ = write!(prog, "<sup><a href=\"#fn-{n}\">{n}</a></sup>");
+                write!(out, "<sup><a href=\"#fn-{n}\">{n}</a></sup>")?;
             }
         }
-        let _ = write!(out, "<td>{prog}</td>");
-        let mut st = String::new();
-        if let Some(s) = row.status {
-            st.push_str(&badge(s));
-            if let Some(reason) = &row.disagreement {
-                let _ = write!(st, "<span class=\"disagreement\">{}</span>", esc(reason));
-            }
-        }
-        let _ = writeln!(
+        write!(
             out,
-            "<td data-status=\"{}\">{st}</td></tr>",
+            "</td><td data-status=\"{}\">",
             row.status.map(|s| s.as_str()).unwrap_or("")
-        );
+        )?;
+        if let Some(s) = row.status {
+            write!(out, "{}", Badge(s))?;
+            if let Some(reason) = &row.disagreement {
+                write!(out, "<span class=\"disagreement\">{}</span>", esc(reason))?;
+            }
+        }
+        out.write_str("</td></tr>\n")?;
     }
+    Ok(())
 }

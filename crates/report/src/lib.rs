@@ -48,6 +48,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
 mod assess;
 mod build;
@@ -63,5 +73,5 @@ mod view;
 pub use assess::{AssessError, Assessment, assess, default_as_of};
 pub use build::{Options, build, date_label, date_or_month_label, money_label};
 pub use csv::COLUMNS as CSV_COLUMNS;
-pub use format::{Format, FormatError, render};
+pub use format::{Format, FormatError, render, render_to};
 pub use view::*;

@@ -3,178 +3,180 @@
 
 use crate::escape::markdown as md;
 use crate::view::{ReportView, Row};
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
-/// Renders the report as Markdown.
-pub fn render(view: &ReportView) -> String {
-    let mut out = String::new();
+/// Renders the report as Markdown (without a newline at the end: the caller
+/// ends every format with one).
+pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     if let Some(doc) = &view.document {
-        let _ = writeln!(out, "# {} — {}\n", md(&doc.symbol), md(&doc.title));
+        writeln!(out, "# {} — {}\n", md(doc.symbol), md(doc.title))?;
         if let Some(s) = &doc.session {
-            let _ = writeln!(out, "{}  ", md(s));
+            writeln!(out, "{}  ", md(s))?;
         }
         if let Some(d) = &doc.date {
-            let _ = writeln!(out, "Date: {}  ", md(d));
+            writeln!(out, "Date: {}  ", md(d))?;
         }
-        out.push('\n');
+        out.write_char('\n')?;
     }
-    let _ = writeln!(out, "## {}\n", md(&view.title));
-    let _ = writeln!(
+    writeln!(out, "## {}\n", md(&view.title))?;
+    writeln!(
         out,
-        "Evaluated as of {}. Status is the standing status: derived from figures and dates where they decide it, otherwise as the report asserts it.\n",
+        "Evaluated as of {}. Status is the standing status: derived from figures and dates where they decide it, otherwise as the report asserts it.",
         md(&view.as_of)
-    );
+    )?;
     for b in &view.bienniums {
-        let _ = writeln!(out, "### {}\n", md(&b.heading));
+        write!(out, "\n### {}\n", md(&b.heading))?;
         for c in &b.categories {
-            let _ = writeln!(out, "#### {}\n", md(&c.name));
-            let _ = writeln!(
+            write!(out, "\n#### {}\n\n", md(c.name))?;
+            writeln!(
                 out,
                 "| Follow-up item (paragraph of the conclusions) | Planned deliverables | Indicators of achievement, including timeline | Progress as of {} | Status |",
                 md(&view.as_of_label)
-            );
-            out.push_str("|---|---|---|---|---|\n");
+            )?;
+            out.write_str("|---|---|---|---|---|\n")?;
             for row in &c.rows {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} |",
-                    item_cell(row),
-                    deliverable_cell(row),
-                    indicator_cell(row),
-                    progress_cell(row),
-                    status_cell(row)
-                );
+                out.write_str("| ")?;
+                item_cell(out, row)?;
+                out.write_str(" | ")?;
+                deliverable_cell(out, row)?;
+                out.write_str(" | ")?;
+                indicator_cell(out, row)?;
+                out.write_str(" | ")?;
+                progress_cell(out, row)?;
+                out.write_str(" | ")?;
+                status_cell(out, row)?;
+                out.write_str(" |\n")?;
             }
-            out.push('\n');
         }
     }
-    out.push_str("## Summary of statuses\n\n| Status | Indicators |\n|---|---:|\n");
-    let mut total = 0;
+    out.write_str("\n## Summary of statuses\n\n| Status | Indicators |\n|---|---:|\n")?;
+    let mut total: usize = 0;
     for s in &view.summary {
-        total += s.count;
-        let _ = writeln!(out, "| {} | {} |", md(&s.label), s.count);
+        // Each indicator is counted under one status: the sum is at most
+        // the number of indicators.
+        total = total.saturating_add(s.count);
+        writeln!(out, "| {} | {} |", md(&s.label), s.count)?;
     }
-    let _ = writeln!(out, "| **total** | **{total}** |\n");
-    out.push_str("## Resources\n\n");
+    writeln!(out, "| **total** | **{total}** |")?;
+    out.write_str("\n## Resources")?;
     let f = &view.funding;
     if !f.portfolios.is_empty() {
-        out.push_str("| Portfolio | Baseline | Target | Current | Gap | Progress | Status |\n|---|---|---|---|---|---:|---|\n");
+        out.write_str("\n\n| Portfolio | Baseline | Target | Current | Gap | Progress | Status |\n|---|---|---|---|---|---:|---|")?;
         for p in &f.portfolios {
-            let _ = writeln!(
+            write!(
                 out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                md(&p.name),
+                "\n| {} | {} | {} | {} | {} | {} | {} |",
+                md(p.name),
                 md(p.baseline.as_deref().unwrap_or("—")),
                 md(&p.target),
                 md(&p.current),
                 md(&p.gap),
                 md(&p.progress_label),
                 md(p.status.label())
-            );
+            )?;
         }
-        out.push('\n');
     }
     if !f.underfunded.is_empty() {
-        out.push_str("Deliverables not fully funded:\n\n");
+        out.write_str("\n\nDeliverables not fully funded:\n")?;
         for u in &f.underfunded {
-            let _ = writeln!(
-                out,
-                "- {} — {}.{}",
-                md(&u.text),
-                md(&u.state),
-                u.notes
-                    .iter()
-                    .map(|n| format!(" {}", md(n)))
-                    .collect::<String>()
-            );
+            write!(out, "\n- {} — {}.", md(u.text), md(&u.state))?;
+            for n in &u.notes {
+                write!(out, " {}", md(n))?;
+            }
         }
-        out.push('\n');
     }
     if !f.requests.is_empty() {
-        out.push_str("Requests received but not funded:\n\n");
+        out.write_str("\n\nRequests received but not funded:\n")?;
         for r in &f.requests {
-            let _ = writeln!(out, "- {}", md(&r.summary));
+            write!(out, "\n- {}", md(&r.summary))?;
         }
-        out.push('\n');
     }
     if !view.footnotes.is_empty() {
-        out.push_str("## Notes\n\n");
+        out.write_str("\n\n## Notes\n")?;
         for n in &view.footnotes {
-            let _ = writeln!(out, "[^{}]: {}", n.number, md(&n.text));
+            write!(out, "\n[^{}]: {}", n.number, md(n.text))?;
         }
-        out.push('\n');
     }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
+    Ok(())
 }
 
-fn item_cell(row: &Row) -> String {
+fn item_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
     if !row.first_of_item {
-        return String::new();
+        return Ok(());
     }
-    row.items
-        .iter()
-        .map(|i| format!("{} ({})", md(&i.text), md(&i.paragraphs.join(", "))))
-        .collect::<Vec<_>>()
-        .join("<br><br>")
+    for (k, i) in row.items.iter().enumerate() {
+        if k > 0 {
+            out.write_str("<br><br>")?;
+        }
+        write!(out, "{} (", md(i.text))?;
+        for (k, p) in i.paragraphs.iter().enumerate() {
+            if k > 0 {
+                out.write_str(", ")?;
+            }
+            write!(out, "{}", md(&p.to_string()))?;
+        }
+        out.write_char(')')?;
+    }
+    Ok(())
 }
 
-fn deliverable_cell(row: &Row) -> String {
+fn deliverable_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
     if !row.first_of_deliverable {
-        return String::new();
+        return Ok(());
     }
     let d = &row.deliverable;
-    let mut s = String::new();
     if let Some(l) = &d.letter {
-        s.push_str(&md(l));
-        s.push(' ');
+        write!(out, "{} ", md(l))?;
     }
-    s.push_str(&md(&d.text));
+    write!(out, "{}", md(d.text))?;
     for c in &d.conditions {
-        let _ = write!(s, " ({})", md(c));
+        write!(out, " ({})", md(c))?;
     }
-    s
+    Ok(())
 }
 
-fn indicator_cell(row: &Row) -> String {
+fn indicator_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
     let Some(i) = &row.indicator else {
-        return String::new();
+        return Ok(());
     };
-    let mut s = String::new();
     if let Some(l) = &i.letter {
-        s.push_str(&md(l));
-        s.push(' ');
+        write!(out, "{} ", md(l))?;
     }
-    s.push_str(&md(&i.text));
+    write!(out, "{}", md(i.text))?;
     if !i.details.is_empty() {
-        let _ = write!(s, " ({})", md(&i.details.join("; ")));
+        out.write_str(" (")?;
+        for (k, d) in i.details.iter().enumerate() {
+            if k > 0 {
+                out.write_str("; ")?;
+            }
+            write!(out, "{}", md(d))?;
+        }
+        out.write_char(')')?;
     }
     if let Some(t) = &i.timeline {
-        let _ = write!(s, " ({})", md(t));
+        write!(out, " ({})", md(t))?;
     }
-    s
+    Ok(())
 }
 
-fn progress_cell(row: &Row) -> String {
+fn progress_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
     let Some(p) = &row.progress else {
-        return String::new();
+        return Ok(());
     };
-    let mut s = md(&p.text);
+    write!(out, "{}", md(p.text))?;
     for n in &p.footnotes {
-        let _ = write!(s, " [^{n}]");
+        write!(out, " [^{n}]")?;
     }
-    s
+    Ok(())
 }
 
-fn status_cell(row: &Row) -> String {
+fn status_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
     let Some(status) = row.status else {
-        return String::new();
+        return Ok(());
     };
-    let mut s = format!("**{}**", md(status.label()));
+    write!(out, "**{}**", md(status.label()))?;
     if let Some(reason) = &row.disagreement {
-        let _ = write!(s, " — {}", md(reason));
+        write!(out, " — {}", md(reason))?;
     }
-    s
+    Ok(())
 }

@@ -5,7 +5,8 @@
 use crate::escape::html as esc;
 use crate::view::{PortfolioLine, StatusCount};
 use actionplan_model::Status;
-use std::fmt::Write;
+use rust_decimal::Decimal;
+use std::fmt::{self, Write};
 
 /// The fill colour of a status; always paired with the status's words.
 pub fn colour(status: Status) -> &'static str {
@@ -21,83 +22,104 @@ pub fn colour(status: Status) -> &'static str {
     }
 }
 
-const WIDTH: u32 = 640;
-const LABEL: u32 = 170;
-const BAR: u32 = 22;
-const GAP: u32 = 8;
+const WIDTH: u64 = 640;
+const LABEL: u64 = 170;
+const BAR: u64 = 22;
+const GAP: u64 = 8;
+/// The longest bar of the status chart.
+const SPAN: u64 = WIDTH - LABEL - 60;
 
 /// A horizontal bar chart of indicators per status (statuses with no
 /// indicator are left out).
-pub fn status_chart(summary: &[StatusCount]) -> String {
-    let shown: Vec<&StatusCount> = summary.iter().filter(|s| s.count > 0).collect();
-    let max = shown.iter().map(|s| s.count).max().unwrap_or(1).max(1);
-    let height = (shown.len() as u32) * (BAR + GAP) + GAP;
-    let mut out = String::new();
-    let _ = write!(
+///
+/// Counts come from the file's size, so every coordinate is computed with
+/// saturating arithmetic in `u64`: a count no file can reach only makes the
+/// chart wrong, never the program stop.
+pub fn status_chart(out: &mut impl Write, summary: &[StatusCount]) -> fmt::Result {
+    let shown = || summary.iter().filter(|s| s.count > 0);
+    let max = shown().map(|s| s.count).max().unwrap_or(1).max(1);
+    let max = u64::try_from(max).unwrap_or(u64::MAX);
+    let rows = u64::try_from(shown().count()).unwrap_or(u64::MAX);
+    let height = rows.saturating_mul(BAR + GAP).saturating_add(GAP);
+    write!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="status-chart-title" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="status-chart-title">Indicators per status</title>"#
-    );
-    let span = WIDTH - LABEL - 60;
-    for (i, s) in shown.iter().enumerate() {
-        let y = GAP + (i as u32) * (BAR + GAP);
-        let w = ((s.count as u64 * u64::from(span)) / max as u64).max(2);
-        let _ = write!(
+    )?;
+    let mut y = GAP;
+    for s in shown() {
+        let count = u64::try_from(s.count).unwrap_or(u64::MAX);
+        // count ≤ max, so the bar is at most SPAN wide; the product of two
+        // u64 fits in u128.
+        let w = u128::from(count)
+            .saturating_mul(u128::from(SPAN))
+            .checked_div(u128::from(max))
+            .and_then(|w| u64::try_from(w).ok())
+            .unwrap_or(SPAN)
+            .max(2);
+        write!(
             out,
             r#"<text x="{x}" y="{ty}" font-size="13" text-anchor="end">{label}</text><rect x="{LABEL}" y="{y}" width="{w}" height="{BAR}" fill="{fill}"/><text x="{cx}" y="{ty}" font-size="13">{count}</text>"#,
             x = LABEL - 8,
-            ty = y + 16,
+            ty = y.saturating_add(16),
             label = esc(&s.label),
             fill = colour(s.status),
-            cx = u64::from(LABEL) + w + 6,
+            cx = LABEL.saturating_add(w).saturating_add(6),
             count = s.count,
-        );
+        )?;
+        y = y.saturating_add(BAR + GAP);
     }
-    out.push_str("</svg>");
-    out
+    out.write_str("</svg>")
 }
 
-/// The sentence a portfolio's chart says, for its `<title>` and caption.
-pub fn portfolio_sentence(p: &PortfolioLine) -> String {
-    format!(
+/// The sentence a portfolio's chart says, for its `<title>` and caption,
+/// written escaped for HTML.
+pub fn portfolio_sentence(out: &mut impl Write, p: &PortfolioLine<'_>) -> fmt::Result {
+    write!(
+        out,
         "{}: {} of the way from {} to {} (now {})",
-        p.name,
-        p.progress_label,
-        p.baseline.as_deref().unwrap_or("zero"),
-        p.target,
-        p.current
+        esc(p.name),
+        esc(&p.progress_label),
+        esc(p.baseline.as_deref().unwrap_or("zero")),
+        esc(&p.target),
+        esc(&p.current)
     )
 }
 
 /// A bar from baseline (0 %) to target (100 %) with the current position;
 /// the amounts at both ends and the percentage are written on it.
-pub fn portfolio_chart(p: &PortfolioLine, index: usize) -> String {
+pub fn portfolio_chart(out: &mut impl Write, p: &PortfolioLine<'_>, index: usize) -> fmt::Result {
     let height = 64;
-    let track = WIDTH - 20;
+    let track: u32 = 620;
     // The fraction is our own four-decimal text; clamp what a bar can show.
     let fraction = p
         .progress_fraction
         .as_deref()
-        .and_then(|f| f.parse::<rust_decimal::Decimal>().ok())
+        .and_then(|f| f.parse::<Decimal>().ok())
         .unwrap_or_default()
-        .clamp(rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ONE);
-    let filled = (fraction * rust_decimal::Decimal::from(track))
-        .round()
-        .try_into()
-        .unwrap_or(0u32);
+        .clamp(Decimal::ZERO, Decimal::ONE);
+    let filled: u32 = fraction
+        .checked_mul(Decimal::from(track))
+        .map(|f| f.round())
+        .and_then(|f| f.try_into().ok())
+        .unwrap_or(0);
     let start = p
         .baseline
         .as_deref()
         .and_then(|b| b.split(" on ").next())
         .unwrap_or("0");
-    let percent = &p.progress_label;
-    format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="portfolio-{index}-title" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="portfolio-{index}-title">{title}</title><text x="10" y="16" font-size="13">{name}: {percent}</text><rect x="10" y="24" width="{track}" height="20" fill="#ffffff" stroke="#333333"/><rect x="10" y="24" width="{filled}" height="20" fill="{fill}"/><text x="10" y="60" font-size="11">baseline {start}</text><text x="{tx}" y="60" font-size="11" text-anchor="end">target {target}</text></svg>"##,
-        title = esc(&portfolio_sentence(p)),
-        name = esc(&p.name),
-        percent = esc(percent),
+    write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="portfolio-{index}-title" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="portfolio-{index}-title">"#
+    )?;
+    portfolio_sentence(out, p)?;
+    write!(
+        out,
+        r##"</title><text x="10" y="16" font-size="13">{name}: {percent}</text><rect x="10" y="24" width="{track}" height="20" fill="#ffffff" stroke="#333333"/><rect x="10" y="24" width="{filled}" height="20" fill="{fill}"/><text x="10" y="60" font-size="11">baseline {start}</text><text x="{tx}" y="60" font-size="11" text-anchor="end">target {target}</text></svg>"##,
+        name = esc(p.name),
+        percent = esc(&p.progress_label),
         start = esc(start),
         target = esc(&p.target),
         fill = colour(p.status),
-        tx = 10 + track,
+        tx = 630,
     )
 }

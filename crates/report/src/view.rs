@@ -1,44 +1,53 @@
 //! The report as plain data: what every renderer draws, and what the JSON
 //! output is. Built once by [`build`](crate::build), rendered many ways.
+//!
+//! The view borrows every text from the plan, its reports, their evaluation
+//! and the funding overview (`'a`) instead of copying it: a deliverable's
+//! text is shown on each of its indicators' rows, and a copy per row made a
+//! file with one long text and many indicators cost its size times the
+//! number of rows. The cells a deliverable's rows share are shared ([`Arc`]),
+//! not repeated.
 
-use actionplan_model::Status;
+use actionplan_model::{ParagraphRef, Status};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// The "planned results vs. achievements" report of one plan as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct ReportView {
+pub struct ReportView<'a> {
     /// The language the texts were chosen in (`en`, `fr`, `es`); a text
     /// without that version appears in English.
     pub language: String,
     /// The report's heading: "Planned results vs. achievements relating to …".
     pub title: String,
     /// The plan's title.
-    pub plan_title: String,
+    pub plan_title: &'a str,
     /// The document the progress report was published as, where known.
-    pub document: Option<DocumentHeader>,
+    pub document: Option<DocumentHeader<'a>>,
     /// The date the evaluation speaks as of (`2016-07-31`).
     pub as_of: String,
     /// The progress column's heading date as the documents write it ("July 2016").
     pub as_of_label: String,
     /// The table, biennium by biennium, category by category.
-    pub bienniums: Vec<BienniumSection>,
+    pub bienniums: Vec<BienniumSection<'a>>,
     /// Counts of indicators per standing status, in vocabulary order.
     pub summary: Vec<StatusCount>,
     /// The resources picture.
-    pub funding: FundingView,
+    pub funding: FundingView<'a>,
     /// Footnotes of the progress report, in number order.
-    pub footnotes: Vec<FootnoteView>,
+    pub footnotes: Vec<FootnoteView<'a>>,
 }
 
 /// The header of a Governing Body document.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct DocumentHeader {
+pub struct DocumentHeader<'a> {
     /// `GB.328/INS/8`.
-    pub symbol: String,
+    pub symbol: &'a str,
     /// The document's title.
-    pub title: String,
+    pub title: &'a str,
     /// "328th Session, Geneva, 27 October–10 November 2016"-style line, as far as known.
     pub session: Option<String>,
     /// The date on the document (`2016-09-20`).
@@ -48,44 +57,45 @@ pub struct DocumentHeader {
 /// The rows of one biennium ("For the 2016–17 biennium").
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct BienniumSection {
+pub struct BienniumSection<'a> {
     /// `2016-17`.
     pub biennium: String,
     /// The heading as printed: "For the 2016–17 biennium".
     pub heading: String,
     /// Its categories, in plan order.
-    pub categories: Vec<CategorySection>,
+    pub categories: Vec<CategorySection<'a>>,
 }
 
 /// The rows of one category within a biennium.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct CategorySection {
+pub struct CategorySection<'a> {
     /// The category's name ("Knowledge generation").
-    pub name: String,
+    pub name: &'a str,
     /// One row per indicator (or per deliverable without indicators).
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
 }
 
 /// One row of the table: an indicator with its deliverable and follow-up
 /// item(s), or a deliverable that has no indicator.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct Row {
+pub struct Row<'a> {
     /// The follow-up items the row answers: usually one; two when items share
-    /// the deliverable (the seed's 20(b) and 9(a)).
-    pub items: Vec<ItemCell>,
+    /// the deliverable (the seed's 20(b) and 9(a)). Shared by the rows of
+    /// one deliverable.
+    pub items: Arc<[ItemCell<'a>]>,
     /// Whether this is the first row of its item(s), so renderers without
     /// row spans print the item cell once.
     pub first_of_item: bool,
     /// Whether this is the first row of its deliverable.
     pub first_of_deliverable: bool,
-    /// The planned deliverable.
-    pub deliverable: DeliverableCell,
+    /// The planned deliverable, shared by its rows.
+    pub deliverable: Arc<DeliverableCell<'a>>,
     /// The indicator, absent for a deliverable without one.
-    pub indicator: Option<IndicatorCell>,
+    pub indicator: Option<IndicatorCell<'a>>,
     /// The progress text as of the date, with footnote numbers.
-    pub progress: Option<ProgressCell>,
+    pub progress: Option<ProgressCell<'a>>,
     /// The status that stands (derived where the data decides, otherwise asserted).
     pub status: Option<Status>,
     /// The status derived from values, dates and forecasts.
@@ -93,59 +103,60 @@ pub struct Row {
     /// The status the report asserts.
     pub asserted: Option<Status>,
     /// Why derived and asserted disagree, where they do.
-    pub disagreement: Option<String>,
+    pub disagreement: Option<&'a str>,
 }
 
 /// A follow-up item as its cell shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct ItemCell {
+pub struct ItemCell<'a> {
     /// The item's id.
-    pub id: String,
+    pub id: &'a str,
     /// Its text.
-    pub text: String,
-    /// Its paragraph references, as written: `20(b)`, `20(a)–(f)`.
-    pub paragraphs: Vec<String>,
+    pub text: &'a str,
+    /// Its paragraph references, written as the documents write them:
+    /// `20(b)`, `20(a)–(f)`.
+    pub paragraphs: &'a [ParagraphRef],
 }
 
 /// A planned deliverable as its cell shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct DeliverableCell {
+pub struct DeliverableCell<'a> {
     /// The deliverable's id.
-    pub id: String,
+    pub id: &'a str,
     /// `(a)`, where lettered.
     pub letter: Option<String>,
     /// Its text.
-    pub text: String,
+    pub text: &'a str,
     /// Its conditions ("provided that extra-budgetary resources can be mobilized").
-    pub conditions: Vec<String>,
+    pub conditions: Vec<&'a str>,
 }
 
 /// An indicator as its cell shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct IndicatorCell {
+pub struct IndicatorCell<'a> {
     /// The indicator's id.
-    pub id: String,
+    pub id: &'a str,
     /// `(a)`, where lettered.
     pub letter: Option<String>,
     /// Its text.
-    pub text: String,
+    pub text: &'a str,
     /// The deadline as the seed prints it: `03/2016`.
     pub timeline: Option<String>,
     /// The data source and baseline as printed in parentheses.
     pub details: Vec<String>,
     /// The kind of measure (`milestone`, `count`, …).
-    pub measure: String,
+    pub measure: &'static str,
 }
 
 /// The progress cell.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct ProgressCell {
+pub struct ProgressCell<'a> {
     /// The narrative.
-    pub text: String,
+    pub text: &'a str,
     /// Footnote numbers to print after it.
     pub footnotes: Vec<u32>,
 }
@@ -165,21 +176,21 @@ pub struct StatusCount {
 /// The resources part of the report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct FundingView {
+pub struct FundingView<'a> {
     /// Portfolios against their targets.
-    pub portfolios: Vec<PortfolioLine>,
+    pub portfolios: Vec<PortfolioLine<'a>>,
     /// Deliverables that are not fully funded, with the reason.
-    pub underfunded: Vec<FundingLine>,
+    pub underfunded: Vec<FundingLine<'a>>,
     /// Requests received but not funded.
-    pub requests: Vec<RequestLine>,
+    pub requests: Vec<RequestLine<'a>>,
 }
 
 /// A portfolio against its target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct PortfolioLine {
+pub struct PortfolioLine<'a> {
     /// Its name.
-    pub name: String,
+    pub name: &'a str,
     /// The baseline amount and date ("USD 84,000,000 on 2015-08-15").
     pub baseline: Option<String>,
     /// The target amount.
@@ -201,29 +212,29 @@ pub struct PortfolioLine {
 /// A deliverable that is not fully funded.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct FundingLine {
+pub struct FundingLine<'a> {
     /// The deliverable's id.
-    pub deliverable: String,
+    pub deliverable: &'a str,
     /// Its text.
-    pub text: String,
+    pub text: &'a str,
     /// Its funding status (`partially_funded`, `conditional`, …).
-    pub funding_status: String,
+    pub funding_status: &'static str,
     /// Whether it waits for resources as of the date.
     pub waiting: bool,
     /// Status and waiting in words: `unfunded, waiting for resources`.
     pub state: String,
     /// What the plan or report says about it.
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'a, str>>,
 }
 
 /// Requests received but not funded.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct RequestLine {
+pub struct RequestLine<'a> {
     /// How many.
     pub count: u32,
     /// What is requested.
-    pub text: String,
+    pub text: &'a str,
     /// The cost, where known.
     pub cost: Option<String>,
     /// Whether meeting them needs a reallocation.
@@ -235,16 +246,16 @@ pub struct RequestLine {
 /// A footnote.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct FootnoteView {
+pub struct FootnoteView<'a> {
     /// Its number.
     pub number: u32,
     /// Its text.
-    pub text: String,
+    pub text: &'a str,
 }
 
-impl ReportView {
+impl<'a> ReportView<'a> {
     /// Every row, in table order.
-    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+    pub fn rows(&self) -> impl Iterator<Item = &Row<'a>> {
         self.bienniums
             .iter()
             .flat_map(|b| b.categories.iter().flat_map(|c| c.rows.iter()))
