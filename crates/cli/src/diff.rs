@@ -4,7 +4,7 @@ use crate::args::{DiffArgs, DiffFormat};
 use crate::evaluate::source_of;
 use crate::failure::Failure;
 use crate::load::{as_of, load};
-use actionplan_funding::FundingAnswer;
+use actionplan_funding::PlanFundingAnswer;
 use actionplan_indicators::{Policy, evaluate};
 use actionplan_report::diff::{Snapshot, diff, render_text};
 
@@ -25,7 +25,7 @@ pub fn run(args: &DiffArgs, out: &mut String) -> Result<u8, Failure> {
             &env.reports,
             date,
             &Policy::default(),
-            &FundingAnswer,
+            &PlanFundingAnswer::new(&env.plan, date),
         )
         .map_err(|e| Failure::invalid(format!("{}: {e}: {}", path.display(), source_of(&e))))
     };

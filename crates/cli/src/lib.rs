@@ -89,7 +89,7 @@ where
     let result = match &cli.command {
         Command::Validate(a) => validate::run(a, &mut text),
         Command::Evaluate(a) => evaluate::run(a, &mut text),
-        Command::Report(a) => report::run(a, &mut text),
+        Command::Report(a) => report::run(a, out),
         Command::Funding(a) => funding::run(a, &mut text),
         Command::Diff(a) => diff::run(a, &mut text),
         Command::Fmt(a) => fmt::run(a, &mut text),

@@ -21,11 +21,22 @@ use crate::failure::Failure;
 use actionplan_interchange::WriteError;
 use std::path::Path;
 
-/// Writes `text` to `path` atomically: a failed write never leaves a
-/// half-written or emptied file. `input` is the file the text was made
-/// from, which is never overwritten.
-pub fn write_atomically(path: &Path, text: &str, input: &Path) -> Result<(), Failure> {
+/// Writes what `content` writes to `path` atomically, piece by piece (a
+/// large report is never held whole in memory): a failed write never
+/// leaves a half-written or emptied file. `input` is the file the output
+/// was made from, which is never overwritten.
+pub fn write_atomically_with(
+    path: &Path,
+    input: &Path,
+    content: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     refuse_input(path, input)?;
+    check_folder(path)?;
+    actionplan_interchange::write_atomically_with(path, content)
+        .map_err(|e| write_failure(&e, true))
+}
+
+fn check_folder(path: &Path) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -37,8 +48,7 @@ pub fn write_atomically(path: &Path, text: &str, input: &Path) -> Result<(), Fai
             dir.display()
         )));
     }
-    actionplan_interchange::write_bytes_atomically(path, text.as_bytes())
-        .map_err(|e| write_failure(&e, true))
+    Ok(())
 }
 
 /// Fails when `output` names the same file as `input`, by whatever path

@@ -3,12 +3,12 @@
 use crate::args::{Lang, ReportArgs, ReportFormat};
 use crate::failure::Failure;
 use crate::load::assess_file;
-use crate::output::write_atomically;
+use crate::output::write_atomically_with;
 use actionplan_model::Language;
-use actionplan_report::{Format, Options, build, render};
+use actionplan_report::{Format, Options, build, render_to};
 
 /// Renders the report to standard output or to `-o OUT`.
-pub fn run(args: &ReportArgs, out: &mut String) -> Result<u8, Failure> {
+pub fn run(args: &ReportArgs, out: &mut dyn std::io::Write) -> Result<u8, Failure> {
     // Refused before any work, and again just before writing.
     if let Some(path) = &args.output {
         crate::output::refuse_input(path, &args.file)?;
@@ -32,10 +32,16 @@ pub fn run(args: &ReportArgs, out: &mut String) -> Result<u8, Failure> {
         ReportFormat::Csv => Format::Csv,
         ReportFormat::Json => Format::Json,
     };
-    let text = render(&view, format);
+    // Rendered straight into the file or standard output: a report of a
+    // large plan (CSV repeats a deliverable's text on each of its rows) is
+    // never held whole in memory.
     match &args.output {
-        Some(path) => write_atomically(path, &text, &args.file)?,
-        None => out.push_str(&text),
+        Some(path) => {
+            write_atomically_with(path, &args.file, &mut |w| render_to(&view, format, w))?
+        }
+        None => render_to(&view, format, out)
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::io(format!("cannot write the report: {e}")))?,
     }
     Ok(0)
 }

@@ -108,6 +108,6 @@ pub use validate::{
     Checked, check_bytes, check_str, validate_bytes, validate_envelope, validate_path, validate_str,
 };
 pub use write::{
-    WriteError, cancel_pending_writes, to_canonical_string, write_bytes_atomically, write_path,
-    write_writer,
+    WriteError, cancel_pending_writes, to_canonical_string, write_atomically_with,
+    write_bytes_atomically, write_path, write_writer,
 };

@@ -213,6 +213,39 @@ pub fn write_bytes_atomically(path: impl AsRef<Path>, bytes: &[u8]) -> Result<()
     write_with_faults(path.as_ref(), bytes, &|_| Ok(()))
 }
 
+/// Writes to `path` atomically what `content` writes into the stream it is
+/// given, with every guarantee of [`write_bytes_atomically`]: for output too
+/// large to hold in memory (a CSV report of a large plan), which goes
+/// straight into the temporary file.
+///
+/// An error returned by `content` abandons the write: the temporary file is
+/// removed and the target left as it was.
+///
+/// # Errors
+///
+/// As [`write_bytes_atomically`], plus [`WriteError::Io`] carrying the
+/// error `content` returned.
+///
+/// ```
+/// use std::io::Write;
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("report.csv");
+/// actionplan_interchange::write_atomically_with(&path, &mut |w: &mut dyn Write| {
+///     for row in 0..3 {
+///         writeln!(w, "row {row}")?;
+///     }
+///     Ok(())
+/// })?;
+/// assert_eq!(std::fs::read_to_string(&path)?, "row 0\nrow 1\nrow 2\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_atomically_with(
+    path: impl AsRef<Path>,
+    content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    write_content_with_faults(path.as_ref(), content, &|_| Ok(()))
+}
+
 /// Removes the temporary file of every write in progress in this process
 /// and makes every write that has not yet renamed its file fail with
 /// [`WriteError::Interrupted`], now and from then on. Returns how many
@@ -283,6 +316,15 @@ fn write_with_faults(
     bytes: &[u8],
     fault: &dyn Fn(Step) -> io::Result<()>,
 ) -> Result<(), WriteError> {
+    write_content_with_faults(path, &mut |w: &mut dyn Write| w.write_all(bytes), fault)
+}
+
+/// [`write_with_faults`] for content written by a closure.
+fn write_content_with_faults(
+    path: &Path,
+    content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    fault: &dyn Fn(Step) -> io::Result<()>,
+) -> Result<(), WriteError> {
     let target = resolve_links(path).map_err(|source| WriteError::Io {
         path: path.to_owned(),
         source,
@@ -321,7 +363,12 @@ fn write_with_faults(
     };
     let result = (|| {
         fault(Step::Write)?;
-        tmp.write_all(bytes)?;
+        {
+            // Buffered: renderers write many small pieces.
+            let mut w = io::BufWriter::new(tmp.as_file_mut());
+            content(&mut w)?;
+            w.flush()?;
+        }
         if let Some(existing) = &existing {
             fault(Step::Owner)?;
             keep_owner(tmp.as_file(), existing);

@@ -2,7 +2,7 @@
 //! model's "is this deliverable waiting for resources?" and evaluation takes
 //! the answer. The two crates never meet except here.
 
-use actionplan_funding::{FundingAnswer, FundingOverview, overview};
+use actionplan_funding::{FundingOverview, PlanFundingAnswer, overview};
 use actionplan_indicators::{EvaluationError, PlanEvaluation, Policy, evaluate};
 use actionplan_model::{ActionPlan, ProgressReport};
 use serde::Serialize;
@@ -36,9 +36,12 @@ pub fn assess(
     as_of: Date,
     policy: &Policy,
 ) -> Result<Assessment, AssessError> {
-    let evaluation =
-        evaluate(plan, reports, as_of, policy, &FundingAnswer).map_err(AssessError::Evaluation)?;
+    // Funding first, so evaluation asks the overview by look-up instead of
+    // computing a deliverable's funding once per indicator.
     let funding = overview(plan, reports, as_of);
+    let answer = PlanFundingAnswer::from_overview(plan, &funding);
+    let evaluation =
+        evaluate(plan, reports, as_of, policy, &answer).map_err(AssessError::Evaluation)?;
     Ok(Assessment {
         evaluation,
         funding,
