@@ -78,24 +78,32 @@
 
 mod envelope;
 mod locate;
+mod options;
 mod read;
 mod report;
 mod schema;
+mod strict;
 mod validate;
 mod write;
 
 pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
 };
+pub use locate::LineIndex;
+pub use options::ReadOptions;
 #[doc(hidden)]
-pub use read::read_str_without_schema;
-pub use read::{ReadError, read_path, read_reader, read_str};
-pub use report::{Issue, Layer, Severity, ValidationReport};
+pub use read::{read_str_fast, read_str_without_schema};
+pub use read::{
+    MAX_NESTING, ReadError, TextEncoding, read_bytes, read_path, read_path_with, read_reader,
+    read_reader_with, read_str, read_str_with,
+};
+pub use report::{Issue, Layer, OmittedIssues, Severity, ValidationReport};
 pub use schema::{SCHEMA_ID, SCHEMA_PATH, schema, schema_string};
 #[doc(hidden)]
 pub use validate::schema_compilations;
 pub use validate::{
-    Checked, check_bytes, check_str, validate_bytes, validate_envelope, validate_path, validate_str,
+    Checked, check_bytes, check_bytes_with, check_str, check_str_with, validate_bytes,
+    validate_envelope, validate_path, validate_path_with, validate_str,
 };
 pub use write::{
     WriteError, to_canonical_string, write_bytes_atomically, write_path, write_writer,
