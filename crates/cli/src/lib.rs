@@ -35,6 +35,7 @@ mod load;
 mod output;
 mod report;
 mod table;
+mod terminal;
 mod validate;
 
 pub use args::Cli;

@@ -91,12 +91,12 @@ pub use envelope::{
 };
 pub use locate::LineIndex;
 pub use options::ReadOptions;
-#[doc(hidden)]
-pub use read::{read_str_fast, read_str_without_schema};
 pub use read::{
     MAX_NESTING, ReadError, TextEncoding, read_bytes, read_path, read_path_with, read_reader,
-    read_reader_with, read_str, read_str_with,
+    read_reader_with, read_str, read_str_with, sniff_encoding,
 };
+#[doc(hidden)]
+pub use read::{read_str_fast, read_str_without_schema};
 pub use report::{Issue, Layer, OmittedIssues, Severity, ValidationReport};
 pub use schema::{SCHEMA_ID, SCHEMA_PATH, schema, schema_string};
 #[doc(hidden)]

@@ -194,7 +194,14 @@ impl std::fmt::Display for TextEncoding {
 /// The UTF-16 or UTF-32 encoding the bytes are in, from a byte order mark
 /// or, without one, from the zero bytes around the first character (JSON
 /// text starts with an ASCII character, and never contains a raw NUL).
-pub(crate) fn sniff_encoding(bytes: &[u8]) -> Option<TextEncoding> {
+///
+/// ```
+/// use actionplan_interchange::{sniff_encoding, TextEncoding};
+/// assert_eq!(sniff_encoding(b"{\0\"\0"), Some(TextEncoding::Utf16Le));
+/// assert_eq!(sniff_encoding(b"\xfe\xff\0{"), Some(TextEncoding::Utf16Be));
+/// assert_eq!(sniff_encoding(b"{\"a\": 1}"), None);
+/// ```
+pub fn sniff_encoding(bytes: &[u8]) -> Option<TextEncoding> {
     let b = |i: usize| bytes.get(i).copied();
     let zero = |i: usize| b(i) == Some(0);
     let some = |i: usize| b(i).is_some_and(|x| x != 0);
@@ -323,7 +330,10 @@ pub fn read_path(path: impl AsRef<Path>) -> Result<Envelope, ReadError> {
 }
 
 /// Reads an exchange file from a path, within `options`' input limit.
-pub fn read_path_with(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Envelope, ReadError> {
+pub fn read_path_with(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<Envelope, ReadError> {
     let bytes = read_bytes(path, options)?;
     read_str_with(utf8(&bytes)?, options)
 }

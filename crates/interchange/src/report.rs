@@ -141,7 +141,11 @@ impl ValidationReport {
     }
 
     fn count(&self, severity: Severity) -> usize {
-        let full = self.issues.iter().filter(|i| i.severity == severity).count();
+        let full = self
+            .issues
+            .iter()
+            .filter(|i| i.severity == severity)
+            .count();
         self.omitted
             .iter()
             .filter(|o| o.severity == severity)

@@ -25,8 +25,7 @@
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
 use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected,
-    Visitor,
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected, Visitor,
 };
 use std::collections::HashSet;
 use std::fmt;
@@ -621,7 +620,9 @@ mod tests {
 
     #[test]
     fn refuses_what_the_schema_refuses() {
-        assert!(ok(r#"{"a": 1, "list": [1], "map": {"x": "y"}, "mode": "on"}"#));
+        assert!(ok(
+            r#"{"a": 1, "list": [1], "map": {"x": "y"}, "mode": "on"}"#
+        ));
         assert!(!ok(r#"[1]"#), "struct as array");
         assert!(!ok(r#"{"a": 1, "mode": {"on": null}}"#), "enum as object");
         assert!(!ok(r#"{"a": 1, "map": {"x": "y", "x": "z"}}"#), "key twice");
@@ -637,7 +638,9 @@ mod tests {
         assert!(ok(r#"{"a": 1.0}"#), "integral float");
         assert!(ok(r#"{"a": 1e2}"#), "exponent");
         assert!(!ok(r#"{"a": 1.5}"#));
-        assert!(ok(r#"{"a": 1, "extensions": {"t": [1, [2], {"k": [3.5]}]}}"#));
+        assert!(ok(
+            r#"{"a": 1, "extensions": {"t": [1, [2], {"k": [3.5]}]}}"#
+        ));
     }
 
     #[test]

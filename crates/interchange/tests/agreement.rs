@@ -469,13 +469,15 @@ fn mutate(doc: &mut Value, m: Mutation, index: Index) -> Option<String> {
                 Mutation::EmptyId => json!(""),
                 Mutation::Null => Value::Null,
                 Mutation::IntegerWithFraction => serde_json::from_str(&format!("{v}.0")).ok()?,
-                Mutation::ObjectAsArray => {
-                    Value::Array(v.as_object()?.values().cloned().collect())
-                }
+                Mutation::ObjectAsArray => Value::Array(v.as_object()?.values().cloned().collect()),
                 Mutation::TaggedAsArray => {
                     let o = v.as_object()?;
                     let mut items = vec![o.get("kind")?.clone()];
-                    items.extend(o.iter().filter(|(k, _)| *k != "kind").map(|(_, v)| v.clone()));
+                    items.extend(
+                        o.iter()
+                            .filter(|(k, _)| *k != "kind")
+                            .map(|(_, v)| v.clone()),
+                    );
                     Value::Array(items)
                 }
                 Mutation::StringAsObject => json!({ v.as_str()?: null }),
