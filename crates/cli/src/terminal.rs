@@ -5,6 +5,18 @@
 //! before. Every piece of file text the command prints on a terminal goes
 //! through [`escape_terminal`].
 
+// Panic-free by construction on file input (see interchange's lib.rs).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
 use std::borrow::Cow;
 use std::fmt::Write as _;
 

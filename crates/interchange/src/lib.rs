@@ -75,6 +75,18 @@
 //! * `tempfile`: the temporary file in the target's folder that atomic
 //!   writing renames into place, cleaned up if anything fails.
 #![warn(missing_docs)]
+// Library code never panics on input: no unchecked arithmetic, indexing,
+// unwrap or panic outside tests. Each remaining `allow` says why.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
 mod envelope;
 mod locate;
@@ -90,6 +102,8 @@ pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
 };
 pub use locate::LineIndex;
+#[doc(hidden)]
+pub use locate::locate_work;
 pub use options::ReadOptions;
 pub use read::{
     MAX_NESTING, ReadError, TextEncoding, read_bytes, read_path, read_path_with, read_reader,

@@ -64,6 +64,23 @@ pub struct LineIndex<'a> {
     chars: Vec<usize>,
 }
 
+thread_local! {
+    /// Bytes this thread's locating has read, for tests that check the work
+    /// grows linearly with the input (a count, not a timing).
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn count_work(bytes: usize) {
+    let n = u64::try_from(bytes).unwrap_or(u64::MAX);
+    WORK.with(|w| w.set(w.get().saturating_add(n)));
+}
+
+/// Bytes read so far by this thread to index lines and locate pointers.
+#[doc(hidden)]
+pub fn locate_work() -> u64 {
+    WORK.with(std::cell::Cell::get)
+}
+
 fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
 }
@@ -73,7 +90,8 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i.saturating_add(1)));
-        let mut chars = Vec::with_capacity(text.len() / BLOCK + 1);
+        count_work(text.len());
+        let mut chars = Vec::with_capacity((text.len() / BLOCK).saturating_add(1));
         let mut count = 0usize;
         chars.push(0);
         for block in text.as_bytes().chunks(BLOCK) {
@@ -104,11 +122,10 @@ impl<'a> LineIndex<'a> {
         let block = offset / BLOCK;
         let base = self.chars.get(block).copied().unwrap_or(0);
         let from = block.saturating_mul(BLOCK);
-        let rest = self
-            .text
-            .as_bytes()
-            .get(from..offset)
-            .map_or(0, |b| b.iter().filter(|b| !is_continuation(**b)).count());
+        let rest = self.text.as_bytes().get(from..offset).map_or(0, |b| {
+            count_work(b.len());
+            b.iter().filter(|b| !is_continuation(**b)).count()
+        });
         base.saturating_add(rest)
     }
 
@@ -130,6 +147,7 @@ impl<'a> LineIndex<'a> {
             }
             need = need.saturating_sub(1);
         }
+        count_work(pos.saturating_sub(block.saturating_mul(BLOCK)));
         pos
     }
 
@@ -238,6 +256,7 @@ pub(crate) fn scan(lines: &LineIndex<'_>, wanted: Option<&HashSet<String>>) -> S
     };
     s.ws();
     s.value(None, 0);
+    count_work(s.pos);
     s.out
 }
 

@@ -47,7 +47,7 @@ pub enum ReadError {
     },
     /// Arrays and objects nest deeper than the parser follows.
     #[error(
-        "arrays and objects nest more than {limit} levels deep at line {line}, column {column}: no action plan nests that deep (the limit is serde_json's)"
+        "arrays and objects nest {limit} levels deep at line {line}, column {column}, more than the reader follows (serde_json's limit; no action plan nests that deep)"
     )]
     TooDeep {
         /// The nesting limit.
@@ -414,9 +414,10 @@ pub(crate) fn check_start(text: &str) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// serde_json's nesting limit: arrays and objects deeper than this are
-/// refused while parsing (its `disable_recursion_limit` is off by default,
-/// and stays off here: it protects the stack).
+/// serde_json's nesting limit: a file whose arrays and objects nest this
+/// deep (the envelope counting as the first level) is refused while
+/// parsing; 127 levels are read. (Its `disable_recursion_limit` stays off:
+/// the limit protects the stack.)
 pub const MAX_NESTING: usize = 128;
 
 /// Layer 1: JSON syntax.

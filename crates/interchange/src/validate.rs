@@ -369,12 +369,14 @@ fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
                     })
                 })
                 .collect();
-            if let Some(tags) = tags.filter(|t| t.len() > 1 && t.iter().all(|(p, _)| *p == t[0].0))
+            let first = |t: &[(String, String)]| t.first().map(|(p, _)| p.clone());
+            if let Some(tags) = tags.filter(|t| {
+                t.len() > 1 && t.iter().all(|(p, _)| Some(p) == t.first().map(|(f, _)| f))
+            }) && let Some(at) = first(&tags)
             {
-                let at = tags[0].0.clone();
-                let found = e
-                    .instance()
-                    .pointer(&at[pointer.len()..])
+                let found = at
+                    .get(pointer.len()..)
+                    .and_then(|rel| e.instance().pointer(rel))
                     .map_or_else(String::new, render);
                 let tag = at.rsplit('/').next().unwrap_or_default().to_owned();
                 let names: Vec<&str> = tags.iter().map(|(_, v)| v.as_str()).collect();
@@ -435,7 +437,8 @@ fn is_mismatch(b: &jsonschema::ValidationError<'_>, pointer: &str) -> bool {
         ValidationErrorKind::Type { .. } => at == pointer,
         ValidationErrorKind::Constant { .. } => at
             .strip_prefix(pointer)
-            .is_some_and(|rest| !rest.is_empty() && rest[1..].find('/').is_none()),
+            .and_then(|rest| rest.strip_prefix('/'))
+            .is_some_and(|rest| !rest.contains('/')),
         _ => false,
     }
 }
@@ -467,7 +470,7 @@ fn render(v: &Value) -> String {
 fn truncate(s: &str) -> String {
     const MAX: usize = 200;
     match s.char_indices().nth(MAX) {
-        Some((i, _)) => format!("{}…", &s[..i]),
+        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
         None => s.to_owned(),
     }
 }

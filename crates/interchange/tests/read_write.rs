@@ -170,3 +170,45 @@ fn never_panics_on_odd_input() {
         let _ = actionplan_interchange::validate_str(t);
     }
 }
+
+#[test]
+fn extension_numbers_are_kept_as_written_through_a_round_trip() {
+    let numbers = [
+        "123456789012345678901234567890",
+        "1e-400",
+        "1E+400",
+        "1.50",
+        "-0",
+        "0.1",
+        "18446744073709551616",
+    ];
+    let list = numbers.join(", ");
+    let text = full().replacen(
+        "\"plan\": {",
+        &format!("\"extensions\": {{\"org.example\": {{\"n\": [{list}]}}}},\n  \"plan\": {{"),
+        1,
+    );
+    let env = read_str(&text).unwrap();
+    let canonical = to_canonical_string(&env);
+    for n in numbers {
+        assert!(
+            canonical.contains(&format!("      {n}")),
+            "{n} lost:\n{canonical}"
+        );
+    }
+    assert_eq!(
+        to_canonical_string(&read_str(&canonical).unwrap()),
+        canonical
+    );
+    // Validation takes the same path.
+    assert!(actionplan_interchange::check_str(&text).envelope.is_some());
+    // A key twice inside extensions is still refused, with its place.
+    let twice = full().replacen(
+        "\"plan\": {",
+        "\"extensions\": {\"org.example\": {\"k\": 1,\n \"k\": 2}},\n  \"plan\": {",
+        1,
+    );
+    let err = read_str(&twice).unwrap_err();
+    assert!(matches!(err, ReadError::DuplicateKey { .. }), "{err}");
+    assert_eq!(err.pointer(), Some("/extensions/org.example/k"));
+}
