@@ -220,6 +220,17 @@ pub(crate) fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// Appends `/token`, escaped, to a pointer without allocating for the
+/// common token that needs no escape.
+fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    if token.contains(['~', '/']) {
+        pointer.push_str(&escape_token(token));
+    } else {
+        pointer.push_str(token);
+    }
+}
+
 /// Every prefix of a pointer, itself included, longest first.
 pub(crate) fn prefixes(pointer: &str) -> impl Iterator<Item = &str> {
     let mut end = Some(pointer.len());
@@ -263,13 +274,24 @@ pub(crate) fn scan(lines: &LineIndex<'_>, wanted: Option<&HashSet<String>>) -> S
 /// The spans of `pointers`; a pointer that names nothing is located at its
 /// longest prefix that does. One pass over the text for all of them.
 pub(crate) fn locate(lines: &LineIndex<'_>, pointers: &[&str]) -> Vec<Option<Span>> {
+    locate_and_find_duplicates(lines, pointers).0
+}
+
+/// [`locate`], and the keys that occur twice, in the same single pass.
+pub(crate) fn locate_and_find_duplicates(
+    lines: &LineIndex<'_>,
+    pointers: &[&str],
+) -> (Vec<Option<Span>>, Vec<DuplicateKey>) {
     let wanted: HashSet<String> = pointers
         .iter()
         .flat_map(|p| prefixes(p))
         .map(str::to_owned)
         .collect();
-    let found = scan(lines, Some(&wanted)).spans;
-    pointers
+    let Scan {
+        spans: found,
+        duplicates,
+    } = scan(lines, Some(&wanted));
+    let spans = pointers
         .iter()
         .map(|p| {
             let mut it = prefixes(p);
@@ -281,7 +303,8 @@ pub(crate) fn locate(lines: &LineIndex<'_>, pointers: &[&str]) -> Vec<Option<Spa
                 })
             })
         })
-        .collect()
+        .collect();
+    (spans, duplicates)
 }
 
 /// The span of one pointer.
@@ -366,7 +389,7 @@ impl Scanner<'_, '_> {
 
     fn object(&mut self, depth: usize) -> bool {
         self.bump(1);
-        let mut keys = HashSet::new();
+        let mut keys: HashSet<std::borrow::Cow<'_, str>> = HashSet::new();
         let base = self.pointer.len();
         loop {
             self.ws();
@@ -385,25 +408,29 @@ impl Scanner<'_, '_> {
             let Some((ks, ke)) = self.string() else {
                 return false;
             };
-            let raw = self.text.get(ks..ke).unwrap_or("\"\"");
+            let text = self.text;
+            let raw = text.get(ks..ke).unwrap_or("\"\"");
             let inner = raw
                 .strip_prefix('"')
                 .and_then(|r| r.strip_suffix('"'))
                 .unwrap_or(raw);
-            // Most keys have no escape: skip the decoder for them.
-            let key = if inner.contains('\\') {
-                serde_json::from_str::<String>(raw).unwrap_or_else(|_| inner.to_owned())
+            // Most keys have no escape: borrow them, skip the decoder.
+            let key: std::borrow::Cow<'_, str> = if inner.contains('\\') {
+                serde_json::from_str::<String>(raw)
+                    .unwrap_or_else(|_| inner.to_owned())
+                    .into()
             } else {
-                inner.to_owned()
+                inner.into()
             };
-            self.pointer.push('/');
-            self.pointer.push_str(&escape_token(&key));
-            if !keys.insert(key.clone()) {
+            push_token(&mut self.pointer, &key);
+            if keys.contains(&key) {
                 self.out.duplicates.push(DuplicateKey {
                     pointer: self.pointer.clone(),
-                    key,
+                    key: key.into_owned(),
                     position: self.lines.position(ks),
                 });
+            } else {
+                keys.insert(key);
             }
             self.ws();
             if self.peek() != Some(b':') {
@@ -438,7 +465,7 @@ impl Scanner<'_, '_> {
                 Some(_) => {}
             }
             self.pointer.push('/');
-            self.pointer.push_str(&index.to_string());
+            let _ = std::fmt::Write::write_fmt(&mut self.pointer, format_args!("{index}"));
             let ok = self.value(None, depth.saturating_add(1));
             self.pointer.truncate(base);
             if !ok {

@@ -150,7 +150,17 @@ pub fn check_str_with(text: &str, options: &ReadOptions) -> Checked {
         Ok(v) => v,
         Err(e) => return failed(&e),
     };
-    let duplicates = locate::scan(&lines, Some(&Default::default())).duplicates;
+    let schema_issues = schema_layer(&value);
+    drop(value);
+    let mut located = schema_issues;
+    // The typed read runs only when the schema passes; its verdict waits
+    // for the scan below, which says whether a key was given twice.
+    let typed = located.is_empty().then(|| read::typed_read(&lines));
+    if let Some(Ok(env)) = &typed {
+        located.extend(rule_issues(env).into_iter().map(|i| (i, false)));
+    }
+    // One pass over the text: every issue's position and every key twice.
+    let duplicates = locate_issues(&lines, &mut located);
     for d in &duplicates {
         let mut i = Issue::new(
             Layer::Syntax,
@@ -165,45 +175,36 @@ pub fn check_str_with(text: &str, options: &ReadOptions) -> Checked {
         i.column = Some(d.position.column);
         issues.push(i);
     }
-
-    let schema_issues = schema_layer(&value);
-    drop(value);
-    let schema_ok = schema_issues.is_empty();
-    let mut located = schema_issues;
     let mut envelope = None;
-    if schema_ok {
-        match read::typed_read(&lines) {
-            Ok(env) => {
-                located.extend(rule_issues(&env).into_iter().map(|i| (i, false)));
-                if duplicates.is_empty() {
-                    envelope = Some(env);
-                }
-            }
-            // A key twice is already reported above.
-            Err(_) if !duplicates.is_empty() => {}
-            Err(e) => {
-                // The schema and the reader are meant to agree; if they do
-                // not, say so rather than hide it.
-                let (pointer, message) = match e {
-                    ReadError::Invalid {
-                        pointer, message, ..
-                    } => (pointer, message),
-                    other => (String::new(), other.to_string()),
-                };
-                let mut i = Issue::new(
-                    Layer::Schema,
-                    Severity::Error,
-                    pointer,
-                    format!(
-                        "{message} (the schema accepts this but the reader does not: please report this as a bug of actionplan-interchange)"
-                    ),
-                );
-                i.rule = Some("reader".into());
-                located.push((i, false));
-            }
+    match typed {
+        Some(Ok(env)) if duplicates.is_empty() => envelope = Some(env),
+        // A key twice is reported above.
+        Some(Err(_)) if !duplicates.is_empty() => {}
+        Some(Err(e)) => {
+            // The schema and the reader are meant to agree; if they do
+            // not, say so rather than hide it.
+            let position = e.line_column();
+            let (pointer, message) = match e {
+                ReadError::Invalid {
+                    pointer, message, ..
+                } => (pointer, message),
+                other => (String::new(), other.to_string()),
+            };
+            let mut i = Issue::new(
+                Layer::Schema,
+                Severity::Error,
+                pointer,
+                format!(
+                    "{message} (the schema accepts this but the reader does not: please report this as a bug of actionplan-interchange)"
+                ),
+            );
+            i.rule = Some("reader".into());
+            i.line = position.map(|p| p.0);
+            i.column = position.map(|p| p.1);
+            located.push((i, false));
         }
+        _ => {}
     }
-    locate_issues(&lines, &mut located);
     let (mut schema_part, rule_part): (Vec<_>, Vec<_>) = located
         .into_iter()
         .partition(|(i, _)| i.layer == Layer::Schema);
@@ -271,10 +272,11 @@ fn rule_issues(envelope: &Envelope) -> Vec<Issue> {
 }
 
 /// Fills in line and column; `at_key` points at the member's key instead of
-/// its value (for members that should not be there).
-fn locate_issues(lines: &LineIndex<'_>, issues: &mut [(Issue, bool)]) {
+/// its value (for members that should not be there). Returns the keys given
+/// twice, found in the same pass.
+fn locate_issues(lines: &LineIndex<'_>, issues: &mut [(Issue, bool)]) -> Vec<locate::DuplicateKey> {
     let pointers: Vec<&str> = issues.iter().map(|(i, _)| i.pointer.as_str()).collect();
-    let spans = locate::locate(lines, &pointers);
+    let (spans, duplicates) = locate::locate_and_find_duplicates(lines, &pointers);
     for ((issue, at_key), span) in issues.iter_mut().zip(spans) {
         if let Some(span) = span {
             let p = if *at_key {
@@ -286,6 +288,7 @@ fn locate_issues(lines: &LineIndex<'_>, issues: &mut [(Issue, bool)]) {
             issue.column = Some(p.column);
         }
     }
+    duplicates
 }
 
 /// Layer 2: the published schema. Returns issues without positions, each

@@ -60,16 +60,21 @@ pub enum ExtensionValue {
 pub struct ExtensionNumber(String);
 
 impl ExtensionNumber {
-    /// The number written as `text`, if `text` is a JSON number.
+    /// The number written as `text`, if `text` is a JSON number within the
+    /// range of a double (what every JSON reader can hold; `1e400` is
+    /// refused, as the format says, while `1e-400` and 30-digit integers
+    /// are kept as written).
     ///
     /// ```
     /// use actionplan_model::ExtensionNumber;
     /// assert_eq!(ExtensionNumber::new("1e-400").unwrap().as_str(), "1e-400");
+    /// assert!(ExtensionNumber::new("1e400").is_none());
     /// assert!(ExtensionNumber::new("01").is_none());
     /// assert!(ExtensionNumber::new("NaN").is_none());
     /// ```
     pub fn new(text: &str) -> Option<Self> {
-        is_json_number(text).then(|| ExtensionNumber(text.to_owned()))
+        let in_range = text.parse::<f64>().is_ok_and(f64::is_finite);
+        (is_json_number(text) && in_range).then(|| ExtensionNumber(text.to_owned()))
     }
 
     /// The number as written.
@@ -384,7 +389,7 @@ mod tests {
         for text in [
             "123456789012345678901234567890",
             "1e-400",
-            "1E+400",
+            "1E+300",
             "-0",
             "1.50",
             "0.1",
