@@ -9,44 +9,27 @@
 //! * an optional `-`, then `0` or a digit 1–9 followed by digits, then
 //!   optionally `.` and one or more digits;
 //! * at most 28 digits before the point and at most 29 characters in all, so
-//!   every accepted text fits a `Decimal` exactly;
-//! * no negative zero (`-0`, `-0.00`): `rust_decimal` has no signed zero
-//!   and would write it back as `0`, so a file would change under a
-//!   round trip; a zero is written without a sign.
+//!   every accepted text fits a `Decimal` exactly.
 //!
 //! The scale is kept: `"84000000.00"` reads back and writes out as
-//! `84000000.00`.
+//! `84000000.00`. So is the sign of a zero: `"-0.00"` is accepted (it is
+//! what negating a zero gives in `rust_decimal` and in spreadsheets) and
+//! writes back as `-0.00`; it equals zero in every comparison and sum.
 
 use rust_decimal::Decimal;
 
 /// Longest decimal text accepted.
 pub const MAX_DECIMAL_LEN: usize = 29;
 
-/// The decimal grammar as a JSON Schema pattern (used with `maxLength` 29):
-/// zero without a sign, or a signed number with a non-zero digit.
-pub const DECIMAL_PATTERN: &str =
-    "^(0(\\.[0-9]+)?|-?[1-9][0-9]{0,27}(\\.[0-9]+)?|-0\\.[0-9]*[1-9][0-9]*)$";
+/// The decimal grammar as a JSON Schema pattern (used with `maxLength` 29).
+pub const DECIMAL_PATTERN: &str = "^-?(0|[1-9][0-9]{0,27})(\\.[0-9]+)?$";
 
 /// A text was not a decimal in the exchange grammar.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}", describe(.0))]
+#[error(
+    "`{0}` is not a decimal: write digits with an optional leading `-` and `.` (e.g. \"84000000\" or \"12.50\"), without exponent, `+`, `_` or leading zeros, at most 29 characters"
+)]
 pub struct DecimalError(pub String);
-
-fn describe(s: &str) -> String {
-    if is_negative_zero(s) {
-        format!("`{s}` is a negative zero: write a zero without a sign (\"0\" or \"0.00\")")
-    } else {
-        format!(
-            "`{s}` is not a decimal: write digits with an optional leading `-` and `.` (e.g. \"84000000\" or \"12.50\"), without exponent, `+`, `_` or leading zeros, at most 29 characters"
-        )
-    }
-}
-
-fn is_negative_zero(s: &str) -> bool {
-    s.strip_prefix('-').is_some_and(|u| {
-        !u.is_empty() && u.bytes().all(|b| b == b'0' || b == b'.') && u.starts_with('0')
-    })
-}
 
 /// Parses a decimal in the exchange grammar, exactly.
 ///
@@ -57,8 +40,8 @@ fn is_negative_zero(s: &str) -> bool {
 /// assert!(parse_decimal("+1").is_err());
 /// assert!(parse_decimal(".5").is_err());
 /// assert!(parse_decimal("007").is_err());
-/// assert!(parse_decimal("-0.00").is_err()); // a zero has no sign
-/// assert_eq!(parse_decimal("-0.50")?.to_string(), "-0.50");
+/// let zero = parse_decimal("-0.00")?; // kept as written, equal to zero
+/// assert_eq!((zero.to_string().as_str(), zero.is_zero()), ("-0.00", true));
 /// # Ok::<(), actionplan_model::DecimalError>(())
 /// ```
 pub fn parse_decimal(s: &str) -> Result<Decimal, DecimalError> {
@@ -80,8 +63,11 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, DecimalError> {
     {
         return Err(err());
     }
-    if is_negative_zero(s) {
-        return Err(err());
+    let d = Decimal::from_str_exact(s).map_err(|_| err())?;
+    // Parsing drops the sign of a zero; negating keeps it (and the scale),
+    // so that "-0.00" is written back as it was read.
+    if d.is_zero() && s.starts_with('-') {
+        return Ok(-d);
     }
-    Decimal::from_str_exact(s).map_err(|_| err())
+    Ok(d)
 }

@@ -592,15 +592,7 @@ fn regex_like_grammar(s: &str) -> bool {
         None => (u, None),
     };
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let zero = i
-        .bytes()
-        .chain(f.unwrap_or_default().bytes())
-        .all(|b| b == b'0');
-    digits(i)
-        && i.len() <= 28
-        && !(i.len() > 1 && i.starts_with('0'))
-        && f.is_none_or(digits)
-        && !(s.starts_with('-') && zero)
+    digits(i) && i.len() <= 28 && !(i.len() > 1 && i.starts_with('0')) && f.is_none_or(digits)
 }
 
 #[test]
