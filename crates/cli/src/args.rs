@@ -84,6 +84,12 @@ pub struct ValidateArgs {
     /// How to print issues: `human` (with the offending line) or `json`.
     #[arg(long, value_enum, default_value_t = IssueFormat::Human)]
     pub format: IssueFormat,
+    /// Issues shown in full per file; the rest are counted per rule.
+    #[arg(long, value_name = "N", default_value_t = actionplan_interchange::ReadOptions::DEFAULT_MAX_ISSUES)]
+    pub max_issues: usize,
+    /// Refuse a file larger than this many bytes (default 256 MiB).
+    #[arg(long, value_name = "BYTES", default_value_t = actionplan_interchange::ReadOptions::DEFAULT_MAX_INPUT_BYTES)]
+    pub max_input_bytes: u64,
 }
 
 /// How `validate` prints issues.
@@ -289,7 +295,22 @@ mod tests {
         };
         assert_eq!(a.files, [PathBuf::from("a.json"), PathBuf::from("b.json")]);
         assert_eq!(a.format, IssueFormat::Json);
+        assert_eq!(a.max_issues, 200);
+        assert_eq!(a.max_input_bytes, 256 * 1024 * 1024);
         assert!(Cli::try_parse_from(["actionplan", "validate"]).is_err());
+        let cli = Cli::parse_from([
+            "actionplan",
+            "validate",
+            "a.json",
+            "--max-issues",
+            "5",
+            "--max-input-bytes",
+            "1000",
+        ]);
+        let Command::Validate(a) = cli.command else {
+            panic!("not validate: {cli:?}");
+        };
+        assert_eq!((a.max_issues, a.max_input_bytes), (5, 1000));
     }
 
     #[test]

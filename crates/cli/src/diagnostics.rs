@@ -1,77 +1,147 @@
 //! Issues as a person reads them: where, which rule, what is wrong, and the
 //! offending line with a marker (drawn by `annotate-snippets`).
+//!
+//! The line comes from the file's [`LineIndex`], built once per file, and
+//! only a window of it around the marker is drawn: rendering an issue costs
+//! the same on a minified file of one 100 MB line as on a pretty-printed
+//! one. File text is escaped for the terminal before it is drawn.
 
-use actionplan_interchange::{Issue, Severity};
+// Panic-free by construction on file input (see interchange's lib.rs).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
+use crate::terminal::escape_terminal;
+use actionplan_interchange::{Issue, LineIndex, OmittedIssues, Severity};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use std::ops::Range;
 use std::path::Path;
 
-/// Renders one issue of `file` whose text is `source` (if it could be read).
-pub fn render(file: &Path, source: Option<&str>, issue: &Issue) -> String {
+/// Bytes of the line drawn before the marker, at most.
+const BEFORE: usize = 60;
+/// Bytes of the line drawn from the marker on, at most.
+const AFTER: usize = 100;
+
+/// Renders one issue of `file`, whose text is indexed by `source` (if it
+/// could be read).
+pub fn render(file: &Path, source: Option<&LineIndex<'_>>, issue: &Issue) -> String {
     let level = match issue.severity {
         Severity::Warning => Level::WARNING,
         _ => Level::ERROR,
     };
-    let path = file.display().to_string();
-    let pointer = if issue.pointer.is_empty() {
-        String::new()
+    let path = escape_terminal(&file.display().to_string()).into_owned();
+    let pointer = escape_terminal(&issue.pointer).into_owned();
+    let title = if pointer.is_empty() {
+        escape_terminal(&issue.message).into_owned()
     } else {
-        format!(" at {}", issue.pointer)
+        format!("{} at {pointer}", escape_terminal(&issue.message))
     };
-    let title = format!("{}{pointer}", issue.message);
-    let span = match (source, issue.line, issue.column) {
-        (Some(src), Some(line), Some(column)) => byte_span(src, line, column),
+    let window = match (source, issue.line, issue.column) {
+        (Some(index), Some(line), Some(column)) => window(index, line, column),
         _ => None,
     };
     // A syntax error has no rule id: print `error:`, not `error[]:`.
     let mut heading = level.primary_title(title.as_str());
-    if let Some(id) = issue.rule.as_deref().filter(|id| !id.is_empty()) {
+    let rule = issue.rule.as_deref().map(escape_terminal);
+    if let Some(id) = rule.as_deref().filter(|id| !id.is_empty()) {
         heading = heading.id(id);
     }
-    let group = match (source, span) {
-        (Some(src), Some(span)) => heading.element(
-            Snippet::source(src)
+    let group = match &window {
+        Some(w) => heading.element(
+            Snippet::source(w.text.as_str())
+                .line_start(w.line)
                 .path(path.as_str())
                 .fold(true)
                 .annotation(
                     AnnotationKind::Primary
-                        .span(span)
-                        .label(issue.pointer.as_str()),
+                        .span(w.span.clone())
+                        .label(pointer.as_str()),
                 ),
         ),
-        _ => heading.element(Level::NOTE.message(format!("in {path}"))),
+        None => heading.element(Level::NOTE.message(format!("in {path}"))),
     };
     Renderer::plain().render(&[group]).to_string()
 }
 
-/// The byte range of the value starting at `line`:`column` (1-based,
-/// column in characters): up to the end of the token, at least one character.
-// TODO(reader): offsets within `src` cannot overflow, but the crate-level
-// deny wants them checked; the reader helper owns this file.
-#[allow(clippy::arithmetic_side_effects)]
-fn byte_span(src: &str, line: usize, column: usize) -> Option<std::ops::Range<usize>> {
-    let start_of_line: usize = src
-        .split_inclusive('\n')
-        .take(line.checked_sub(1)?)
-        .map(str::len)
-        .sum();
-    let text = src.get(start_of_line..)?;
-    let line_text = text.split('\n').next().unwrap_or_default();
-    let offset: usize = line_text
-        .char_indices()
-        .nth(column.checked_sub(1)?)
-        .map(|(i, _)| i)
-        .unwrap_or(line_text.len());
-    let start = start_of_line + offset;
-    let rest = src.get(start..)?;
-    let len = token_len(rest);
-    Some(start..start + len.max(rest.chars().next().map_or(0, char::len_utf8)))
+/// One line of summary for issues past the limit of those shown in full.
+pub fn render_omitted(file: &Path, omitted: &[OmittedIssues]) -> Option<String> {
+    if omitted.is_empty() {
+        return None;
+    }
+    let total = omitted
+        .iter()
+        .fold(0usize, |n, o| n.saturating_add(o.count));
+    let parts: Vec<String> = omitted
+        .iter()
+        .map(|o| escape_terminal(&o.to_string()).into_owned())
+        .collect();
+    Some(format!(
+        "{}: {total} more issue(s) not shown ({}); raise --max-issues to see them",
+        escape_terminal(&file.display().to_string()),
+        parts.join(", ")
+    ))
+}
+
+/// The part of a line drawn under an issue: escaped text, and the marker's
+/// byte range in it.
+#[derive(Debug, PartialEq, Eq)]
+struct Window {
+    text: String,
+    line: usize,
+    span: Range<usize>,
+}
+
+/// The window of `line` around `column` (1-based, in characters): up to
+/// [`BEFORE`] bytes before the value and [`AFTER`] from it, the marker on
+/// the value's token (at least one character).
+fn window(index: &LineIndex<'_>, line: usize, column: usize) -> Option<Window> {
+    let text = index.text();
+    let range = index.line_range(line)?;
+    let start = index.offset(line, column)?;
+    let from = floor_boundary(text, start.saturating_sub(BEFORE).max(range.start));
+    let to = floor_boundary(text, start.saturating_add(AFTER).min(range.end));
+    let before = text.get(from..start)?;
+    let rest = text.get(start..to)?;
+    let token_len = token_len(rest).max(rest.chars().next().map_or(0, char::len_utf8));
+    let token = rest.get(..token_len)?;
+    let after = rest.get(token_len..)?;
+    let mut out = String::new();
+    if from > range.start {
+        out.push('…');
+    }
+    out.push_str(&escape_terminal(before));
+    let span_start = out.len();
+    out.push_str(&escape_terminal(token));
+    let span_end = out.len();
+    out.push_str(&escape_terminal(after));
+    if to < range.end {
+        out.push('…');
+    }
+    Some(Window {
+        text: out,
+        line,
+        span: span_start..span_end,
+    })
+}
+
+/// The nearest character boundary at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i = i.saturating_sub(1);
+    }
+    i
 }
 
 /// The length of the JSON token at the start of `s` (a string, a number, a
 /// literal, or one structural character for objects and arrays).
-// TODO(reader): offsets within `src` cannot overflow, but the crate-level
-// deny wants them checked; the reader helper owns this file.
-#[allow(clippy::arithmetic_side_effects)]
 fn token_len(s: &str) -> usize {
     let mut chars = s.char_indices();
     match chars.next() {
@@ -83,9 +153,7 @@ fn token_len(s: &str) -> usize {
                 } else if c == '\\' {
                     escaped = true;
                 } else if c == '"' {
-                    return i + 1;
-                } else if c == '\n' {
-                    return i;
+                    return i.saturating_add(1);
                 }
             }
             s.len()
@@ -103,14 +171,54 @@ fn token_len(s: &str) -> usize {
 mod tests {
     use super::*;
 
+    fn w(src: &str, line: usize, column: usize) -> Window {
+        window(&LineIndex::new(src), line, column).unwrap()
+    }
+
     #[test]
     fn spans_cover_the_token() {
         let src = "{\n  \"a\": \"xyz\",\n  \"b\": 12\n}\n";
-        assert_eq!(byte_span(src, 2, 8), Some(9..14));
-        assert_eq!(&src[9..14], "\"xyz\"");
-        let r = byte_span(src, 3, 8).unwrap();
-        assert_eq!(&src[r], "12");
-        // Past the end: an empty span at the end, never a panic.
-        assert_eq!(byte_span(src, 9, 1), Some(src.len()..src.len()));
+        let a = w(src, 2, 8);
+        assert_eq!(&a.text[a.span.clone()], "\"xyz\"");
+        assert_eq!(a.text, "  \"a\": \"xyz\",");
+        let b = w(src, 3, 8);
+        assert_eq!(&b.text[b.span.clone()], "12");
+        // Past the end: no line, no window, never a panic.
+        assert!(window(&LineIndex::new(src), 9, 1).is_none());
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_value() {
+        let src = format!(
+            "{{{}\"k\": \"v\"{}}}",
+            " ".repeat(10_000),
+            " ".repeat(10_000)
+        );
+        let column = 10_002;
+        let x = w(&src, 1, column);
+        assert!(x.text.len() < 200, "{}", x.text.len());
+        assert!(x.text.starts_with('…') && x.text.ends_with('…'));
+        assert_eq!(&x.text[x.span.clone()], "\"k\"");
+    }
+
+    #[test]
+    fn controls_are_escaped_and_the_marker_follows() {
+        let src = "{\"a\u{1b}]0;x\u{7}\": \"\u{9b}v\"}";
+        let x = w(src, 1, 2);
+        assert!(!x.text.chars().any(|c| c.is_control()), "{:?}", x.text);
+        assert_eq!(&x.text[x.span.clone()], "\"a\\u{1b}]0;x\\u{7}\"");
+        let issue_text = render(
+            Path::new("f\u{1b}.json"),
+            Some(&LineIndex::new(src)),
+            &serde_json::from_value(serde_json::json!({
+                "layer": "schema", "rule": "x\u{7}", "severity": "error",
+                "pointer": "/a\u{1b}", "line": 1, "column": 2, "message": "m\u{9b}"
+            }))
+            .unwrap(),
+        );
+        assert!(
+            !issue_text.chars().any(|c| c.is_control() && c != '\n'),
+            "{issue_text:?}"
+        );
     }
 }

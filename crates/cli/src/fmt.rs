@@ -13,10 +13,11 @@ pub fn run(args: &FmtArgs, out: &mut String) -> Result<u8, Failure> {
     let checked = check_str(&text);
     // Formatting needs a readable file, not a semantically valid one.
     let Some(envelope) = checked.envelope else {
+        let index = actionplan_interchange::LineIndex::new(&text);
         let rendered: Vec<String> = checked
             .report
             .errors()
-            .map(|i| diagnostics::render(path, Some(&text), i))
+            .map(|i| diagnostics::render(path, Some(&index), i))
             .collect();
         return Err(Failure::invalid(format!(
             "{}\n{}: cannot be formatted until these errors are corrected",

@@ -56,6 +56,7 @@ mod load;
 mod output;
 mod report;
 mod table;
+mod terminal;
 mod validate;
 
 pub use args::Cli;

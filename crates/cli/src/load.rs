@@ -1,16 +1,41 @@
 //! Reading a file for a command: validate first, refuse an invalid file
 //! with its diagnostics, hand back the envelope otherwise.
 
+// Panic-free by construction on file input (see interchange's lib.rs).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
 use crate::diagnostics;
 use crate::failure::Failure;
-use actionplan_interchange::{Envelope, Severity, check_str};
+use actionplan_interchange::{
+    Envelope, LineIndex, ReadError, ReadOptions, Severity, check_str, read_bytes,
+};
 use std::path::Path;
 use time::Date;
 
-/// Reads `path` as text, or fails with exit code 2.
+/// Reads `path` as text (at most the default input limit), or fails with
+/// exit code 2 when it cannot be read, 1 when it is not UTF-8 or too large.
 pub fn read_text(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::io(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = read_bytes(path, &ReadOptions::default()).map_err(|e| match e {
+        ReadError::Io { source, .. } => {
+            Failure::io(format!("cannot read {}: {source}", path.display()))
+        }
+        other => Failure::invalid(format!("{}: {other}", path.display())),
+    })?;
+    if let Some(encoding) = actionplan_interchange::sniff_encoding(&bytes) {
+        return Err(Failure::invalid(format!(
+            "{}: this file is {encoding}; save it as UTF-8",
+            path.display()
+        )));
+    }
     String::from_utf8(bytes).map_err(|e| {
         Failure::invalid(format!(
             "{}: the file is not UTF-8 text (byte {}); save it as UTF-8",
@@ -25,23 +50,27 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
 pub fn load(path: &Path) -> Result<Envelope, Failure> {
     let text = read_text(path)?;
     let checked = check_str(&text);
-    let errors: Vec<String> = checked
+    if !checked.report.has_errors()
+        && let Some(envelope) = checked.envelope
+    {
+        return Ok(envelope);
+    }
+    let index = LineIndex::new(&text);
+    let mut errors: Vec<String> = checked
         .report
         .issues
         .iter()
         .filter(|i| i.severity == Severity::Error)
-        .map(|i| diagnostics::render(path, Some(&text), i))
+        .map(|i| diagnostics::render(path, Some(&index), i))
         .collect();
-    match checked.envelope {
-        Some(envelope) if errors.is_empty() => Ok(envelope),
-        _ => Err(Failure::invalid(format!(
-            "{}\n{}: invalid, {} error(s); run `actionplan validate {}` for the details",
-            errors.join("\n"),
-            path.display(),
-            errors.len(),
-            path.display()
-        ))),
-    }
+    errors.extend(diagnostics::render_omitted(path, &checked.report.omitted));
+    Err(Failure::invalid(format!(
+        "{}\n{}: invalid, {} error(s); run `actionplan validate {}` for the details",
+        errors.join("\n"),
+        crate::terminal::escape_terminal(&path.display().to_string()),
+        checked.report.error_count(),
+        path.display()
+    )))
 }
 
 /// The as-of date: the one given, else the latest report's as-of date.

@@ -1,9 +1,24 @@
 //! `actionplan validate FILE...`.
 
+// Panic-free by construction on file input (see interchange's lib.rs).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
 use crate::args::{IssueFormat, ValidateArgs};
 use crate::diagnostics;
 use crate::failure::Failure;
-use actionplan_interchange::{Issue, ValidationReport, check_bytes};
+use actionplan_interchange::{
+    Issue, LineIndex, OmittedIssues, ReadError, ReadOptions, ValidationReport, check_bytes_with,
+    read_bytes,
+};
 use serde::Serialize;
 use std::path::Path;
 
@@ -12,29 +27,37 @@ struct FileReport<'a> {
     file: String,
     valid: bool,
     issues: &'a [Issue],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    omitted: &'a [OmittedIssues],
 }
 
 struct Checked<'a> {
     path: &'a Path,
-    text: Option<String>,
+    bytes: Vec<u8>,
     report: ValidationReport,
 }
 
 /// Validates every file; exit 1 when any has an error, 2 when one cannot be read.
 pub fn run(args: &ValidateArgs, out: &mut String) -> Result<u8, Failure> {
+    let options = ReadOptions::default()
+        .max_issues(args.max_issues)
+        .max_input_bytes(args.max_input_bytes);
     let mut checked = Vec::new();
     let mut unreadable = Vec::new();
     for path in &args.files {
-        match std::fs::read(path) {
+        match read_bytes(path, &options) {
             Ok(bytes) => {
-                let report = check_bytes(&bytes).report;
+                let report = check_bytes_with(&bytes, &options).report;
                 checked.push(Checked {
                     path,
-                    text: String::from_utf8(bytes).ok(),
+                    bytes,
                     report,
                 });
             }
-            Err(e) => unreadable.push(format!("cannot read {}: {e}", path.display())),
+            Err(ReadError::Io { source, .. }) => {
+                unreadable.push(format!("cannot read {}: {source}", path.display()));
+            }
+            Err(e) => unreadable.push(format!("{}: {e}", path.display())),
         }
     }
     match args.format {
@@ -45,6 +68,7 @@ pub fn run(args: &ValidateArgs, out: &mut String) -> Result<u8, Failure> {
                     file: c.path.display().to_string(),
                     valid: !c.report.has_errors(),
                     issues: &c.report.issues,
+                    omitted: &c.report.omitted,
                 })
                 .collect();
             out.push_str(&serde_json::to_string_pretty(&files).unwrap_or_default());
@@ -52,18 +76,26 @@ pub fn run(args: &ValidateArgs, out: &mut String) -> Result<u8, Failure> {
         }
         IssueFormat::Human => {
             for c in &checked {
+                let text = std::str::from_utf8(&c.bytes).ok();
+                // One index per file, only when there is something to draw.
+                let index = text
+                    .filter(|_| !c.report.issues.is_empty())
+                    .map(LineIndex::new);
                 for issue in &c.report.issues {
-                    out.push_str(&diagnostics::render(c.path, c.text.as_deref(), issue));
+                    out.push_str(&diagnostics::render(c.path, index.as_ref(), issue));
                     out.push_str("\n\n");
                 }
-                let file = c.path.display();
-                out.push_str(
-                    &match (c.report.errors().count(), c.report.warnings().count()) {
-                        (0, 0) => format!("{file}: valid\n"),
-                        (0, w) => format!("{file}: valid, {w} warning(s)\n"),
-                        (e, w) => format!("{file}: invalid, {e} error(s), {w} warning(s)\n"),
-                    },
-                );
+                if let Some(line) = diagnostics::render_omitted(c.path, &c.report.omitted) {
+                    out.push_str(&line);
+                    out.push_str("\n\n");
+                }
+                let file =
+                    crate::terminal::escape_terminal(&c.path.display().to_string()).into_owned();
+                out.push_str(&match (c.report.error_count(), c.report.warning_count()) {
+                    (0, 0) => format!("{file}: valid\n"),
+                    (0, w) => format!("{file}: valid, {w} warning(s)\n"),
+                    (e, w) => format!("{file}: invalid, {e} error(s), {w} warning(s)\n"),
+                });
             }
         }
     }

@@ -133,13 +133,9 @@ impl<'de> Deserialize<'de> for FormatVersion {
         let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
         FormatVersion::parse(&s).ok_or_else(|| {
             serde::de::Error::custom(format_args!(
-                "format version `{s}` is not supported: this library reads version{} {}",
-                if SUPPORTED_VERSIONS.len() > 1 {
-                    "s"
-                } else {
-                    ""
-                },
-                SUPPORTED_VERSIONS.join(", ")
+                "format version `{s}` is not supported: this library reads {}; {}",
+                SUPPORTED_VERSIONS.join(", "),
+                version_advice(&s)
             ))
         })
     }
@@ -157,5 +153,28 @@ impl schemars::JsonSchema for FormatVersion {
             "type": "string",
             "enum": SUPPORTED_VERSIONS,
         })
+    }
+}
+
+/// What to do with a file of version `found`, which this library does not
+/// read: a later minor version needs a newer library; a major version is
+/// another format.
+pub(crate) fn version_advice(found: &str) -> String {
+    let major = |v: &str| v.split('.').next().map(str::to_owned);
+    let ours = major(CURRENT_VERSION.as_str());
+    match found.split_once('.') {
+        Some((m, minor))
+            if Some(m.to_owned()) == ours
+                && !minor.is_empty()
+                && minor.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            format!(
+                "version {found} is newer than this library: use a newer actionplan-interchange, or write the file as version {CURRENT_VERSION}"
+            )
+        }
+        Some((m, _)) if !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()) => format!(
+            "version {found} is another major version of the format, whose members differ: convert the file with the tool that wrote it"
+        ),
+        _ => format!("a version is written like \"{CURRENT_VERSION}\""),
     }
 }

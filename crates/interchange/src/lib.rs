@@ -85,27 +85,49 @@
 //!   Removal on SIGINT/SIGTERM is left to the program, through
 //!   [`cancel_pending_writes`]: a library installs no signal handler.
 #![warn(missing_docs)]
+// Library code never panics on input: no unchecked arithmetic, indexing,
+// unwrap or panic outside tests. Each remaining `allow` says why.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
 mod envelope;
 mod locate;
+mod options;
 mod read;
 mod report;
 mod schema;
+mod strict;
 mod validate;
 mod write;
 
 pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
 };
+pub use locate::LineIndex;
 #[doc(hidden)]
-pub use read::read_str_without_schema;
-pub use read::{ReadError, read_path, read_reader, read_str};
-pub use report::{Issue, Layer, Severity, ValidationReport};
+pub use locate::locate_work;
+pub use options::ReadOptions;
+pub use read::{
+    MAX_NESTING, ReadError, TextEncoding, read_bytes, read_path, read_path_with, read_reader,
+    read_reader_with, read_str, read_str_with, sniff_encoding,
+};
+#[doc(hidden)]
+pub use read::{read_str_fast, read_str_without_schema};
+pub use report::{Issue, Layer, OmittedIssues, Severity, ValidationReport};
 pub use schema::{SCHEMA_ID, SCHEMA_PATH, schema, schema_string};
 #[doc(hidden)]
 pub use validate::schema_compilations;
 pub use validate::{
-    Checked, check_bytes, check_str, validate_bytes, validate_envelope, validate_path, validate_str,
+    Checked, check_bytes, check_bytes_with, check_str, check_str_with, validate_bytes,
+    validate_envelope, validate_path, validate_path_with, validate_str,
 };
 pub use write::{
     WriteError, cancel_pending_writes, to_canonical_string, write_atomically_with,

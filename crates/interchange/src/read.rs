@@ -1,14 +1,16 @@
 //! Reading exchange files: from text, from any reader, from a path.
 //!
-//! Reading checks JSON syntax, refuses a key given twice in one object,
-//! checks the format name and version, checks the published schema (so the
-//! reader accepts exactly what the schema accepts), and then reads the plan
-//! and reports with the model's serde types. It stops at the first problem
-//! and does not run the semantic rules: see
+//! Reading accepts exactly what the published schema accepts. A valid file
+//! takes the fast path: one typed read straight from the text that refuses
+//! whatever the schema refuses (see `strict.rs`), with no `Value` tree and
+//! no schema pass. Only when that read fails does the reader parse the text
+//! into a `Value`, refuse a key given twice, check the format name and
+//! version and run the schema, to say exactly what is wrong and where. It
+//! stops at the first problem and does not run the semantic rules: see
 //! [`validate_str`](crate::validate_str) for every issue and the rules.
 
-use crate::locate::{self, Lines};
-use crate::{Envelope, FORMAT_NAME, FormatVersion, SUPPORTED_VERSIONS};
+use crate::locate::{self, LineIndex};
+use crate::{Envelope, FORMAT_NAME, FormatVersion, ReadOptions, SUPPORTED_VERSIONS};
 use serde_json::Value;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -25,6 +27,35 @@ pub enum ReadError {
         /// The underlying error.
         #[source]
         source: std::io::Error,
+    },
+    /// The input is longer than the limit ([`ReadOptions::max_input_bytes`]).
+    #[error(
+        "{} is larger than the limit of {limit} bytes: it cannot be an action plan; raise the limit if it really is one",
+        display_path(path.as_deref())
+    )]
+    TooLarge {
+        /// The file, when reading from a path.
+        path: Option<PathBuf>,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The text is in another Unicode encoding than UTF-8.
+    #[error("this file is {encoding}; save it as UTF-8 (without a byte order mark)")]
+    WrongEncoding {
+        /// The encoding recognised.
+        encoding: TextEncoding,
+    },
+    /// Arrays and objects nest deeper than the parser follows.
+    #[error(
+        "arrays and objects nest {limit} levels deep at line {line}, column {column}, more than the reader follows (serde_json's limit; no action plan nests that deep)"
+    )]
+    TooDeep {
+        /// The nesting limit.
+        limit: usize,
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
     },
     /// The bytes are not UTF-8 text.
     #[error(
@@ -68,9 +99,9 @@ pub enum ReadError {
     },
     /// The file's format version is not one this library reads.
     #[error(
-        "format version `{found}` is not supported (line {line}, column {column}): this library reads {}; use a newer actionplan-interchange or write the file as version {}",
+        "format version `{found}` is not supported (line {line}, column {column}): this library reads {}; {}",
         SUPPORTED_VERSIONS.join(", "),
-        crate::CURRENT_VERSION
+        crate::envelope::version_advice(found)
     )]
     UnsupportedVersion {
         /// The version the file states.
@@ -121,6 +152,7 @@ impl ReadError {
     pub fn line_column(&self) -> Option<(usize, usize)> {
         match self {
             ReadError::Encoding { line, column }
+            | ReadError::TooDeep { line, column, .. }
             | ReadError::Syntax { line, column, .. }
             | ReadError::DuplicateKey { line, column, .. }
             | ReadError::UnsupportedVersion { line, column, .. } => Some((*line, *column)),
@@ -131,6 +163,58 @@ impl ReadError {
             } => Some((*l, *c)),
             _ => None,
         }
+    }
+}
+
+/// A Unicode encoding other than UTF-8, recognised from the first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TextEncoding {
+    /// UTF-16, little-endian (what Windows tools call "Unicode").
+    Utf16Le,
+    /// UTF-16, big-endian.
+    Utf16Be,
+    /// UTF-32, little-endian.
+    Utf32Le,
+    /// UTF-32, big-endian.
+    Utf32Be,
+}
+
+impl std::fmt::Display for TextEncoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TextEncoding::Utf16Le => "UTF-16 LE",
+            TextEncoding::Utf16Be => "UTF-16 BE",
+            TextEncoding::Utf32Le => "UTF-32 LE",
+            TextEncoding::Utf32Be => "UTF-32 BE",
+        })
+    }
+}
+
+/// The UTF-16 or UTF-32 encoding the bytes are in, from a byte order mark
+/// or, without one, from the zero bytes around the first character (JSON
+/// text starts with an ASCII character, and never contains a raw NUL).
+///
+/// ```
+/// use actionplan_interchange::{sniff_encoding, TextEncoding};
+/// assert_eq!(sniff_encoding(b"{\0\"\0"), Some(TextEncoding::Utf16Le));
+/// assert_eq!(sniff_encoding(b"\xfe\xff\0{"), Some(TextEncoding::Utf16Be));
+/// assert_eq!(sniff_encoding(b"{\"a\": 1}"), None);
+/// ```
+pub fn sniff_encoding(bytes: &[u8]) -> Option<TextEncoding> {
+    let b = |i: usize| bytes.get(i).copied();
+    let zero = |i: usize| b(i) == Some(0);
+    let some = |i: usize| b(i).is_some_and(|x| x != 0);
+    match (b(0), b(1), b(2), b(3)) {
+        (Some(0xFF), Some(0xFE), Some(0), Some(0)) => Some(TextEncoding::Utf32Le),
+        (Some(0), Some(0), Some(0xFE), Some(0xFF)) => Some(TextEncoding::Utf32Be),
+        (Some(0xFF), Some(0xFE), ..) => Some(TextEncoding::Utf16Le),
+        (Some(0xFE), Some(0xFF), ..) => Some(TextEncoding::Utf16Be),
+        _ if zero(0) && zero(1) && zero(2) && some(3) => Some(TextEncoding::Utf32Be),
+        _ if some(0) && zero(1) && zero(2) && zero(3) => Some(TextEncoding::Utf32Le),
+        _ if zero(0) && some(1) => Some(TextEncoding::Utf16Be),
+        _ if some(0) && zero(1) => Some(TextEncoding::Utf16Le),
+        _ => None,
     }
 }
 
@@ -150,74 +234,162 @@ impl ReadError {
 /// # Ok::<(), actionplan_interchange::ReadError>(())
 /// ```
 pub fn read_str(text: &str) -> Result<Envelope, ReadError> {
-    let lines = Lines::new(text);
-    let value = parse_json(text, &lines)?;
-    if let Some(d) = locate::scan(text, Some(&Default::default()))
+    read_str_with(text, &ReadOptions::default())
+}
+
+/// Reads an exchange file from text, within `options`' input limit.
+pub fn read_str_with(text: &str, options: &ReadOptions) -> Result<Envelope, ReadError> {
+    check_size(text.len(), options, None)?;
+    check_start(text)?;
+    match crate::strict::read::<Envelope>(text) {
+        Ok(envelope) => Ok(envelope),
+        Err(_) => Err(explain(text)),
+    }
+}
+
+/// Why `text` is not a valid exchange file, found the slow way: syntax,
+/// duplicates, header, schema, then the typed read with its path.
+fn explain(text: &str) -> ReadError {
+    let lines = LineIndex::new(text);
+    let value = match parse_json(&lines) {
+        Ok(v) => v,
+        Err(e) => return e,
+    };
+    if let Some(d) = locate::scan(&lines, Some(&Default::default()))
         .duplicates
         .into_iter()
         .next()
     {
-        return Err(ReadError::DuplicateKey {
+        return ReadError::DuplicateKey {
             pointer: d.pointer,
             key: d.key,
             line: d.position.line,
             column: d.position.column,
-        });
+        };
     }
-    check_header(text, &value)?;
-    // The schema runs before the typed read: serde alone would also take
-    // an array for an object (`"resources": []`), which the schema refuses.
-    let issues = crate::validate::schema_issues(text, &value);
+    if let Err(e) = check_header(&lines, &value) {
+        return e;
+    }
+    let issues = crate::validate::schema_issues(&lines, &value);
     if let Some(first) = issues.first() {
-        let more = match issues.len() - 1 {
+        let more = match issues.len().saturating_sub(1) {
             0 => String::new(),
             n => format!(" (and {n} more; validate the file to see every issue)"),
         };
-        return Err(ReadError::Invalid {
+        return ReadError::Invalid {
             pointer: first.pointer.clone(),
             line: first.line,
             column: first.column,
             message: format!("{}{more}", first.message),
-        });
+        };
     }
-    from_value(text, value)
+    match typed_read(&lines) {
+        Err(e) => e,
+        // Unreachable unless the fast path and this one disagree; say so.
+        Ok(_) => ReadError::Invalid {
+            pointer: String::new(),
+            line: None,
+            column: None,
+            message: "the reader refused this file but cannot say why: please report this as a bug of actionplan-interchange".into(),
+        },
+    }
 }
 
 /// Reads without the schema pass: syntax, header and the typed read only.
 /// For tests that hold the schema and the serde types to agreement.
 #[doc(hidden)]
 pub fn read_str_without_schema(text: &str) -> Result<Envelope, ReadError> {
-    let lines = Lines::new(text);
-    let value = parse_json(text, &lines)?;
-    check_header(text, &value)?;
-    from_value(text, value)
+    let lines = LineIndex::new(text);
+    let value = parse_json(&lines)?;
+    check_header(&lines, &value)?;
+    typed_read(&lines)
+}
+
+/// The fast path alone: `Some` when the typed read proves the text valid
+/// against the schema. For tests that hold it to agreement with the schema.
+#[doc(hidden)]
+pub fn read_str_fast(text: &str) -> Option<Envelope> {
+    crate::strict::read::<Envelope>(text).ok()
 }
 
 /// Reads an exchange file from any reader (a file, a socket, a buffer).
-pub fn read_reader<R: Read>(mut reader: R) -> Result<Envelope, ReadError> {
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|source| ReadError::Io { path: None, source })?;
-    read_str(utf8(&bytes)?)
+pub fn read_reader<R: Read>(reader: R) -> Result<Envelope, ReadError> {
+    read_reader_with(reader, &ReadOptions::default())
+}
+
+/// Reads an exchange file from any reader, taking at most one byte more
+/// than `options`' input limit.
+pub fn read_reader_with<R: Read>(reader: R, options: &ReadOptions) -> Result<Envelope, ReadError> {
+    let bytes = read_limited(reader, options, None)?;
+    read_str_with(utf8(&bytes)?, options)
 }
 
 /// Reads an exchange file from a path.
 pub fn read_path(path: impl AsRef<Path>) -> Result<Envelope, ReadError> {
+    read_path_with(path, &ReadOptions::default())
+}
+
+/// Reads an exchange file from a path, within `options`' input limit.
+pub fn read_path_with(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<Envelope, ReadError> {
+    let bytes = read_bytes(path, options)?;
+    read_str_with(utf8(&bytes)?, options)
+}
+
+/// The bytes of the file at `path`, reading at most one byte more than
+/// `options`' input limit (so `/dev/zero` ends in [`ReadError::TooLarge`]).
+pub fn read_bytes(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Vec<u8>, ReadError> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+    let file = std::fs::File::open(path).map_err(|source| ReadError::Io {
         path: Some(path.to_owned()),
         source,
     })?;
-    read_str(utf8(&bytes)?)
+    read_limited(file, options, Some(path))
 }
 
-/// The bytes as text, or where they stop being UTF-8.
+fn read_limited<R: Read>(
+    reader: R,
+    options: &ReadOptions,
+    path: Option<&Path>,
+) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(options.input_limit().saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| ReadError::Io {
+            path: path.map(Path::to_owned),
+            source,
+        })?;
+    check_size(bytes.len(), options, path)?;
+    Ok(bytes)
+}
+
+pub(crate) fn check_size_of(text: &str, options: &ReadOptions) -> Result<(), ReadError> {
+    check_size(text.len(), options, None)
+}
+
+fn check_size(len: usize, options: &ReadOptions, path: Option<&Path>) -> Result<(), ReadError> {
+    if u64::try_from(len).unwrap_or(u64::MAX) > options.input_limit() {
+        return Err(ReadError::TooLarge {
+            path: path.map(Path::to_owned),
+            limit: options.input_limit(),
+        });
+    }
+    Ok(())
+}
+
+/// The bytes as text, or why they are not UTF-8: another Unicode
+/// encoding, or where they stop being UTF-8.
 pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
+    if let Some(encoding) = sniff_encoding(bytes) {
+        return Err(ReadError::WrongEncoding { encoding });
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let text = std::str::from_utf8(good).unwrap_or_default();
-        let p = Lines::new(text).position(text.len());
+        let p = LineIndex::new(text).position(text.len());
         ReadError::Encoding {
             line: p.line,
             column: p.column,
@@ -225,8 +397,10 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
     })
 }
 
-/// Layer 1: JSON syntax.
-pub(crate) fn parse_json(text: &str, lines: &Lines<'_>) -> Result<Value, ReadError> {
+/// What the first characters rule out before any parsing: a byte order
+/// mark (refused, see docs/exchange-format.md), or UTF-16/32 decoded as
+/// text with NULs.
+pub(crate) fn check_start(text: &str) -> Result<(), ReadError> {
     if text.starts_with('\u{feff}') {
         return Err(ReadError::Syntax {
             line: 1,
@@ -234,24 +408,49 @@ pub(crate) fn parse_json(text: &str, lines: &Lines<'_>) -> Result<Value, ReadErr
             message: "the text starts with a byte order mark (U+FEFF); save the file as UTF-8 without one".into(),
         });
     }
-    serde_json::from_str(text).map_err(|e| {
-        let p = lines.serde_position(e.line(), e.column());
-        let message = e.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_owned(),
-            None => message,
-        };
-        ReadError::Syntax {
+    if let Some(encoding) = sniff_encoding(text.as_bytes()) {
+        return Err(ReadError::WrongEncoding { encoding });
+    }
+    Ok(())
+}
+
+/// serde_json's nesting limit: a file whose arrays and objects nest this
+/// deep (the envelope counting as the first level) is refused while
+/// parsing; 127 levels are read. (Its `disable_recursion_limit` stays off:
+/// the limit protects the stack.)
+pub const MAX_NESTING: usize = 128;
+
+/// Layer 1: JSON syntax.
+pub(crate) fn parse_json(lines: &LineIndex<'_>) -> Result<Value, ReadError> {
+    let text = lines.text();
+    check_start(text)?;
+    serde_json::from_str(text).map_err(|e| syntax_error(lines, &e))
+}
+
+fn syntax_error(lines: &LineIndex<'_>, e: &serde_json::Error) -> ReadError {
+    let p = lines.serde_position(e.line(), e.column());
+    let message = e.to_string();
+    if message.starts_with("recursion limit exceeded") {
+        return ReadError::TooDeep {
+            limit: MAX_NESTING,
             line: p.line,
             column: p.column,
-            message,
-        }
-    })
+        };
+    }
+    let message = match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or_default().to_owned(),
+        None => message,
+    };
+    ReadError::Syntax {
+        line: p.line,
+        column: p.column,
+        message,
+    }
 }
 
 /// Checks `format` and `version` before anything else, so that a file of
 /// another format or version gets one clear message.
-fn check_header(text: &str, value: &Value) -> Result<(), ReadError> {
+fn check_header(lines: &LineIndex<'_>, value: &Value) -> Result<(), ReadError> {
     let Value::Object(obj) = value else {
         return Err(ReadError::NotExchangeFile {
             message: "the top level must be an object with \"format\": \"actionplan\"".into(),
@@ -273,63 +472,39 @@ fn check_header(text: &str, value: &Value) -> Result<(), ReadError> {
     if let Some(Value::String(v)) = obj.get("version")
         && FormatVersion::parse(v).is_none()
     {
-        {
-            let span = locate::locate(text, &["/version"])[0];
-            let p = span.map(|s| s.value);
-            return Err(ReadError::UnsupportedVersion {
-                found: v.clone(),
-                line: p.map_or(1, |p| p.line),
-                column: p.map_or(1, |p| p.column),
-            });
-        }
+        let p = locate::locate_one(lines, "/version").map(|s| s.value);
+        return Err(ReadError::UnsupportedVersion {
+            found: v.clone(),
+            line: p.map_or(1, |p| p.line),
+            column: p.map_or(1, |p| p.column),
+        });
     }
     Ok(())
 }
 
-/// Layer 2 as the reader sees it: the typed deserialization.
-pub(crate) fn from_value(text: &str, mut value: Value) -> Result<Envelope, ReadError> {
-    normalize_integers(&mut value);
-    serde_path_to_error::deserialize::<_, Envelope>(&value).map_err(|e| {
-        let pointer = to_pointer(e.path());
-        let span = locate::locate(text, &[&pointer])[0];
+/// The typed read, with the pointer and position of what it refused.
+pub(crate) fn typed_read(lines: &LineIndex<'_>) -> Result<Envelope, ReadError> {
+    crate::strict::read_with_path::<Envelope>(lines.text()).map_err(|(pointer, e)| {
+        if e.is_syntax() || e.is_eof() {
+            return syntax_error(lines, &e);
+        }
+        let span = locate::locate_one(lines, &pointer);
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(i) => message.get(..i).unwrap_or_default().to_owned(),
+            None => message,
+        };
         ReadError::Invalid {
             line: span.map(|s| s.value.line),
             column: span.map(|s| s.value.column),
-            message: e.into_inner().to_string(),
+            message,
             pointer,
         }
     })
 }
 
-/// JSON Schema counts `1.0` and `1e2` as integers; so does the reader.
-/// Outside `extensions` (where numbers are kept as written) every number
-/// with an integral value becomes an integer before the typed read.
-pub(crate) fn normalize_integers(v: &mut Value) {
-    match v {
-        Value::Object(obj) => {
-            for (k, child) in obj.iter_mut() {
-                if k != "extensions" {
-                    normalize_integers(child);
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(normalize_integers),
-        Value::Number(n) if !n.is_u64() && !n.is_i64() => {
-            if let Some(f) = n.as_f64() {
-                // 2^64 is exactly representable; below it the cast is exact.
-                if f.fract() == 0.0 && (0.0..18_446_744_073_709_551_616.0).contains(&f) {
-                    *v = Value::from(f as u64);
-                } else if f.fract() == 0.0 && (-9_223_372_036_854_775_808.0..0.0).contains(&f) {
-                    *v = Value::from(f as i64);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
 /// A serde_path_to_error path as a JSON pointer.
-fn to_pointer(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn to_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
     for seg in path.iter() {

@@ -89,13 +89,33 @@ impl fmt::Display for Issue {
     }
 }
 
+/// Issues past the limit of issues reported in full
+/// ([`ReadOptions::max_issues`](crate::ReadOptions::max_issues)), counted
+/// per layer, rule and severity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OmittedIssues {
+    /// Which check found them.
+    pub layer: Layer,
+    /// The rule or schema keyword, as in [`Issue::rule`].
+    pub rule: Option<String>,
+    /// How serious they are.
+    pub severity: Severity,
+    /// How many were not reported in full.
+    pub count: usize,
+}
+
 /// Every issue found in a file, in order: syntax, then schema (in document
-/// order), then rules.
+/// order), then rules; past the limit of issues reported in full, counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ValidationReport {
-    /// The issues.
+    /// The issues reported in full.
     pub issues: Vec<Issue>,
+    /// The issues past the limit, counted per layer, rule and severity
+    /// (ordered by them); empty when every issue is in `issues`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted: Vec<OmittedIssues>,
 }
 
 impl ValidationReport {
@@ -104,9 +124,55 @@ impl ValidationReport {
         !self.has_errors()
     }
 
-    /// Whether any issue is an error.
+    /// Whether any issue is an error (reported in full or not).
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| i.severity == Severity::Error)
+            || self.omitted.iter().any(|o| o.severity == Severity::Error)
+    }
+
+    /// How many errors were found, those past the limit included.
+    pub fn error_count(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    /// How many warnings were found, those past the limit included.
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        let full = self
+            .issues
+            .iter()
+            .filter(|i| i.severity == severity)
+            .count();
+        self.omitted
+            .iter()
+            .filter(|o| o.severity == severity)
+            .fold(full, |n, o| n.saturating_add(o.count))
+    }
+
+    /// Keeps the first `max` issues in full and counts the rest.
+    pub(crate) fn limit(&mut self, max: usize) {
+        if self.issues.len() <= max {
+            return;
+        }
+        let rest = self.issues.split_off(max);
+        let mut counts: std::collections::BTreeMap<(Layer, Option<String>, Severity), usize> =
+            std::collections::BTreeMap::new();
+        for i in rest {
+            let n = counts.entry((i.layer, i.rule, i.severity)).or_insert(0);
+            *n = n.saturating_add(1);
+        }
+        self.omitted = counts
+            .into_iter()
+            .map(|((layer, rule, severity), count)| OmittedIssues {
+                layer,
+                rule,
+                severity,
+                count,
+            })
+            .collect();
     }
 
     /// The errors.
@@ -123,7 +189,23 @@ impl ValidationReport {
 
     /// Whether no issue at all was found.
     pub fn is_empty(&self) -> bool {
-        self.issues.is_empty()
+        self.issues.is_empty() && self.omitted.is_empty()
+    }
+}
+
+impl fmt::Display for OmittedIssues {
+    /// `12 more error(s)[additionalProperties]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error(s)",
+            Severity::Warning => "warning(s)",
+        };
+        write!(f, "{} more {sev}", self.count)?;
+        match (&self.rule, self.layer) {
+            (Some(r), _) => write!(f, "[{r}]"),
+            (None, Layer::Syntax) => write!(f, "[syntax]"),
+            (None, _) => Ok(()),
+        }
     }
 }
 
@@ -132,6 +214,9 @@ impl fmt::Display for ValidationReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for i in &self.issues {
             writeln!(f, "{i}")?;
+        }
+        for o in &self.omitted {
+            writeln!(f, "{o}")?;
         }
         Ok(())
     }

@@ -2,10 +2,10 @@
 //! rules a schema cannot express — collecting every issue with its JSON
 //! pointer and, for text, its line and column.
 
-use crate::locate::{self, Lines};
+use crate::locate::{self, LineIndex};
 use crate::read::{self, ReadError};
 use crate::report::{Issue, Layer, Severity, ValidationReport};
-use crate::{Envelope, schema};
+use crate::{Envelope, ReadOptions, schema};
 use actionplan_model::{Problem, Scope};
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
@@ -72,44 +72,95 @@ pub fn validate_bytes(bytes: &[u8]) -> ValidationReport {
 /// Validates the exchange file at `path`; fails only when the file cannot
 /// be read.
 pub fn validate_path(path: impl AsRef<Path>) -> Result<ValidationReport, ReadError> {
-    let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-        path: Some(path.to_owned()),
-        source,
-    })?;
-    Ok(validate_bytes(&bytes))
+    validate_path_with(path, &ReadOptions::default())
+}
+
+/// Validates the exchange file at `path` within `options`' limits; fails
+/// when the file cannot be read or is larger than the input limit.
+pub fn validate_path_with(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<ValidationReport, ReadError> {
+    let bytes = read::read_bytes(path, options)?;
+    Ok(check_bytes_with(&bytes, options).report)
 }
 
 /// Checks bytes: see [`check_str`].
 pub fn check_bytes(bytes: &[u8]) -> Checked {
+    check_bytes_with(bytes, &ReadOptions::default())
+}
+
+/// Checks bytes within `options`' limits: see [`check_str_with`].
+pub fn check_bytes_with(bytes: &[u8], options: &ReadOptions) -> Checked {
     match read::utf8(bytes) {
-        Ok(text) => check_str(text),
-        Err(e) => Checked {
-            report: ValidationReport {
-                issues: vec![syntax_issue(&e)],
-            },
-            envelope: None,
+        Ok(text) => check_str_with(text, options),
+        Err(e) => failed(&e),
+    }
+}
+
+fn failed(e: &ReadError) -> Checked {
+    Checked {
+        report: ValidationReport {
+            issues: vec![syntax_issue(e)],
+            omitted: Vec::new(),
         },
+        envelope: None,
     }
 }
 
 /// Validates a text in all three layers and reads it when the first two
 /// pass.
 pub fn check_str(text: &str) -> Checked {
-    let lines = Lines::new(text);
-    let mut issues = Vec::new();
-    let value = match read::parse_json(text, &lines) {
-        Ok(v) => v,
-        Err(e) => {
-            return Checked {
-                report: ValidationReport {
-                    issues: vec![syntax_issue(&e)],
-                },
-                envelope: None,
-            };
+    check_str_with(text, &ReadOptions::default())
+}
+
+/// Validates a text in all three layers within `options`' limits, and
+/// reads it when the first two pass.
+///
+/// A valid text costs one typed read and the rules; the schema runs only
+/// when that read fails, to say why. The work grows linearly with the text
+/// and the number of issues: positions come from one line index and one
+/// scan of the text; past [`ReadOptions::max_issues`] issues are counted,
+/// not described.
+pub fn check_str_with(text: &str, options: &ReadOptions) -> Checked {
+    if let Err(e) = read::check_size_of(text, options).and_then(|()| read::check_start(text)) {
+        return failed(&e);
+    }
+    if let Ok(envelope) = crate::strict::read::<Envelope>(text) {
+        let mut rules: Vec<(Issue, bool)> = rule_issues(&envelope)
+            .into_iter()
+            .map(|i| (i, false))
+            .collect();
+        if !rules.is_empty() {
+            locate_issues(&LineIndex::new(text), &mut rules);
         }
+        let mut report = ValidationReport {
+            issues: rules.into_iter().map(|(i, _)| i).collect(),
+            omitted: Vec::new(),
+        };
+        report.limit(options.issue_limit());
+        return Checked {
+            report,
+            envelope: Some(envelope),
+        };
+    }
+    let lines = LineIndex::new(text);
+    let mut issues = Vec::new();
+    let value = match read::parse_json(&lines) {
+        Ok(v) => v,
+        Err(e) => return failed(&e),
     };
-    let duplicates = locate::scan(text, Some(&Default::default())).duplicates;
+    let schema_issues = schema_layer(&value);
+    drop(value);
+    let mut located = schema_issues;
+    // The typed read runs only when the schema passes; its verdict waits
+    // for the scan below, which says whether a key was given twice.
+    let typed = located.is_empty().then(|| read::typed_read(&lines));
+    if let Some(Ok(env)) = &typed {
+        located.extend(rule_issues(env).into_iter().map(|i| (i, false)));
+    }
+    // One pass over the text: every issue's position and every key twice.
+    let duplicates = locate_issues(&lines, &mut located);
     for d in &duplicates {
         let mut i = Issue::new(
             Layer::Syntax,
@@ -124,61 +175,57 @@ pub fn check_str(text: &str) -> Checked {
         i.column = Some(d.position.column);
         issues.push(i);
     }
-
-    let schema_issues = schema_layer(&value);
-    let schema_ok = schema_issues.is_empty();
-    let mut located = schema_issues;
     let mut envelope = None;
-    if schema_ok {
-        match read::from_value(text, value) {
-            Ok(env) => {
-                located.extend(rule_issues(&env).into_iter().map(|i| (i, false)));
-                if duplicates.is_empty() {
-                    envelope = Some(env);
-                }
-            }
-            Err(e) => {
-                // The schema and the reader are meant to agree; if they do
-                // not, say so rather than hide it.
-                let (pointer, message) = match e {
-                    ReadError::Invalid {
-                        pointer, message, ..
-                    } => (pointer, message),
-                    other => (String::new(), other.to_string()),
-                };
-                let mut i = Issue::new(
-                    Layer::Schema,
-                    Severity::Error,
-                    pointer,
-                    format!(
-                        "{message} (the schema accepts this but the reader does not: please report this as a bug of actionplan-interchange)"
-                    ),
-                );
-                i.rule = Some("reader".into());
-                located.push((i, false));
-            }
+    match typed {
+        Some(Ok(env)) if duplicates.is_empty() => envelope = Some(env),
+        // A key twice is reported above.
+        Some(Err(_)) if !duplicates.is_empty() => {}
+        Some(Err(e)) => {
+            // The schema and the reader are meant to agree; if they do
+            // not, say so rather than hide it.
+            let position = e.line_column();
+            let (pointer, message) = match e {
+                ReadError::Invalid {
+                    pointer, message, ..
+                } => (pointer, message),
+                other => (String::new(), other.to_string()),
+            };
+            let mut i = Issue::new(
+                Layer::Schema,
+                Severity::Error,
+                pointer,
+                format!(
+                    "{message} (the schema accepts this but the reader does not: please report this as a bug of actionplan-interchange)"
+                ),
+            );
+            i.rule = Some("reader".into());
+            i.line = position.map(|p| p.0);
+            i.column = position.map(|p| p.1);
+            located.push((i, false));
         }
+        _ => {}
     }
-    locate_issues(text, &mut located);
     let (mut schema_part, rule_part): (Vec<_>, Vec<_>) = located
         .into_iter()
         .partition(|(i, _)| i.layer == Layer::Schema);
     schema_part.sort_by_key(|(i, _)| (i.line, i.column));
     issues.extend(schema_part.into_iter().map(|(i, _)| i));
     issues.extend(rule_part.into_iter().map(|(i, _)| i));
-    Checked {
-        report: ValidationReport { issues },
-        envelope,
-    }
+    let mut report = ValidationReport {
+        issues,
+        omitted: Vec::new(),
+    };
+    report.limit(options.issue_limit());
+    Checked { report, envelope }
 }
 
-/// Layer 2 on a parsed value, located in `text` and in document order.
-pub(crate) fn schema_issues(text: &str, value: &Value) -> Vec<Issue> {
+/// Layer 2 on a parsed value, located in the text and in document order.
+pub(crate) fn schema_issues(lines: &LineIndex<'_>, value: &Value) -> Vec<Issue> {
     let mut located = schema_layer(value);
     if located.is_empty() {
         return Vec::new();
     }
-    locate_issues(text, &mut located);
+    locate_issues(lines, &mut located);
     let mut issues: Vec<Issue> = located.into_iter().map(|(i, _)| i).collect();
     issues.sort_by_key(|i| (i.line, i.column));
     issues
@@ -189,6 +236,7 @@ pub(crate) fn schema_issues(text: &str, value: &Value) -> Vec<Issue> {
 pub fn validate_envelope(envelope: &Envelope) -> ValidationReport {
     ValidationReport {
         issues: rule_issues(envelope),
+        omitted: Vec::new(),
     }
 }
 
@@ -224,10 +272,11 @@ fn rule_issues(envelope: &Envelope) -> Vec<Issue> {
 }
 
 /// Fills in line and column; `at_key` points at the member's key instead of
-/// its value (for members that should not be there).
-fn locate_issues(text: &str, issues: &mut [(Issue, bool)]) {
+/// its value (for members that should not be there). Returns the keys given
+/// twice, found in the same pass.
+fn locate_issues(lines: &LineIndex<'_>, issues: &mut [(Issue, bool)]) -> Vec<locate::DuplicateKey> {
     let pointers: Vec<&str> = issues.iter().map(|(i, _)| i.pointer.as_str()).collect();
-    let spans = locate::locate(text, &pointers);
+    let (spans, duplicates) = locate::locate_and_find_duplicates(lines, &pointers);
     for ((issue, at_key), span) in issues.iter_mut().zip(spans) {
         if let Some(span) = span {
             let p = if *at_key {
@@ -239,6 +288,7 @@ fn locate_issues(text: &str, issues: &mut [(Issue, bool)]) {
             issue.column = Some(p.column);
         }
     }
+    duplicates
 }
 
 /// Layer 2: the published schema. Returns issues without positions, each
@@ -269,6 +319,15 @@ fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
     let pointer = e.instance_path().as_str().to_owned();
     let keyword = e.kind().keyword().to_owned();
     match e.kind() {
+        ValidationErrorKind::Enum { .. } if pointer == "/version" && e.instance().is_string() => {
+            let found = e.instance().as_str().unwrap_or_default();
+            let message = format!(
+                "format version `{found}` is not supported: this library reads {}; {}",
+                crate::SUPPORTED_VERSIONS.join(", "),
+                crate::envelope::version_advice(found)
+            );
+            out.push((issue(pointer, keyword, message), false));
+        }
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
             let candidates: Vec<&Vec<jsonschema::ValidationError<'static>>> = context
                 .iter()
@@ -313,12 +372,14 @@ fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
                     })
                 })
                 .collect();
-            if let Some(tags) = tags.filter(|t| t.len() > 1 && t.iter().all(|(p, _)| *p == t[0].0))
+            let first = |t: &[(String, String)]| t.first().map(|(p, _)| p.clone());
+            if let Some(tags) = tags.filter(|t| {
+                t.len() > 1 && t.iter().all(|(p, _)| Some(p) == t.first().map(|(f, _)| f))
+            }) && let Some(at) = first(&tags)
             {
-                let at = tags[0].0.clone();
-                let found = e
-                    .instance()
-                    .pointer(&at[pointer.len()..])
+                let found = at
+                    .get(pointer.len()..)
+                    .and_then(|rel| e.instance().pointer(rel))
                     .map_or_else(String::new, render);
                 let tag = at.rsplit('/').next().unwrap_or_default().to_owned();
                 let names: Vec<&str> = tags.iter().map(|(_, v)| v.as_str()).collect();
@@ -379,7 +440,8 @@ fn is_mismatch(b: &jsonschema::ValidationError<'_>, pointer: &str) -> bool {
         ValidationErrorKind::Type { .. } => at == pointer,
         ValidationErrorKind::Constant { .. } => at
             .strip_prefix(pointer)
-            .is_some_and(|rest| !rest.is_empty() && rest[1..].find('/').is_none()),
+            .and_then(|rest| rest.strip_prefix('/'))
+            .is_some_and(|rest| !rest.contains('/')),
         _ => false,
     }
 }
@@ -411,7 +473,7 @@ fn render(v: &Value) -> String {
 fn truncate(s: &str) -> String {
     const MAX: usize = 200;
     match s.char_indices().nth(MAX) {
-        Some((i, _)) => format!("{}…", &s[..i]),
+        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
         None => s.to_owned(),
     }
 }

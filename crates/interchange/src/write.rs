@@ -25,7 +25,6 @@
 )]
 
 use crate::Envelope;
-use serde_json::{Map, Value};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -88,13 +87,7 @@ pub enum WriteError {
 
 /// Canonical JSON bytes of an envelope.
 fn canonical_bytes(envelope: &Envelope) -> Result<Vec<u8>, serde_json::Error> {
-    let sorted;
-    let envelope = if has_nested_objects_in_extensions(envelope) {
-        sorted = sort_extensions(envelope.clone());
-        &sorted
-    } else {
-        envelope
-    };
+    // Extension objects are kept in key order by their type: no sorting here.
     let mut out = serde_json::to_vec_pretty(envelope)?;
     out.push(b'\n');
     Ok(out)
@@ -513,70 +506,6 @@ fn keep_owner(file: &std::fs::File, existing: &Existing) {
 
 #[cfg(not(unix))]
 fn keep_owner(_: &std::fs::File, _: &Existing) {}
-
-fn has_nested_objects_in_extensions(e: &Envelope) -> bool {
-    let nested = |x: &actionplan_model::Extensions| {
-        x.0.values()
-            .any(|v| matches!(v, Value::Object(_) | Value::Array(_)))
-    };
-    nested(&e.extensions)
-        || nested(&e.plan.extensions)
-        || e.plan.items.iter().any(|i| nested(&i.extensions))
-        || e.plan
-            .deliverables
-            .iter()
-            .any(|d| nested(&d.extensions) || d.indicators.iter().any(|i| nested(&i.extensions)))
-        || e.reports.iter().any(|r| {
-            nested(&r.extensions)
-                || r.indicators.iter().any(|p| nested(&p.extensions))
-                || r.deliverables.iter().any(|p| nested(&p.extensions))
-        })
-}
-
-/// Sorts object keys inside extension values, whatever map type serde_json
-/// was built with (`preserve_order` keeps insertion order).
-fn sort_extensions(mut e: Envelope) -> Envelope {
-    let sort = |x: &mut actionplan_model::Extensions| x.0.values_mut().for_each(sort_value);
-    sort(&mut e.extensions);
-    sort(&mut e.plan.extensions);
-    e.plan
-        .items
-        .iter_mut()
-        .for_each(|i| sort(&mut i.extensions));
-    for d in &mut e.plan.deliverables {
-        sort(&mut d.extensions);
-        d.indicators
-            .iter_mut()
-            .for_each(|i| sort(&mut i.extensions));
-    }
-    for r in &mut e.reports {
-        sort(&mut r.extensions);
-        r.indicators
-            .iter_mut()
-            .for_each(|p| sort(&mut p.extensions));
-        r.deliverables
-            .iter_mut()
-            .for_each(|p| sort(&mut p.extensions));
-    }
-    e
-}
-
-fn sort_value(v: &mut Value) {
-    match v {
-        Value::Object(obj) => {
-            let mut entries: Vec<(String, Value)> = std::mem::take(obj).into_iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            let mut sorted = Map::new();
-            for (k, mut child) in entries {
-                sort_value(&mut child);
-                sorted.insert(k, child);
-            }
-            *obj = sorted;
-        }
-        Value::Array(items) => items.iter_mut().for_each(sort_value),
-        _ => {}
-    }
-}
 
 #[cfg(test)]
 mod tests {

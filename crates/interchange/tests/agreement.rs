@@ -3,7 +3,12 @@
 //! over mutations of them (a member removed, a wrong type, an unknown
 //! member, a date that does not exist, month 13, a JSON number where a
 //! decimal string belongs, a decimal with an exponent, an empty id, null,
-//! an integer written with a fraction).
+//! an integer written with a fraction, an object written as an array, a
+//! tagged union written as an array, a string written as a one-member
+//! object, a key given twice).
+//!
+//! The reader's fast path (a typed read that stands for the schema pass)
+//! must never accept what the schema refuses: checked on every mutation.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -321,6 +326,10 @@ enum Mutation {
     EmptyId,
     Null,
     IntegerWithFraction,
+    ObjectAsArray,
+    TaggedAsArray,
+    StringAsObject,
+    DuplicateKey,
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -336,6 +345,10 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         Just(EmptyId),
         Just(Null),
         Just(IntegerWithFraction),
+        Just(ObjectAsArray),
+        Just(TaggedAsArray),
+        Just(StringAsObject),
+        Just(DuplicateKey),
     ]
 }
 
@@ -369,6 +382,33 @@ fn is_date_like(s: &str) -> bool {
     s.len() >= 7 && s.as_bytes()[4] == b'-' && s[..4].bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The document as text, with `m` applied: most mutations change the
+/// value, a key given twice only exists in text.
+fn mutated_text(doc: &mut Value, m: Mutation, index: Index) -> (Option<String>, String) {
+    if let Mutation::DuplicateKey = m {
+        let text = serde_json::to_string_pretty(doc).unwrap();
+        let mut pointers = Vec::new();
+        all_pointers(doc, String::new(), &mut pointers);
+        let keys: Vec<String> = pointers
+            .iter()
+            .filter_map(|p| p.rsplit_once('/').map(|(_, k)| k.to_owned()))
+            .filter(|k| k.parse::<usize>().is_err() && !k.contains('~'))
+            .collect();
+        if keys.is_empty() {
+            return (None, text);
+        }
+        let key = index.get(&keys);
+        let needle = format!("\"{key}\": ");
+        let Some(at) = text.find(&needle) else {
+            return (None, text);
+        };
+        let text = format!("{}{needle}null, {}", &text[..at], &text[at..]);
+        return (Some(format!("DuplicateKey {key}")), text);
+    }
+    let what = mutate(doc, m, index);
+    (what, serde_json::to_string_pretty(doc).unwrap())
+}
+
 /// Applies `m` at the `index`-th candidate; returns a description.
 fn mutate(doc: &mut Value, m: Mutation, index: Index) -> Option<String> {
     let mut pointers = Vec::new();
@@ -394,7 +434,10 @@ fn mutate(doc: &mut Value, m: Mutation, index: Index) -> Option<String> {
                     p.ends_with("/id") || p.ends_with("/indicator") || p.ends_with("/category")
                 }
                 Mutation::IntegerWithFraction => v.is_some_and(|v| v.is_u64() || v.is_i64()),
-                Mutation::WrongType | Mutation::Null => true,
+                Mutation::ObjectAsArray => v.is_some_and(Value::is_object),
+                Mutation::TaggedAsArray => v.is_some_and(|v| v.get("kind").is_some()),
+                Mutation::StringAsObject => v.is_some_and(Value::is_string),
+                Mutation::WrongType | Mutation::Null | Mutation::DuplicateKey => true,
             }
         })
         .collect();
@@ -426,6 +469,18 @@ fn mutate(doc: &mut Value, m: Mutation, index: Index) -> Option<String> {
                 Mutation::EmptyId => json!(""),
                 Mutation::Null => Value::Null,
                 Mutation::IntegerWithFraction => serde_json::from_str(&format!("{v}.0")).ok()?,
+                Mutation::ObjectAsArray => Value::Array(v.as_object()?.values().cloned().collect()),
+                Mutation::TaggedAsArray => {
+                    let o = v.as_object()?;
+                    let mut items = vec![o.get("kind")?.clone()];
+                    items.extend(
+                        o.iter()
+                            .filter(|(k, _)| *k != "kind")
+                            .map(|(_, v)| v.clone()),
+                    );
+                    Value::Array(items)
+                }
+                Mutation::StringAsObject => json!({ v.as_str()?: null }),
                 _ => match v {
                     Value::String(_) => json!(42),
                     Value::Number(_) => json!("42"),
@@ -461,6 +516,8 @@ proptest! {
         let text = serde_json::to_string_pretty(&doc).unwrap();
         let report = validate_str(&text);
         prop_assert!(schema_accepts(&text), "{report}\n{text}");
+        // A valid document takes the fast path.
+        prop_assert!(actionplan_interchange::read_str_fast(&text).is_some(), "{text}");
         let env = read_str(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         let canonical = to_canonical_string(&env);
         prop_assert_eq!(&read_str(&canonical).unwrap(), &env);
@@ -470,9 +527,12 @@ proptest! {
     #[test]
     fn schema_and_reader_agree_on_mutations(doc in envelope(), m in mutation(), index in any::<Index>()) {
         let mut doc = doc;
-        let what = mutate(&mut doc, m, index);
-        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let (what, text) = mutated_text(&mut doc, m, index);
         let schema = schema_accepts(&text);
+        // The fast path never accepts what the schema refuses, and reads
+        // what it accepts exactly as the reader does.
+        let fast = actionplan_interchange::read_str_fast(&text);
+        prop_assert!(fast.is_none() || schema, "{:?}: fast path accepts what the schema refuses\n{}", what, text);
         let reader = read_str(&text);
         let report = validate_str(&text);
         prop_assert!(!report.issues.iter().any(|i| i.rule.as_deref() == Some("reader")), "{:?}: {}", what, report);
@@ -480,9 +540,10 @@ proptest! {
             schema, reader.is_ok(),
             "{:?}: schema {} but reader {:?}\n{}", what, schema, reader.as_ref().err().map(ToString::to_string), validate_str(&text)
         );
-        // The serde types alone never refuse what the schema accepts (they
-        // are more lenient in one known way: an array where an object
-        // belongs, which the reader's schema pass refuses).
+        if let (Some(f), Ok(r)) = (&fast, &reader) {
+            prop_assert_eq!(f, r);
+        }
+        // The typed read alone never refuses what the schema accepts.
         if schema {
             let typed = actionplan_interchange::read_str_without_schema(&text);
             prop_assert!(typed.is_ok(), "{:?}: {:?}", what, typed.err().map(|e| e.to_string()));
@@ -505,8 +566,7 @@ fn dump_mutations_for_python() {
     let strategy = (envelope(), mutation(), any::<Index>());
     for n in 0..400 {
         let (mut doc, m, index) = strategy.new_tree(&mut runner).unwrap().current();
-        let _ = mutate(&mut doc, m, index);
-        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let (_, text) = mutated_text(&mut doc, m, index);
         let verdict = if read_str(&text).is_ok() {
             "accept"
         } else {

@@ -180,3 +180,52 @@ fn never_panics_on_odd_input() {
         let _ = actionplan_interchange::validate_str(t);
     }
 }
+
+/// A small valid file whose top-level `extensions` is `extensions`.
+fn minimal(extensions: &str) -> String {
+    format!(
+        r#"{{"format": "actionplan", "version": "1.0",
+"extensions": {extensions},
+"plan": {{"id": "p", "title": {{"en": "Plan"}}, "biennia": ["2016-17"],
+  "resolution": {{"title": {{"en": "Resolution"}}, "adopted_at": "ilc-104"}},
+  "endorsed_at": "gb-325"}}}}"#
+    )
+}
+
+#[test]
+fn extension_numbers_are_kept_as_written_through_a_round_trip() {
+    let numbers = [
+        "123456789012345678901234567890",
+        "1e-400",
+        "1E+300",
+        "1.50",
+        "-0",
+        "0.1",
+        "18446744073709551616",
+    ];
+    let list = numbers.join(", ");
+    let text = minimal(&format!("{{\"org.example\": {{\"n\": [{list}]}}}}"));
+    let env = read_str(&text).unwrap();
+    let canonical = to_canonical_string(&env);
+    for n in numbers {
+        assert!(
+            canonical.contains(&format!("      {n}")),
+            "{n} lost:\n{canonical}"
+        );
+    }
+    assert_eq!(
+        to_canonical_string(&read_str(&canonical).unwrap()),
+        canonical
+    );
+    // Validation takes the same path.
+    assert!(actionplan_interchange::check_str(&text).envelope.is_some());
+    // A number beyond a double is refused, as every JSON reader would.
+    let huge = text.replacen("1E+300", "1E+400", 1);
+    assert!(read_str(&huge).is_err());
+    assert!(!actionplan_interchange::validate_str(&huge).is_valid());
+    // A key twice inside extensions is still refused, with its place.
+    let twice = minimal("{\"org.example\": {\"k\": 1,\n \"k\": 2}}");
+    let err = read_str(&twice).unwrap_err();
+    assert!(matches!(err, ReadError::DuplicateKey { .. }), "{err}");
+    assert_eq!(err.pointer(), Some("/extensions/org.example/k"));
+}

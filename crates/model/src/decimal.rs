@@ -12,7 +12,9 @@
 //!   every accepted text fits a `Decimal` exactly.
 //!
 //! The scale is kept: `"84000000.00"` reads back and writes out as
-//! `84000000.00`.
+//! `84000000.00`. So is the sign of a zero: `"-0.00"` is accepted (it is
+//! what negating a zero gives in `rust_decimal` and in spreadsheets) and
+//! writes back as `-0.00`; it equals zero in every comparison and sum.
 
 use rust_decimal::Decimal;
 
@@ -38,6 +40,8 @@ pub struct DecimalError(pub String);
 /// assert!(parse_decimal("+1").is_err());
 /// assert!(parse_decimal(".5").is_err());
 /// assert!(parse_decimal("007").is_err());
+/// let zero = parse_decimal("-0.00")?; // kept as written, equal to zero
+/// assert_eq!((zero.to_string().as_str(), zero.is_zero()), ("-0.00", true));
 /// # Ok::<(), actionplan_model::DecimalError>(())
 /// ```
 pub fn parse_decimal(s: &str) -> Result<Decimal, DecimalError> {
@@ -59,5 +63,11 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, DecimalError> {
     {
         return Err(err());
     }
-    Decimal::from_str_exact(s).map_err(|_| err())
+    let d = Decimal::from_str_exact(s).map_err(|_| err())?;
+    // Parsing drops the sign of a zero; negating keeps it (and the scale),
+    // so that "-0.00" is written back as it was read.
+    if d.is_zero() && s.starts_with('-') {
+        return Ok(-d);
+    }
+    Ok(d)
 }

@@ -113,7 +113,7 @@ pub use document::{
     AgendaItem, AgendaSection, DecisionPoint, Document, DraftDecision, Implications, OutcomeRef,
     RelatedDocument, StrategicObjective, Unit,
 };
-pub use extensions::Extensions;
+pub use extensions::{ExtensionNumber, ExtensionValue, Extensions, MAX_EXTENSION_DEPTH};
 pub use id::{
     CategoryId, DeliverableId, FootnoteId, ID_PATTERN, IdError, IndicatorId, ItemId, MAX_ID_LEN,
     PlanId, PortfolioId, ReportId, RequestId, ResourceLineId, SessionId, SourceId, check_id,
