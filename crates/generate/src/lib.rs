@@ -45,7 +45,7 @@
 //! [`Generator::write_json`] streams: every object is generated from its
 //! index when it is written and dropped after, so memory stays constant
 //! (a few kilobytes beside the writer's buffer) and time is linear in the
-//! number of indicators (about 1.3 KB of pretty-printed JSON per
+//! number of indicators (about 3.4 KB of pretty-printed JSON per
 //! indicator). A report entry regenerates the numbers of the indicator it
 //! talks about from the indicator's index instead of looking them up.
 //!
@@ -74,7 +74,7 @@ use std::io;
 /// measure, resource line and report entry to appear.
 pub const MIN_INDICATORS: u64 = 100;
 
-/// The most indicators a generated plan has (about 1.3 GB of JSON).
+/// The most indicators a generated plan has (about 3.4 GB of JSON).
 pub const MAX_INDICATORS: u64 = 1_000_000;
 
 /// Why a file could not be generated.
