@@ -52,6 +52,7 @@ mod evaluate;
 mod failure;
 mod fmt;
 mod funding;
+mod generate;
 mod load;
 mod output;
 mod report;
@@ -94,6 +95,7 @@ where
         Command::Funding(a) => funding::run(a, &mut text),
         Command::Diff(a) => diff::run(a, &mut text),
         Command::Fmt(a) => fmt::run(a, &mut text),
+        Command::Generate(a) => generate::run(a, out),
         Command::Schema => {
             text.push_str(actionplan_interchange::schema_string());
             Ok(0)

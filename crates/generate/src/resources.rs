@@ -1,0 +1,251 @@
+//! The resources behind a generated plan: funding sources, a resource line
+//! for about a third of the deliverables (in every state), unfunded
+//! requests, and portfolios measured by money indicators.
+
+use crate::layout::Slots;
+use crate::plan::fill_of;
+use crate::rng::{Rng, Stream};
+use crate::spec::{Funding, Kind, Spec, funding_of};
+use crate::words::{self, text, trilingual};
+use crate::{Error, Generator, id};
+use actionplan_model::{
+    Currency, DateOrMonth, Decimal, FundingSource, Money, Portfolio, ResourceLine, ResourceState,
+    SourceKind, Text, UnfundedRequest,
+};
+
+const PARTNERS: &[&str] = &[
+    "European Union",
+    "Germany",
+    "Norway",
+    "Sweden",
+    "Switzerland",
+    "Netherlands",
+    "Japan",
+    "Republic of Korea",
+    "Denmark",
+    "Finland",
+    "Ireland",
+    "Belgium",
+    "United Kingdom",
+    "Canada",
+    "Australia",
+    "Italy",
+    "Spain",
+    "France",
+    "Luxembourg",
+    "Portugal",
+];
+
+fn usd(thousands: u64) -> Money {
+    Money::new(Decimal::from(thousands.saturating_mul(1000)), Currency::USD)
+}
+
+impl Generator {
+    fn partner(&self, p: u64) -> String {
+        let name = usize::try_from(p.checked_rem(PARTNERS.len() as u64).unwrap_or(0))
+            .ok()
+            .and_then(|i| PARTNERS.get(i))
+            .copied()
+            .unwrap_or("European Union");
+        match p.checked_div(PARTNERS.len() as u64).unwrap_or(0) {
+            0 => name.to_owned(),
+            round => format!("{name} (phase {})", round.saturating_add(1)),
+        }
+    }
+
+    /// The funding sources: the regular budget of each biennium, the RBSA,
+    /// extra-budgetary partners and one joint research programme.
+    pub(crate) fn sources(&self) -> impl Iterator<Item = Result<FundingSource, Error>> + '_ {
+        let budgets = self.biennia.iter().map(|b| {
+            Ok(FundingSource {
+                id: id(&format!("rb-{b}"))?,
+                kind: SourceKind::RegularBudget,
+                name: trilingual(
+                    &format!("Programme and budget for {b}"),
+                    &format!("Programme et budget pour {b}"),
+                    &format!("Programa y presupuesto para {b}"),
+                ),
+                biennium: Some(*b),
+                partner: None,
+            })
+        });
+        let rbsa = std::iter::once_with(|| {
+            Ok(FundingSource {
+                id: id("rbsa")?,
+                kind: SourceKind::Rbsa,
+                name: Text::en("Regular Budget Supplementary Account"),
+                biennium: None,
+                partner: None,
+            })
+        });
+        let partners = (0..self.partners).map(move |p| {
+            let partner = self.partner(p);
+            Ok(FundingSource {
+                id: id(&format!("xbtc-{}", p.saturating_add(1)))?,
+                kind: SourceKind::ExtraBudgetary,
+                name: Text::en(format!(
+                    "Extra-budgetary technical cooperation (XBTC): {partner}"
+                )),
+                biennium: None,
+                partner: Some(Text::en(partner)),
+            })
+        });
+        let research = std::iter::once_with(|| {
+            Ok(FundingSource {
+                id: id("ilo-wb-research")?,
+                kind: SourceKind::OtherMobilized,
+                name: Text::en(
+                    "ILO–World Bank joint research programme on job creation and shared prosperity",
+                ),
+                biennium: None,
+                partner: Some(trilingual("World Bank", "Banque mondiale", "Banco Mundial")),
+            })
+        });
+        budgets.chain(rbsa).chain(partners).chain(research)
+    }
+
+    /// Resource lines: one biennium-wide statement per biennium, then one
+    /// per deliverable whose funding is stated.
+    pub(crate) fn lines(&self) -> impl Iterator<Item = Result<ResourceLine, Error>> + '_ {
+        let wide = self.biennia.iter().map(|b| {
+            Ok(ResourceLine {
+                id: id(&format!("rb-coverage-{b}"))?,
+                deliverables: Vec::new(),
+                biennium: Some(*b),
+                source: Some(id(&format!("rb-{b}"))?),
+                state: ResourceState::Secured,
+                required: None,
+                secured: None,
+                as_of: None,
+                note: Some(Text::en(format!(
+                    "Most of the outputs for {b} are covered by the programme and budget."
+                ))),
+            })
+        });
+        let per_deliverable = Slots::new(self).filter_map(move |slot| {
+            let (funding, mut rng) = funding_of(self.seed, slot.index);
+            let state = match funding {
+                Funding::Unstated => return None,
+                Funding::Secured => ResourceState::Secured,
+                Funding::Underfunded => ResourceState::Underfunded,
+                Funding::NotAllocated => ResourceState::NotAllocated,
+                Funding::Mobilized => ResourceState::Mobilized,
+            };
+            Some(self.line(&slot, state, &mut rng))
+        });
+        wide.chain(per_deliverable)
+    }
+
+    fn line(
+        &self,
+        slot: &crate::layout::Slot,
+        state: ResourceState,
+        rng: &mut Rng,
+    ) -> Result<ResourceLine, Error> {
+        let biennium = self.biennium(slot.item.biennium)?;
+        let partner = rng.below(self.partners).saturating_add(1);
+        let source = match state {
+            ResourceState::Secured => Some(id(&format!("rb-{biennium}"))?),
+            ResourceState::Underfunded => Some(id(&format!("xbtc-{partner}"))?),
+            ResourceState::Mobilized if rng.percent(50) => Some(id("ilo-wb-research")?),
+            ResourceState::Mobilized => Some(id(&format!("xbtc-{partner}"))?),
+            _ => None,
+        };
+        let required = rng.range(50, 2000);
+        let secured = match state {
+            ResourceState::Underfunded => Some(
+                required
+                    .saturating_mul(rng.range(3, 8))
+                    .checked_div(10)
+                    .unwrap_or(0),
+            ),
+            ResourceState::NotAllocated => rng.percent(50).then_some(0),
+            _ => Some(required),
+        };
+        let has_amounts = rng.percent(85);
+        let fill = fill_of(self.seed, slot.item.index);
+        let note_pool = match state {
+            ResourceState::Secured => words::LINE_NOTE.get(..1),
+            ResourceState::Underfunded => words::LINE_NOTE.get(1..2),
+            _ => words::LINE_NOTE.get(2..),
+        }
+        .unwrap_or(words::LINE_NOTE);
+        Ok(ResourceLine {
+            id: id(&format!("line-{}", slot.index.saturating_add(1)))?,
+            deliverables: vec![id(&format!("del-{}", slot.index.saturating_add(1)))?],
+            biennium: Some(biennium),
+            source,
+            state,
+            required: has_amounts.then(|| usd(required)),
+            secured: if has_amounts { secured.map(usd) } else { None },
+            as_of: if rng.percent(50) {
+                Some(DateOrMonth::Month(self.month(rng.range(0, 6))?))
+            } else {
+                None
+            },
+            note: if rng.percent(70) {
+                Some(text(rng, note_pool, &fill, 10))
+            } else {
+                None
+            },
+        })
+    }
+
+    /// Requests received but not funded, for about 6 % of deliverables.
+    pub(crate) fn requests(&self) -> impl Iterator<Item = Result<UnfundedRequest, Error>> + '_ {
+        Slots::new(self).filter_map(move |slot| {
+            let mut rng = Rng::new(self.seed, Stream::Request, slot.index);
+            if !(slot.index == 1 || rng.percent(6)) {
+                return None;
+            }
+            let mut fill = fill_of(self.seed, slot.item.index);
+            let count = rng.range(1, 5);
+            fill.number = count;
+            Some((|| {
+                Ok(UnfundedRequest {
+                    id: id(&format!("request-{}", slot.index.saturating_add(1)))?,
+                    count: u32::try_from(count).map_err(Error::internal)?,
+                    text: text(&mut rng, words::REQUEST, &fill, 10),
+                    deliverable: Some(id(&format!("del-{}", slot.index.saturating_add(1)))?),
+                    cost: rng.percent(60).then(|| usd(rng.range(20, 500))),
+                    requires_reallocation: rng.percent(30),
+                    as_of: if rng.percent(60) {
+                        Some(DateOrMonth::Month(self.month(rng.range(3, 18))?))
+                    } else {
+                        None
+                    },
+                })
+            })())
+        })
+    }
+
+    /// Portfolios, each measured by a money indicator (about 30 % of them).
+    pub(crate) fn portfolios(&self) -> impl Iterator<Item = Result<Portfolio, Error>> + '_ {
+        Slots::new(self)
+            .flat_map(|slot| {
+                (0..slot.indicators).map(move |j| (slot, slot.first_indicator.saturating_add(j)))
+            })
+            .filter_map(move |(slot, g)| {
+                let spec = Spec::of(self.seed, &slot, g);
+                if !matches!(spec.kind, Kind::Money { .. }) {
+                    return None;
+                }
+                if !(g == 3 || Rng::new(self.seed, Stream::Portfolio, g).percent(30)) {
+                    return None;
+                }
+                let topic = fill_of(self.seed, slot.item.index).topic;
+                Some((|| {
+                    Ok(Portfolio {
+                        id: id(&format!("portfolio-{}", g.saturating_add(1)))?,
+                        name: trilingual(
+                            &format!("Extra-budgetary portfolio on {}", topic.en),
+                            &format!("Portefeuille extrabudgétaire consacré à {}", topic.fr),
+                            &format!("Cartera extrapresupuestaria dedicada a {}", topic.es),
+                        ),
+                        kind: SourceKind::ExtraBudgetary,
+                        indicator: id(&format!("ind-{}", g.saturating_add(1)))?,
+                    })
+                })())
+            })
+    }
+}
