@@ -18,7 +18,7 @@
     )
 )]
 
-use crate::terminal::escape_terminal;
+use crate::terminal::escape_line as escape_terminal;
 use actionplan_interchange::{Issue, LineIndex, OmittedIssues, Severity};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::ops::Range;

@@ -1,70 +1,8 @@
-//! Aligned text columns for the `table` output format, and the escaping
-//! that keeps text from a file from acting on the terminal.
-//!
-//! A file can hold any Unicode text. Printed raw, ESC sequences recolour or
-//! clear the screen, OSC sequences retitle the window or plant a hyperlink
-//! that shows one address and opens another, BEL rings, C1 controls
-//! (U+0080–U+009F) act as ESC on some terminals, and bidirectional overrides
-//! make a line read differently from what it holds. Every text from a file
-//! therefore reaches the terminal through [`escape_terminal`] (whole
-//! outputs) or [`one_line`] (a text that must stay on its line, such as a
-//! table cell), which show such characters as visible `\u{1b}` escapes.
+//! Aligned text columns for the `table` output format; every cell goes
+//! through [`one_line`] (see `terminal.rs`), so no text from a file can
+//! break the columns or act on the terminal.
 
-use std::borrow::Cow;
-use std::fmt::{Display, Write};
-
-/// Whether `c` must be shown escaped; tab and line feed only when
-/// `keep_breaks` is false.
-fn must_escape(c: char, keep_breaks: bool) -> bool {
-    match c {
-        '\t' | '\n' => !keep_breaks,
-        // C0, DEL and C1: the `Cc` category.
-        c if c.is_control() => true,
-        // Bidirectional marks, embeddings, overrides and isolates, and the
-        // line and paragraph separators that some terminals break lines on.
-        '\u{061C}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => true,
-        '\u{2028}' | '\u{2029}' => true,
-        _ => false,
-    }
-}
-
-fn escape(s: &str, keep_breaks: bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| must_escape(c, keep_breaks)) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if must_escape(c, keep_breaks) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// `s` safe to print on a terminal: control characters other than tab and
-/// line feed (C0, DEL, C1, so every ESC/OSC/CSI sequence) and bidirectional
-/// controls shown as `\u{1b}`-style escapes. Text without them is returned
-/// as is, without a copy.
-pub(crate) fn escape_terminal(s: &str) -> Cow<'_, str> {
-    escape(s, true)
-}
-
-/// A value from a file as one line of terminal text: like
-/// [`escape_terminal`], and tab and line feed escaped too, so that a text
-/// cannot start a line that looks like output of its own.
-pub(crate) fn one_line(value: impl Display) -> String {
-    let text = value.to_string();
-    match escape(&text, false) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(escaped) => escaped,
-    }
-}
+pub(crate) use crate::terminal::{escape_terminal, one_line};
 
 /// A table of text cells with a header row. Cells are escaped as they are
 /// added ([`one_line`]), so no text can break the columns or the terminal.
@@ -121,6 +59,7 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     #[test]
     fn control_characters_are_shown_not_sent() {

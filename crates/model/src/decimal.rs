@@ -67,7 +67,9 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, DecimalError> {
     // Parsing drops the sign of a zero; negating keeps it (and the scale),
     // so that "-0.00" is written back as it was read.
     if d.is_zero() && s.starts_with('-') {
-        return Ok(-d);
+        let mut negative = d;
+        negative.set_sign_negative(true);
+        return Ok(negative);
     }
     Ok(d)
 }
