@@ -39,9 +39,12 @@ fn pipeline(bytes: &[u8]) {
     let Some(envelope) = text.and_then(|t| read_str(t).ok()) else {
         return;
     };
-    for as_of in [default_as_of(&envelope.reports), Some(date!(2016 - 07 - 31))]
-        .into_iter()
-        .flatten()
+    for as_of in [
+        default_as_of(&envelope.reports),
+        Some(date!(2016 - 07 - 31)),
+    ]
+    .into_iter()
+    .flatten()
     {
         let Ok(assessment) = assess(&envelope.plan, &envelope.reports, as_of, &Policy::default())
         else {
@@ -58,7 +61,7 @@ fn pipeline(bytes: &[u8]) {
             for format in Format::ALL {
                 let out = render(&view, format);
                 assert!(
-                    !out.chars().any(bodies::is_forbidden_control),
+                    !out.chars().any(|c| bodies::forbidden_in(format, c)),
                     "{format} output carries a raw control character"
                 );
             }
