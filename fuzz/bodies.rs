@@ -297,7 +297,7 @@ pub fn month(data: &[u8]) {
             Err(_) => {
                 let target = index(ym) + i64::from(n);
                 assert!(
-                    target < 1000 * 12 + 1 || target > 9999 * 12 + 12,
+                    !(1000 * 12 + 1..=9999 * 12 + 12).contains(&target),
                     "{ym} + {n} months refused although it stays in range"
                 );
             }

@@ -314,14 +314,14 @@ fn huge_generated_inputs_end_in_a_result() {
             &outcome,
             command.contains("--format json"),
         ));
-        if let Ok(o) = outcome {
-            if o.code != expected {
-                let first = o.err.lines().next().unwrap_or("").to_owned();
-                failures.push(format!(
-                    "{label}: exit {} instead of {expected}: {first}",
-                    o.code
-                ));
-            }
+        if let Ok(o) = outcome
+            && o.code != expected
+        {
+            let first = o.err.lines().next().unwrap_or("").to_owned();
+            failures.push(format!(
+                "{label}: exit {} instead of {expected}: {first}",
+                o.code
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
