@@ -140,9 +140,28 @@ fn first<'a, T: Copy>(map: &mut HashMap<&'a str, T>, id: &'a str, value: T) {
 impl<'a> PlanIndex<'a> {
     /// Indexes `plan`: one pass over its lists.
     pub fn new(plan: &'a ActionPlan) -> Self {
+        // Sized up front: growing a map of a million ids rehashes it twenty times.
+        let indicators: usize = plan
+            .deliverables
+            .iter()
+            .fold(0, |n, d| n.saturating_add(d.indicators.len()));
+        let r = &plan.resources;
+        let objects = [
+            plan.sessions.len(),
+            plan.categories.len(),
+            plan.items.len(),
+            plan.deliverables.len(),
+            indicators,
+            r.sources.len(),
+            r.lines.len(),
+            r.requests.len(),
+            r.portfolios.len(),
+        ]
+        .iter()
+        .fold(1usize, |n, k| n.saturating_add(*k));
         let mut index = PlanIndex {
             plan,
-            ids: HashMap::new(),
+            ids: HashMap::with_capacity(objects),
             duplicates: Vec::new(),
             items_of: vec![Vec::new(); plan.deliverables.len()],
             lines_of: vec![Vec::new(); plan.deliverables.len()],
@@ -150,7 +169,7 @@ impl<'a> PlanIndex<'a> {
             categories: HashMap::with_capacity(plan.categories.len()),
             items: HashMap::with_capacity(plan.items.len()),
             deliverables: HashMap::with_capacity(plan.deliverables.len()),
-            indicators: HashMap::new(),
+            indicators: HashMap::with_capacity(indicators),
             sources: HashMap::with_capacity(plan.resources.sources.len()),
             requests: HashMap::with_capacity(plan.resources.requests.len()),
             portfolios_of: HashMap::new(),
@@ -176,7 +195,6 @@ impl<'a> PlanIndex<'a> {
                 first(&mut index.indicators, ind.id.as_str(), (i, j));
             }
         }
-        let r = &plan.resources;
         for (i, s) in r.sources.iter().enumerate() {
             index.claim(s.id.as_str(), Location::Source(i));
             first(&mut index.sources, s.id.as_str(), i);

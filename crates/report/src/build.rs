@@ -255,6 +255,7 @@ impl<'a> Context<'a, '_> {
                 derived: None,
                 asserted: entry.and_then(|e| e.status),
                 disagreement: None,
+                cannot_compute: Vec::new(),
             });
             return;
         }
@@ -284,6 +285,9 @@ impl<'a> Context<'a, '_> {
                 disagreement: eval
                     .and_then(|e| e.disagreement.as_ref())
                     .map(|d| d.reason.as_str()),
+                cannot_compute: eval
+                    .map(|e| e.cannot_compute.iter().map(ToString::to_string).collect())
+                    .unwrap_or_default(),
             });
         }
     }

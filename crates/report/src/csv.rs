@@ -6,7 +6,7 @@ use crate::view::ReportView;
 use std::fmt::{self, Write};
 
 /// The header row's column names.
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 20] = [
     "biennium",
     "category",
     "item_ids",
@@ -26,6 +26,7 @@ pub const COLUMNS: [&str; 19] = [
     "derived_status",
     "asserted_status",
     "disagreement",
+    "cannot_compute",
 ];
 
 /// Renders one row per indicator, with a header row.
@@ -102,6 +103,8 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 cell(out, [status(row.asserted)])?;
                 out.write_char(',')?;
                 cell(out, [row.disagreement.unwrap_or_default()])?;
+                out.write_char(',')?;
+                cell(out, [row.cannot_compute.join("; ").as_str()])?;
                 out.write_str("\r\n")?;
             }
         }

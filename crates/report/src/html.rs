@@ -261,6 +261,9 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
             if let Some(reason) = &row.disagreement {
                 write!(out, "<span class=\"disagreement\">{}</span>", esc(reason))?;
             }
+            for note in &row.cannot_compute {
+                write!(out, "<span class=\"disagreement\">{}</span>", esc(note))?;
+            }
         }
         out.write_str("</td></tr>\n")?;
     }

@@ -178,5 +178,8 @@ fn status_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
     if let Some(reason) = &row.disagreement {
         write!(out, " — {}", md(reason))?;
     }
+    for note in &row.cannot_compute {
+        write!(out, " — {}", md(note))?;
+    }
     Ok(())
 }

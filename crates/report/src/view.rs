@@ -104,6 +104,10 @@ pub struct Row<'a> {
     pub asserted: Option<Status>,
     /// Why derived and asserted disagree, where they do.
     pub disagreement: Option<&'a str>,
+    /// Figures of the indicator that cannot be computed from the file's
+    /// values ("cannot compute progress: … × 100 overflows").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cannot_compute: Vec<String>,
 }
 
 /// A follow-up item as its cell shows it.
