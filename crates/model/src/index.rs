@@ -1,43 +1,4 @@
-//! One index of a plan, built once: every relation between a plan's objects
-//! that validation, evaluation, funding and rendering ask about, answered by
-//! map look-up instead of a search of the plan's lists.
-//!
-//! A search per object ("which item plans this deliverable?") is what makes a
-//! stage quadratic; deriving the same relation in three crates is how they
-//! come to disagree. [`PlanIndex`] computes each relation once, in one pass
-//! over the plan, and every crate borrows it.
-//!
-//! Where a file repeats an id (which [`validate`](crate::validate) reports as
-//! AP001), the index answers with the **first** object of that id, as a search
-//! in document order would; the later ones are listed by
-//! [`PlanIndex::duplicates`].
-//!
-//! ```
-//! use actionplan_model::{ActionPlan, PlanIndex};
-//! let plan: ActionPlan = serde_json::from_str(r#"{
-//!   "id": "p", "title": {"en": "Plan"},
-//!   "resolution": {"title": {"en": "R"}, "adopted_at": "ilc"},
-//!   "endorsed_at": "gb", "biennia": ["2016-17", "2018-19"],
-//!   "categories": [{"id": "k", "name": {"en": "Knowledge"}}],
-//!   "items": [
-//!     {"id": "a", "text": {"en": "A"}, "paragraphs": ["21"], "category": "k",
-//!      "biennium": "2018-19", "deliverables": ["shared"]},
-//!     {"id": "b", "text": {"en": "B"}, "paragraphs": ["9(a)"], "category": "k",
-//!      "biennium": "2016-17", "deliverables": ["shared"]}
-//!   ],
-//!   "deliverables": [{"id": "shared", "text": {"en": "Shared"}, "indicators": [
-//!     {"id": "i", "text": {"en": "I"}, "measure": {"kind": "qualitative"}}
-//!   ]}]
-//! }"#)?;
-//! let index = PlanIndex::new(&plan);
-//! let items: Vec<&str> = index.items_of("shared").map(|it| it.id.as_str()).collect();
-//! assert_eq!(items, ["a", "b"]);
-//! // A deliverable's biennium is that of the first item listing it.
-//! assert_eq!(index.biennium_of("shared").unwrap().to_string(), "2018-19");
-//! let (deliverable, indicator) = index.indicator_by_str("i").unwrap();
-//! assert_eq!((deliverable.id.as_str(), indicator.id.as_str()), ("shared", "i"));
-//! # Ok::<(), serde_json::Error>(())
-//! ```
+//! One index of a plan, built once (see [`PlanIndex`]).
 
 use crate::{
     ActionPlan, Biennium, Category, Deliverable, FollowUpItem, FundingSource, Indicator,
@@ -104,8 +65,48 @@ pub struct Duplicate<'a> {
     pub again: Location,
 }
 
-/// The relations of one plan, computed once in time linear in the plan's
-/// size; see the [module documentation](self).
+/// One index of a plan, built once: every relation between a plan's objects
+/// that validation, evaluation, funding and rendering ask about, answered by
+/// map look-up instead of a search of the plan's lists.
+///
+/// A search per object ("which item plans this deliverable?") is what makes a
+/// stage quadratic; deriving the same relation in three crates is how they
+/// come to disagree. [`PlanIndex`] computes each relation once, in one pass
+/// over the plan, and every crate borrows it.
+///
+/// Where a file repeats an id (which [`validate`](crate::validate) reports as
+/// AP001), the index answers with the **first** object of that id, as a search
+/// in document order would; the later ones are listed by
+/// [`PlanIndex::duplicates`].
+///
+/// ```
+/// use actionplan_model::{ActionPlan, PlanIndex};
+/// let plan: ActionPlan = serde_json::from_str(r#"{
+///   "id": "p", "title": {"en": "Plan"},
+///   "resolution": {"title": {"en": "R"}, "adopted_at": "ilc"},
+///   "endorsed_at": "gb", "biennia": ["2016-17", "2018-19"],
+///   "categories": [{"id": "k", "name": {"en": "Knowledge"}}],
+///   "items": [
+///     {"id": "a", "text": {"en": "A"}, "paragraphs": ["21"], "category": "k",
+///      "biennium": "2018-19", "deliverables": ["shared"]},
+///     {"id": "b", "text": {"en": "B"}, "paragraphs": ["9(a)"], "category": "k",
+///      "biennium": "2016-17", "deliverables": ["shared"]}
+///   ],
+///   "deliverables": [{"id": "shared", "text": {"en": "Shared"}, "indicators": [
+///     {"id": "i", "text": {"en": "I"}, "measure": {"kind": "qualitative"}}
+///   ]}]
+/// }"#)?;
+/// let index = PlanIndex::new(&plan);
+/// let items: Vec<&str> = index.items_of("shared").map(|it| it.id.as_str()).collect();
+/// assert_eq!(items, ["a", "b"]);
+/// // A deliverable's biennium is that of the first item listing it.
+/// assert_eq!(index.biennium_of("shared").unwrap().to_string(), "2018-19");
+/// let (deliverable, indicator) = index.indicator_by_str("i").unwrap();
+/// assert_eq!((deliverable.id.as_str(), indicator.id.as_str()), ("shared", "i"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// The index is computed in time linear in the plan's size.
 ///
 /// Ids share one namespace in a plan (a session and an item may not share
 /// an id), but each look-up only answers with an object of its own kind.
