@@ -6,18 +6,6 @@
 //! the same on a minified file of one 100 MB line as on a pretty-printed
 //! one. File text is escaped for the terminal before it is drawn.
 
-// Panic-free by construction on file input (see interchange's lib.rs).
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::arithmetic_side_effects,
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic
-    )
-)]
-
 use crate::terminal::escape_line as escape_terminal;
 use actionplan_interchange::{Issue, LineIndex, OmittedIssues, Severity};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};

@@ -1,18 +1,6 @@
 //! Reading a file for a command: validate first, refuse an invalid file
 //! with its diagnostics, hand back the envelope otherwise.
 
-// Panic-free by construction on file input (see interchange's lib.rs).
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::arithmetic_side_effects,
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic
-    )
-)]
-
 use crate::diagnostics;
 use crate::failure::Failure;
 use actionplan_interchange::{

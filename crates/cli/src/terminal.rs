@@ -10,18 +10,6 @@
 //! text that must stay on its line: a table cell, a diagnostic), which show
 //! such characters as visible `\u{1b}` escapes.
 
-// Panic-free by construction on file input (see interchange's lib.rs).
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::arithmetic_side_effects,
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic
-    )
-)]
-
 use std::borrow::Cow;
 use std::fmt::{Display, Write};
 

@@ -1,17 +1,5 @@
 //! `actionplan validate FILE...`.
 
-// Panic-free by construction on file input (see interchange's lib.rs).
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::arithmetic_side_effects,
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic
-    )
-)]
-
 use crate::args::{IssueFormat, ValidateArgs};
 use crate::diagnostics;
 use crate::failure::Failure;

@@ -12,18 +12,6 @@
 //! symbolic links, hard links and files that are not regular files, and
 //! [`cancel_pending_writes`] for signals.
 
-// Writing must not panic on any input or file system state.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::arithmetic_side_effects,
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic
-    )
-)]
-
 use crate::Envelope;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
