@@ -245,10 +245,11 @@ fn syntax_issue(e: &ReadError) -> Issue {
     if let ReadError::Syntax { message, .. } = e {
         i.message = format!("not valid JSON: {message}");
     }
-    if let Some((l, c)) = e.line_column() {
-        i.line = Some(l);
-        i.column = Some(c);
-    }
+    // A problem of the whole file (its encoding, its size) is shown at its
+    // start, so that every issue has a place an editor can jump to.
+    let (l, c) = e.line_column().unwrap_or((1, 1));
+    i.line = Some(l);
+    i.column = Some(c);
     i
 }
 
