@@ -45,10 +45,13 @@ pub fn run(args: &DiffArgs, out: &mut String) -> Result<u8, Failure> {
     );
     match args.format {
         DiffFormat::Json => {
-            out.push_str(&serde_json::to_string_pretty(&d).unwrap_or_default());
+            let json = serde_json::to_string_pretty(&d)
+                .map_err(|e| Failure::io(format!("cannot write the comparison as JSON: {e}")))?;
+            out.push_str(&json);
             out.push('\n');
         }
-        DiffFormat::Text => out.push_str(&render_text(&d)),
+        // Texts from both files reach the terminal: shown escaped.
+        DiffFormat::Text => out.push_str(&crate::terminal::escape_terminal(&render_text(&d))),
     }
     Ok(0)
 }
