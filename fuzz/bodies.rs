@@ -12,7 +12,8 @@
 
 use actionplan_indicators::Policy;
 use actionplan_interchange::{
-    Layer, ValidationReport, check_str, read_str, to_canonical_string, validate_bytes,
+    Layer, ValidationReport, check_str, read_str, sniff_encoding, to_canonical_string,
+    validate_bytes,
 };
 use actionplan_model::{
     Biennium, Currency, DateOrMonth, Language, MAX_DECIMAL_LEN, Money, ParagraphRef, YearMonth,
@@ -99,7 +100,25 @@ fn char_at(text: &str, line: usize, column: usize) -> Option<char> {
 /// the last character of a line is allowed, for "unexpected end"), and a
 /// pointer that is empty or starts with `/`. For schema and rule issues the
 /// position is the start of the member's key or of the value itself.
-pub fn assert_located(report: &ValidationReport, text: Option<&str>) {
+///
+/// The one exception is a file in UTF-16 or UTF-32: it is refused as a
+/// whole, with a single issue at the root and no line:column (a position
+/// in text decoded as the wrong encoding would mislead).
+pub fn assert_located(report: &ValidationReport, bytes: &[u8]) {
+    if sniff_encoding(bytes).is_some() {
+        let [issue] = report.issues.as_slice() else {
+            panic!("a UTF-16/32 file gets exactly one issue: {report}");
+        };
+        assert!(
+            issue.layer == Layer::Syntax
+                && issue.pointer.is_empty()
+                && issue.line.is_none()
+                && issue.column.is_none(),
+            "a UTF-16/32 file is refused as a whole: {issue:?}"
+        );
+        return;
+    }
+    let text = std::str::from_utf8(bytes).ok();
     for issue in &report.issues {
         let (Some(line), Some(column)) = (issue.line, issue.column) else {
             panic!("issue without line:column: {issue:?}");
@@ -138,9 +157,10 @@ pub fn assert_located(report: &ValidationReport, text: Option<&str>) {
 /// canonically and reads back the same.
 pub fn read_validate(data: &[u8]) {
     let report = validate_bytes(data);
-    let text = std::str::from_utf8(data).ok();
-    assert_located(&report, text);
-    let Some(text) = text else { return };
+    assert_located(&report, data);
+    let Some(text) = std::str::from_utf8(data).ok() else {
+        return;
+    };
     match read_str(text) {
         Ok(envelope) => {
             assert!(
@@ -238,7 +258,7 @@ pub fn locate(data: &[u8]) {
         }
     }
     let checked = check_str(&text);
-    assert_located(&checked.report, Some(&text));
+    assert_located(&checked.report, text.as_bytes());
 }
 
 /// Paragraph references: a parsed reference prints back exactly as written
@@ -547,7 +567,7 @@ pub fn evaluate_report(data: &[u8]) {
     let other_date = Date::from_julian_day(2_086_308 + b.i32().rem_euclid(3_287_000)).ok();
     let text = serde_json::to_string_pretty(&v).unwrap();
     let checked = check_str(&text);
-    assert_located(&checked.report, Some(&text));
+    assert_located(&checked.report, text.as_bytes());
     let Ok(envelope) = read_str(&text) else {
         return;
     };

@@ -35,7 +35,7 @@ fn cases() -> u32 {
 fn pipeline(bytes: &[u8]) {
     let report = validate_bytes(bytes);
     let text = std::str::from_utf8(bytes).ok();
-    bodies::assert_located(&report, text);
+    bodies::assert_located(&report, bytes);
     let Some(envelope) = text.and_then(|t| read_str(t).ok()) else {
         return;
     };
