@@ -24,14 +24,15 @@
 //! let file = checked.envelope.expect("valid file");
 //!
 //! // Evaluate as of the report's date, with the funding crate's answer to
-//! // "is this deliverable waiting for resources?".
+//! // "is this deliverable waiting for resources?", computed once for every
+//! // deliverable of the plan.
 //! let as_of = date!(2016-07-31);
 //! let evaluation = indicators::evaluate(
 //!     &file.plan,
 //!     &file.reports,
 //!     as_of,
 //!     &indicators::Policy::default(),
-//!     &funding::FundingAnswer,
+//!     &funding::PlanFundingAnswer::new(&file.plan, as_of),
 //! )?;
 //! let status = |id: &str| evaluation.indicator(id).map(|e| e.standing);
 //! assert_eq!(status("eese-review-published"), Some(Status::Overdue));

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
-use actionplan::funding::{FundingAnswer, overview};
+use actionplan::funding::{PlanFundingAnswer, overview};
 use actionplan::indicators::{Policy, evaluate};
 use actionplan::interchange::{check_str, read_str, to_canonical_string};
 use actionplan::model::{NoResourceInformation, Status};
@@ -23,7 +23,7 @@ fn the_funding_answer_decides_pending_resources() {
         &file.reports,
         as_of,
         &Policy::default(),
-        &FundingAnswer,
+        &PlanFundingAnswer::new(&file.plan, as_of),
     )
     .unwrap();
     let without = evaluate(

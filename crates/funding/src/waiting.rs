@@ -20,6 +20,11 @@ use time::Date;
 /// The funding crate's answer to [`ResourceQuestion`], computed from the
 /// plan's resource lines and the deliverables' conditions.
 ///
+/// Each question reads the plan's resource lines again, which suits one
+/// question. Evaluation asks once per indicator: hand it a
+/// [`PlanFundingAnswer`] instead, which computes every deliverable once
+/// (the difference between linear and quadratic cost on a large plan).
+///
 /// ```
 /// use actionplan_funding::FundingAnswer;
 /// use actionplan_model::ResourceQuestion;
