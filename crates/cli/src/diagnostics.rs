@@ -6,7 +6,7 @@
 //! the same on a minified file of one 100 MB line as on a pretty-printed
 //! one. File text is escaped for the terminal before it is drawn.
 
-use crate::terminal::escape_line as escape_terminal;
+use crate::terminal::escape_line;
 use actionplan_interchange::{Issue, LineIndex, OmittedIssues, Severity};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::ops::Range;
@@ -24,12 +24,12 @@ pub fn render(file: &Path, source: Option<&LineIndex<'_>>, issue: &Issue) -> Str
         Severity::Warning => Level::WARNING,
         _ => Level::ERROR,
     };
-    let path = escape_terminal(&file.display().to_string()).into_owned();
-    let pointer = escape_terminal(&issue.pointer).into_owned();
+    let path = escape_line(&file.display().to_string()).into_owned();
+    let pointer = escape_line(&issue.pointer).into_owned();
     let title = if pointer.is_empty() {
-        escape_terminal(&issue.message).into_owned()
+        escape_line(&issue.message).into_owned()
     } else {
-        format!("{} at {pointer}", escape_terminal(&issue.message))
+        format!("{} at {pointer}", escape_line(&issue.message))
     };
     let window = match (source, issue.line, issue.column) {
         (Some(index), Some(line), Some(column)) => window(index, line, column),
@@ -37,7 +37,7 @@ pub fn render(file: &Path, source: Option<&LineIndex<'_>>, issue: &Issue) -> Str
     };
     // A syntax error has no rule id: print `error:`, not `error[]:`.
     let mut heading = level.primary_title(title.as_str());
-    let rule = issue.rule.as_deref().map(escape_terminal);
+    let rule = issue.rule.as_deref().map(escape_line);
     if let Some(id) = rule.as_deref().filter(|id| !id.is_empty()) {
         heading = heading.id(id);
     }
@@ -68,11 +68,11 @@ pub fn render_omitted(file: &Path, omitted: &[OmittedIssues]) -> Option<String> 
         .fold(0usize, |n, o| n.saturating_add(o.count));
     let parts: Vec<String> = omitted
         .iter()
-        .map(|o| escape_terminal(&o.to_string()).into_owned())
+        .map(|o| escape_line(&o.to_string()).into_owned())
         .collect();
     Some(format!(
         "{}: {total} more issue(s) not shown ({}); raise --max-issues to see them",
-        escape_terminal(&file.display().to_string()),
+        escape_line(&file.display().to_string()),
         parts.join(", ")
     ))
 }
@@ -104,11 +104,11 @@ fn window(index: &LineIndex<'_>, line: usize, column: usize) -> Option<Window> {
     if from > range.start {
         out.push('…');
     }
-    out.push_str(&escape_terminal(before));
+    out.push_str(&escape_line(before));
     let span_start = out.len();
-    out.push_str(&escape_terminal(token));
+    out.push_str(&escape_line(token));
     let span_end = out.len();
-    out.push_str(&escape_terminal(after));
+    out.push_str(&escape_line(after));
     if to < range.end {
         out.push('…');
     }
