@@ -9,6 +9,7 @@ use time::Date;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Document {
     /// The document symbol, e.g. `GB.328/INS/8`.
     #[serde(deserialize_with = "crate::text::non_empty_string")]
@@ -61,10 +62,47 @@ pub struct Document {
     pub draft_decision: Option<DraftDecision>,
 }
 
+impl Document {
+    /// Creates a `Document` from its required members: `symbol`, `session`, `title`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError::EmptyString`](crate::TextError::EmptyString) if `symbol` is empty (the format refuses it).
+    pub fn new(
+        symbol: impl Into<String>,
+        session: SessionId,
+        title: Text,
+    ) -> Result<Self, crate::TextError> {
+        let symbol = symbol.into();
+        if symbol.is_empty() {
+            return Err(crate::TextError::EmptyString("symbol"));
+        }
+        Ok(Document {
+            symbol,
+            session,
+            section: Default::default(),
+            agenda_item: Default::default(),
+            date: Default::default(),
+            original_language: Default::default(),
+            title,
+            purpose: Default::default(),
+            strategic_objective: Default::default(),
+            implications: Default::default(),
+            follow_up_action: Default::default(),
+            author_unit: Default::default(),
+            related_documents: Default::default(),
+            draft_decision: Default::default(),
+        })
+    }
+}
+
 /// A section of the Governing Body's agenda.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AgendaSection {
     /// Its short code, e.g. `INS`.
     #[serde(deserialize_with = "crate::text::non_empty_string")]
@@ -74,10 +112,28 @@ pub struct AgendaSection {
     pub name: Text,
 }
 
+impl AgendaSection {
+    /// Creates an `AgendaSection` from its required members: `code`, `name`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError::EmptyString`](crate::TextError::EmptyString) if `code` is empty (the format refuses it).
+    pub fn new(code: impl Into<String>, name: Text) -> Result<Self, crate::TextError> {
+        let code = code.into();
+        if code.is_empty() {
+            return Err(crate::TextError::EmptyString("code"));
+        }
+        Ok(AgendaSection { code, name })
+    }
+}
+
 /// An item on a session's agenda.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AgendaItem {
     /// Its number: 8 for the "eighth item on the agenda".
     pub number: u32,
@@ -85,10 +141,20 @@ pub struct AgendaItem {
     pub title: Text,
 }
 
+impl AgendaItem {
+    /// Creates an `AgendaItem` from its required members: `number`, `title`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(number: u32, title: Text) -> Self {
+        AgendaItem { number, title }
+    }
+}
+
 /// The strategic objective a document relates to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StrategicObjective {
     /// The statement as written.
     pub text: Text,
@@ -100,11 +166,25 @@ pub struct StrategicObjective {
     pub outcomes: Vec<OutcomeRef>,
 }
 
+impl StrategicObjective {
+    /// Creates a `StrategicObjective` from its required members: `text`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(text: Text) -> Self {
+        StrategicObjective {
+            text,
+            strategic_plan: Default::default(),
+            outcomes: Default::default(),
+        }
+    }
+}
+
 /// An Office-wide outcome of the Strategic Plan, e.g. outcome 4 (promoting
 /// sustainable enterprises).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct OutcomeRef {
     /// The outcome number.
     pub number: u32,
@@ -113,10 +193,23 @@ pub struct OutcomeRef {
     pub title: Option<Text>,
 }
 
+impl OutcomeRef {
+    /// Creates an `OutcomeRef` from its required members: `number`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(number: u32) -> Self {
+        OutcomeRef {
+            number,
+            title: Default::default(),
+        }
+    }
+}
+
 /// The implications a document states.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Implications {
     /// Policy implications.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -140,6 +233,7 @@ impl Implications {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Unit {
     /// Its code, e.g. `ENTERPRISES/SME`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -148,10 +242,23 @@ pub struct Unit {
     pub name: Text,
 }
 
+impl Unit {
+    /// Creates an `Unit` from its required members: `name`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(name: Text) -> Self {
+        Unit {
+            code: Default::default(),
+            name,
+        }
+    }
+}
+
 /// A document a document refers to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RelatedDocument {
     /// Its symbol, where given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -163,10 +270,24 @@ pub struct RelatedDocument {
     pub session: Option<SessionId>,
 }
 
+impl RelatedDocument {
+    /// Creates a `RelatedDocument` from its required members: `title`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(title: Text) -> Self {
+        RelatedDocument {
+            symbol: Default::default(),
+            title,
+            session: Default::default(),
+        }
+    }
+}
+
 /// The draft decision: a chapeau and lettered points.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DraftDecision {
     /// The paragraph number it stands in, e.g. 12.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,13 +299,36 @@ pub struct DraftDecision {
     pub points: Vec<DecisionPoint>,
 }
 
+impl DraftDecision {
+    /// Creates a `DraftDecision` from its required members: `text`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(text: Text) -> Self {
+        DraftDecision {
+            paragraph: Default::default(),
+            text,
+            points: Default::default(),
+        }
+    }
+}
+
 /// One lettered point of a draft decision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DecisionPoint {
     /// Its letter.
     pub letter: Letter,
     /// Its text.
     pub text: Text,
+}
+
+impl DecisionPoint {
+    /// Creates a `DecisionPoint` from its required members: `letter`, `text`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(letter: Letter, text: Text) -> Self {
+        DecisionPoint { letter, text }
+    }
 }

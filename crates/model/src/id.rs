@@ -11,6 +11,7 @@ pub const MAX_ID_LEN: usize = 64;
 #[error(
     "`{value}` is not a valid id: use 1 to 64 ASCII letters, digits, `.`, `_` or `-`, starting with a letter or digit"
 )]
+#[non_exhaustive]
 pub struct IdError {
     /// The rejected text.
     pub value: String,

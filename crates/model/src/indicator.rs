@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Indicator {
     /// Stable id.
     pub id: IndicatorId,
@@ -30,6 +31,23 @@ pub struct Indicator {
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
+}
+
+impl Indicator {
+    /// Creates an `Indicator` from its required members: `id`, `text`, `measure`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: IndicatorId, text: Text, measure: Measure) -> Self {
+        Indicator {
+            id,
+            letter: Default::default(),
+            text,
+            deadline: Default::default(),
+            data_source: Default::default(),
+            measure,
+            extensions: Default::default(),
+        }
+    }
 }
 
 /// How an indicator is measured; the `kind` field names the variant.
@@ -98,9 +116,19 @@ impl MeasureKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MilestoneMeasure {
     /// What has to happen.
     pub event: MilestoneEvent,
+}
+
+impl MilestoneMeasure {
+    /// Creates a `MilestoneMeasure` from its required members: `event`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(event: MilestoneEvent) -> Self {
+        MilestoneMeasure { event }
+    }
 }
 
 /// Kinds of milestone event.
@@ -165,6 +193,7 @@ pub enum TargetMode {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CountMeasure {
     /// What is counted, e.g. member States.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -193,6 +222,21 @@ pub struct CountMeasure {
     /// Which way is better.
     #[serde(default)]
     pub direction: Direction,
+}
+
+impl CountMeasure {
+    /// Creates a `CountMeasure` from its required members: `target`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(target: Decimal) -> Self {
+        CountMeasure {
+            unit: Default::default(),
+            baseline: Default::default(),
+            target,
+            target_mode: Default::default(),
+            direction: Default::default(),
+        }
+    }
 }
 
 impl CountMeasure {
@@ -226,6 +270,7 @@ pub fn resolve_target(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PercentageMeasure {
     /// Of what population, e.g. participants.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -253,11 +298,26 @@ pub struct PercentageMeasure {
     pub direction: Direction,
 }
 
+impl PercentageMeasure {
+    /// Creates a `PercentageMeasure` from its required members: `target`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(target: Decimal) -> Self {
+        PercentageMeasure {
+            of: Default::default(),
+            baseline: Default::default(),
+            target,
+            direction: Default::default(),
+        }
+    }
+}
+
 /// An amount of money to reach ("increase in SME XBTC portfolio to
 /// $100 million ($84 million as of 15 August 2015)").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MoneyMeasure {
     /// The amount at a date before the plan, where given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -269,10 +329,24 @@ pub struct MoneyMeasure {
     pub direction: Direction,
 }
 
+impl MoneyMeasure {
+    /// Creates a `MoneyMeasure` from its required members: `target`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(target: Money) -> Self {
+        MoneyMeasure {
+            baseline: Default::default(),
+            target,
+            direction: Default::default(),
+        }
+    }
+}
+
 /// An amount as of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DatedMoney {
     /// The amount.
     pub amount: Money,
@@ -280,11 +354,21 @@ pub struct DatedMoney {
     pub as_of: DateOrMonth,
 }
 
+impl DatedMoney {
+    /// Creates a `DatedMoney` from its required members: `amount`, `as_of`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(amount: Money, as_of: DateOrMonth) -> Self {
+        DatedMoney { amount, as_of }
+    }
+}
+
 /// A judgement that is met or not ("external audit reports confirm that
 /// projects passed the audit").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct QualitativeMeasure {
     /// The criterion, where the indicator text does not say it all.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -88,6 +88,7 @@ impl schemars::JsonSchema for Currency {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Money {
     /// The amount, as a decimal string.
     #[serde(with = "crate::wire::decimal")]

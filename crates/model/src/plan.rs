@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ActionPlan {
     /// Stable id of the plan.
     pub id: PlanId,
@@ -50,6 +51,35 @@ pub struct ActionPlan {
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
+}
+
+impl ActionPlan {
+    /// Creates an `ActionPlan` from its required members: `id`, `title`, `resolution`, `endorsed_at`, `biennium`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(
+        id: PlanId,
+        title: Text,
+        resolution: Resolution,
+        endorsed_at: SessionId,
+        biennium: Biennium,
+    ) -> Self {
+        ActionPlan {
+            id,
+            title,
+            resolution,
+            endorsed_at,
+            responsible_unit: Default::default(),
+            biennia: vec![biennium],
+            reporting: Default::default(),
+            sessions: Default::default(),
+            categories: Default::default(),
+            items: Default::default(),
+            deliverables: Default::default(),
+            resources: Default::default(),
+            extensions: Default::default(),
+        }
+    }
 }
 
 impl ActionPlan {
@@ -130,6 +160,7 @@ impl ActionPlan {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Resolution {
     /// Its title.
     pub title: Text,
@@ -137,10 +168,20 @@ pub struct Resolution {
     pub adopted_at: SessionId,
 }
 
+impl Resolution {
+    /// Creates a `Resolution` from its required members: `title`, `adopted_at`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(title: Text, adopted_at: SessionId) -> Self {
+        Resolution { title, adopted_at }
+    }
+}
+
 /// A category of follow-up items, as the plan's table groups them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Category {
     /// Stable id.
     pub id: CategoryId,
@@ -148,11 +189,21 @@ pub struct Category {
     pub name: Text,
 }
 
+impl Category {
+    /// Creates a `Category` from its required members: `id`, `name`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: CategoryId, name: Text) -> Self {
+        Category { id, name }
+    }
+}
+
 /// A follow-up item: something the conclusions ask for, with the paragraphs
 /// that ask for it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FollowUpItem {
     /// Stable id.
     pub id: ItemId,
@@ -174,10 +225,34 @@ pub struct FollowUpItem {
     pub extensions: Extensions,
 }
 
+impl FollowUpItem {
+    /// Creates a `FollowUpItem` from its required members: `id`, `text`, `paragraph`, `category`, `biennium`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(
+        id: ItemId,
+        text: Text,
+        paragraph: ParagraphRef,
+        category: CategoryId,
+        biennium: Biennium,
+    ) -> Self {
+        FollowUpItem {
+            id,
+            text,
+            paragraphs: vec![paragraph],
+            category,
+            biennium,
+            deliverables: Default::default(),
+            extensions: Default::default(),
+        }
+    }
+}
+
 /// A planned deliverable and the indicators that measure it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Deliverable {
     /// Stable id.
     pub id: DeliverableId,
@@ -199,6 +274,22 @@ pub struct Deliverable {
 }
 
 impl Deliverable {
+    /// Creates a `Deliverable` from its required members: `id`, `text`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: DeliverableId, text: Text) -> Self {
+        Deliverable {
+            id,
+            letter: Default::default(),
+            text,
+            conditions: Default::default(),
+            indicators: Default::default(),
+            extensions: Default::default(),
+        }
+    }
+}
+
+impl Deliverable {
     /// Whether the plan makes this deliverable conditional on mobilizing resources.
     pub fn depends_on_mobilization(&self) -> bool {
         self.conditions
@@ -211,6 +302,7 @@ impl Deliverable {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Condition {
     /// What kind of condition.
     pub kind: ConditionKind,
@@ -219,6 +311,19 @@ pub struct Condition {
     pub source: Option<SourceKind>,
     /// The condition as written.
     pub text: Text,
+}
+
+impl Condition {
+    /// Creates a `Condition` from its required members: `kind`, `text`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(kind: ConditionKind, text: Text) -> Self {
+        Condition {
+            kind,
+            source: Default::default(),
+            text,
+        }
+    }
 }
 
 /// Kinds of condition on a deliverable.

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProgressReport {
     /// Stable id.
     pub id: ReportId,
@@ -50,6 +51,28 @@ pub struct ProgressReport {
 }
 
 impl ProgressReport {
+    /// Creates a `ProgressReport` from its required members: `id`, `as_of`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: ReportId, as_of: DateOrMonth) -> Self {
+        ProgressReport {
+            id,
+            as_of,
+            session: Default::default(),
+            document: Default::default(),
+            indicators: Default::default(),
+            deliverables: Default::default(),
+            sections: Default::default(),
+            lessons_learned: Default::default(),
+            challenges: Default::default(),
+            conclusions: Default::default(),
+            footnotes: Default::default(),
+            extensions: Default::default(),
+        }
+    }
+}
+
+impl ProgressReport {
     /// The entry for indicator `id`, if the report has one.
     pub fn indicator(&self, id: &IndicatorId) -> Option<&IndicatorProgress> {
         self.indicators.iter().find(|p| &p.indicator == id)
@@ -70,6 +93,7 @@ impl ProgressReport {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct IndicatorProgress {
     /// The indicator.
     pub indicator: IndicatorId,
@@ -93,10 +117,28 @@ pub struct IndicatorProgress {
     pub extensions: Extensions,
 }
 
+impl IndicatorProgress {
+    /// Creates an `IndicatorProgress` from its required members: `indicator`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(indicator: IndicatorId) -> Self {
+        IndicatorProgress {
+            indicator,
+            narrative: Default::default(),
+            observations: Default::default(),
+            forecast: Default::default(),
+            status: Default::default(),
+            footnotes: Default::default(),
+            extensions: Default::default(),
+        }
+    }
+}
+
 /// What a report says about a deliverable as a whole.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DeliverableProgress {
     /// The deliverable.
     pub deliverable: DeliverableId,
@@ -112,6 +154,21 @@ pub struct DeliverableProgress {
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
+}
+
+impl DeliverableProgress {
+    /// Creates a `DeliverableProgress` from its required members: `deliverable`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(deliverable: DeliverableId) -> Self {
+        DeliverableProgress {
+            deliverable,
+            narrative: Default::default(),
+            status: Default::default(),
+            footnotes: Default::default(),
+            extensions: Default::default(),
+        }
+    }
 }
 
 /// A fact observed about an indicator; `kind` matches the indicator's measure.
@@ -159,15 +216,26 @@ impl Observation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MilestoneObservation {
     /// When it happened.
     pub completed: DateOrMonth,
+}
+
+impl MilestoneObservation {
+    /// Creates a `MilestoneObservation` from its required members: `completed`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(completed: DateOrMonth) -> Self {
+        MilestoneObservation { completed }
+    }
 }
 
 /// A number observed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ValueObservation {
     /// The value.
     #[serde(with = "crate::wire::decimal")]
@@ -181,10 +249,23 @@ pub struct ValueObservation {
     pub as_of: Option<DateOrMonth>,
 }
 
+impl ValueObservation {
+    /// Creates a `ValueObservation` from its required members: `value`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(value: Decimal) -> Self {
+        ValueObservation {
+            value,
+            as_of: Default::default(),
+        }
+    }
+}
+
 /// An amount observed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MoneyObservation {
     /// The amount.
     pub amount: Money,
@@ -193,10 +274,23 @@ pub struct MoneyObservation {
     pub as_of: Option<DateOrMonth>,
 }
 
+impl MoneyObservation {
+    /// Creates a `MoneyObservation` from its required members: `amount`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(amount: Money) -> Self {
+        MoneyObservation {
+            amount,
+            as_of: Default::default(),
+        }
+    }
+}
+
 /// A judgement made.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct QualitativeObservation {
     /// Whether the criterion is met.
     pub met: bool,
@@ -205,11 +299,24 @@ pub struct QualitativeObservation {
     pub as_of: Option<DateOrMonth>,
 }
 
+impl QualitativeObservation {
+    /// Creates a `QualitativeObservation` from its required members: `met`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(met: bool) -> Self {
+        QualitativeObservation {
+            met,
+            as_of: Default::default(),
+        }
+    }
+}
+
 /// What a report expects: a completion date, a value, or both ("at least six
 /// new briefs before the end of the biennium").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Forecast {
     /// By when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,6 +356,7 @@ pub enum Bound {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Footnote {
     /// Stable id.
     pub id: FootnoteId,
@@ -258,11 +366,21 @@ pub struct Footnote {
     pub text: Text,
 }
 
+impl Footnote {
+    /// Creates a `Footnote` from its required members: `id`, `number`, `text`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: FootnoteId, number: u32, text: Text) -> Self {
+        Footnote { id, number, text }
+    }
+}
+
 /// A section of a report's body ("II. Main achievements, lessons learned and
 /// challenges").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ReportSection {
     /// The section's numeral as printed, e.g. `II`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -274,10 +392,24 @@ pub struct ReportSection {
     pub paragraphs: Vec<Paragraph>,
 }
 
+impl ReportSection {
+    /// Creates a `ReportSection` from its required members: `title`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(title: Text) -> Self {
+        ReportSection {
+            numeral: Default::default(),
+            title,
+            paragraphs: Default::default(),
+        }
+    }
+}
+
 /// A paragraph of a report's body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Paragraph {
     /// Its number, where numbered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -292,14 +424,41 @@ pub struct Paragraph {
     pub points: Vec<Text>,
 }
 
+impl Paragraph {
+    /// Creates a `Paragraph` from its required members: `text`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(text: Text) -> Self {
+        Paragraph {
+            number: Default::default(),
+            heading: Default::default(),
+            text,
+            points: Default::default(),
+        }
+    }
+}
+
 /// A lesson, challenge or conclusion, quoted from a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Remark {
     /// The paragraph it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
     /// The words.
     pub text: Text,
+}
+
+impl Remark {
+    /// Creates a `Remark` from its required members: `text`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(text: Text) -> Self {
+        Remark {
+            paragraph: Default::default(),
+            text,
+        }
+    }
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Resources {
     /// Where money comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -46,6 +47,7 @@ impl Resources {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FundingSource {
     /// Stable id.
     pub id: SourceId,
@@ -59,6 +61,21 @@ pub struct FundingSource {
     /// The partner, for extra-budgetary and other mobilized funds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<Text>,
+}
+
+impl FundingSource {
+    /// Creates a `FundingSource` from its required members: `id`, `kind`, `name`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: SourceId, kind: SourceKind, name: Text) -> Self {
+        FundingSource {
+            id,
+            kind,
+            name,
+            biennium: Default::default(),
+            partner: Default::default(),
+        }
+    }
 }
 
 /// Kinds of funds.
@@ -94,6 +111,7 @@ impl SourceKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ResourceLine {
     /// Stable id.
     pub id: ResourceLineId,
@@ -122,6 +140,25 @@ pub struct ResourceLine {
     pub note: Option<Text>,
 }
 
+impl ResourceLine {
+    /// Creates a `ResourceLine` from its required members: `id`, `state`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: ResourceLineId, state: ResourceState) -> Self {
+        ResourceLine {
+            id,
+            deliverables: Default::default(),
+            biennium: Default::default(),
+            source: Default::default(),
+            state,
+            required: Default::default(),
+            secured: Default::default(),
+            as_of: Default::default(),
+            note: Default::default(),
+        }
+    }
+}
+
 /// What a resource statement says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -143,6 +180,7 @@ pub enum ResourceState {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct UnfundedRequest {
     /// Stable id.
     pub id: RequestId,
@@ -164,12 +202,30 @@ pub struct UnfundedRequest {
     pub as_of: Option<DateOrMonth>,
 }
 
+impl UnfundedRequest {
+    /// Creates an `UnfundedRequest` from its required members: `id`, `count`, `text`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: RequestId, count: u32, text: Text) -> Self {
+        UnfundedRequest {
+            id,
+            count,
+            text,
+            deliverable: Default::default(),
+            cost: Default::default(),
+            requires_reallocation: Default::default(),
+            as_of: Default::default(),
+        }
+    }
+}
+
 /// A portfolio of funds with a target, such as the SME XBTC portfolio. Its
 /// baseline and target are those of the money indicator that measures it,
 /// so they are stated once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Portfolio {
     /// Stable id.
     pub id: PortfolioId,
@@ -179,4 +235,18 @@ pub struct Portfolio {
     pub kind: SourceKind,
     /// The money indicator that sets its baseline and target.
     pub indicator: IndicatorId,
+}
+
+impl Portfolio {
+    /// Creates a `Portfolio` from its required members: `id`, `name`, `kind`, `indicator`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: PortfolioId, name: Text, kind: SourceKind, indicator: IndicatorId) -> Self {
+        Portfolio {
+            id,
+            name,
+            kind,
+            indicator,
+        }
+    }
 }

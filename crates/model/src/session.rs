@@ -21,6 +21,7 @@ pub enum Body {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Session {
     /// Stable id, e.g. `gb-328`.
     pub id: SessionId,
@@ -47,6 +48,23 @@ pub struct Session {
     /// Where it is held, e.g. Geneva.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Text>,
+}
+
+impl Session {
+    /// Creates a `Session` from its required members: `id`, `body`, `number`, `year`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    pub fn new(id: SessionId, body: Body, number: u32, year: u16) -> Self {
+        Session {
+            id,
+            body,
+            number,
+            year,
+            opens: Default::default(),
+            closes: Default::default(),
+            place: Default::default(),
+        }
+    }
 }
 
 impl Session {

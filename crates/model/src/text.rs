@@ -42,9 +42,13 @@ impl fmt::Display for Language {
 ///
 /// ```
 /// use actionplan_model::{Language, Text};
-/// let t = Text::en("Report is published").with(Language::Fr, "Le rapport est publié");
+/// let t = Text::en("Report is published")?.with(Language::Fr, "Le rapport est publié")?;
 /// assert_eq!(t.get(Language::Fr), Some("Le rapport est publié"));
 /// assert_eq!(t.best(Language::Es), "Report is published"); // falls back to English
+///
+/// // The format refuses an empty version, and so does every constructor:
+/// assert!(Text::en("").is_err());
+/// # Ok::<(), actionplan_model::TextError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Text {
@@ -69,20 +73,51 @@ pub enum TextError {
     /// A version was the empty string.
     #[error("the `{0}` version of a text is empty; leave it out instead")]
     EmptyVersion(Language),
+    /// A plain string member that the format requires non-empty was empty
+    /// (the member's name is given, e.g. `symbol`).
+    #[error(
+        "`{0}` must not be empty: write the value, e.g. a document symbol such as GB.328/INS/8"
+    )]
+    EmptyString(&'static str),
 }
 
 impl Text {
-    /// An English-only text. An empty string is kept as given; use
-    /// [`Text::try_from_versions`] where the input is not trusted.
-    pub fn en(text: impl Into<String>) -> Self {
-        Text {
-            en: Some(text.into()),
+    /// A text in one language.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError::EmptyVersion`] if `text` is empty: the format refuses an
+    /// empty version (leave the language out instead).
+    pub fn new(lang: Language, text: impl Into<String>) -> Result<Self, TextError> {
+        let text = text.into();
+        if text.is_empty() {
+            return Err(TextError::EmptyVersion(lang));
+        }
+        let mut t = Text {
+            en: None,
             fr: None,
             es: None,
-        }
+        };
+        *t.slot(lang) = Some(text);
+        Ok(t)
     }
 
-    /// Builds a text from its versions, refusing an empty set or an empty version.
+    /// An English-only text.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError::EmptyVersion`] if `text` is empty.
+    pub fn en(text: impl Into<String>) -> Result<Self, TextError> {
+        Text::new(Language::En, text)
+    }
+
+    /// A text from its three optional versions, as a tool that holds them
+    /// separately has them.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError::EmptyVersion`] if a given version is empty,
+    /// [`TextError::NoVersion`] if none is given.
     pub fn try_from_versions(
         en: Option<String>,
         fr: Option<String>,
@@ -104,9 +139,17 @@ impl Text {
     }
 
     /// Adds or replaces the version in `lang`.
-    pub fn with(mut self, lang: Language, text: impl Into<String>) -> Self {
-        *self.slot(lang) = Some(text.into());
-        self
+    ///
+    /// # Errors
+    ///
+    /// [`TextError::EmptyVersion`] if `text` is empty.
+    pub fn with(mut self, lang: Language, text: impl Into<String>) -> Result<Self, TextError> {
+        let text = text.into();
+        if text.is_empty() {
+            return Err(TextError::EmptyVersion(lang));
+        }
+        *self.slot(lang) = Some(text);
+        Ok(self)
     }
 
     fn slot(&mut self, lang: Language) -> &mut Option<String> {

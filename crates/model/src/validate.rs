@@ -17,6 +17,7 @@ use std::fmt;
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// The file should be corrected before its figures are trusted.
     Warning,
@@ -148,6 +149,7 @@ impl fmt::Display for Rule {
 
 /// Which object a problem's pointer is relative to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Scope {
     /// The plan.
     Plan,
@@ -157,6 +159,7 @@ pub enum Scope {
 
 /// One breach of a rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// The rule broken.
     pub rule: Rule,
