@@ -352,15 +352,11 @@ fn progress_of(
         |o: &PortfolioObservation| baseline.is_none_or(|b| o.as_of.earliest() > b.as_of.latest());
     let observed_since_baseline = observations.iter().any(after_baseline);
     let latest = match observations.iter().rev().find(|o| after_baseline(o)) {
-        Some(o) => Some(DatedMoney {
-            amount: o.amount,
-            as_of: o.as_of,
-        }),
+        Some(o) => Some(DatedMoney::new(o.amount, o.as_of)),
         None => baseline.or_else(|| {
-            observations.last().map(|o| DatedMoney {
-                amount: o.amount,
-                as_of: o.as_of,
-            })
+            observations
+                .last()
+                .map(|o| DatedMoney::new(o.amount, o.as_of))
         }),
     };
 
@@ -402,10 +398,11 @@ fn progress_of(
     // The status.
     let reached_on = {
         let mut points: Vec<DatedMoney> = baseline.into_iter().collect();
-        points.extend(observations.iter().map(|o| DatedMoney {
-            amount: o.amount,
-            as_of: o.as_of,
-        }));
+        points.extend(
+            observations
+                .iter()
+                .map(|o| DatedMoney::new(o.amount, o.as_of)),
+        );
         let mut first = None;
         for p in points {
             if gap_of(p.amount)?.is_zero() {

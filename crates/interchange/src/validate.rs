@@ -263,7 +263,7 @@ fn rule_issues(envelope: &Envelope) -> Vec<Issue> {
             };
             let severity = match p.severity() {
                 actionplan_model::Severity::Warning => Severity::Warning,
-                actionplan_model::Severity::Error => Severity::Error,
+                _ => Severity::Error,
             };
             let mut i = Issue::new(Layer::Rule, severity, prefix + &p.pointer, p.message);
             i.rule = Some(p.rule.code().to_owned());

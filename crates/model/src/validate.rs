@@ -149,7 +149,6 @@ impl fmt::Display for Rule {
 
 /// Which object a problem's pointer is relative to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
 pub enum Scope {
     /// The plan.
     Plan,
