@@ -8,6 +8,16 @@
 //! * [`decimal`]: `rust_decimal::Decimal` as a string in the exchange
 //!   grammar of [`parse_decimal`](crate::parse_decimal), never through `f64`.
 //!
+//! No type in these crates reads a decimal any other way: `rust_decimal`
+//! is built without its `serde` feature, so a `Decimal` field without one of
+//! these helpers does not compile, and neither does this:
+//!
+//! ```compile_fail
+//! // `Decimal` has no `Deserialize` of its own, which would read JSON
+//! // numbers through `f64`.
+//! let d: actionplan_model::Decimal = serde_json::from_str("0.1").unwrap();
+//! ```
+//!
 //! ```
 //! use actionplan_model::Decimal;
 //! #[derive(serde::Serialize, serde::Deserialize)]
