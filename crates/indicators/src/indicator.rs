@@ -47,7 +47,20 @@ impl Basis {
 }
 
 /// Derived and asserted status disagree, and the derived one stands.
+///
+/// Like every result of this crate, it is read, not built: a later version
+/// may add a member, so a struct literal does not compile outside the crate.
+///
+/// ```compile_fail,E0639
+/// use actionplan_indicators::{Disagreement, Status};
+/// let d = Disagreement {
+///     asserted: Status::OnTrack,
+///     derived: Status::Overdue,
+///     reason: String::new(),
+/// };
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Disagreement {
     /// What the report asserts.
     pub asserted: Status,
@@ -62,6 +75,7 @@ pub struct Disagreement {
 /// Decimal figures are exact strings on the wire; dates are `YYYY-MM-DD`.
 /// Figures that do not apply to the indicator's measure are `null`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IndicatorEvaluation {
     /// The indicator.
     pub indicator: IndicatorId,

@@ -102,7 +102,7 @@ pub use plan::{
     BienniumEvaluation, CategoryEvaluation, DeliverableEvaluation, ItemEvaluation, PlanEvaluation,
     evaluate,
 };
-pub use policy::{MAX_GRACE_DAYS, Policy};
+pub use policy::{MAX_GRACE_DAYS, Policy, PolicyError};
 pub use progress::{ArithmeticOverflow, expected_value, gain, meets, progress_ratio};
 pub use rollup::{Rollup, rolled_up_status};
 pub use schedule::DeadlineSource;

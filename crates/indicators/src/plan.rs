@@ -16,6 +16,7 @@ use time::Date;
 
 /// A planned deliverable as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeliverableEvaluation {
     /// The deliverable.
     pub deliverable: DeliverableId,
@@ -36,6 +37,7 @@ pub struct DeliverableEvaluation {
 
 /// A follow-up item as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ItemEvaluation {
     /// The item.
     pub item: ItemId,
@@ -51,6 +53,7 @@ pub struct ItemEvaluation {
 
 /// A category of items as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CategoryEvaluation {
     /// The category.
     pub category: CategoryId,
@@ -62,6 +65,7 @@ pub struct CategoryEvaluation {
 
 /// A biennium of the plan as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BienniumEvaluation {
     /// The biennium.
     pub biennium: Biennium,
@@ -77,6 +81,7 @@ pub struct BienniumEvaluation {
 
 /// The whole plan as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlanEvaluation {
     /// The plan.
     pub plan: PlanId,

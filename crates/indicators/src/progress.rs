@@ -8,6 +8,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// A figure was too large for exact decimal arithmetic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("the figures are too large for exact decimal arithmetic")]
+#[non_exhaustive]
 pub struct ArithmeticOverflow;
 
 /// Whether `value` meets `target` in `direction`: at or above it for
