@@ -84,6 +84,7 @@ mod cannot_compute;
 mod error;
 mod facts;
 mod forecast;
+mod groups;
 mod indicator;
 mod lookup;
 mod order;

@@ -130,4 +130,3 @@ fn a_policy_refuses_a_json_number_and_reads_an_exact_string() -> TestResult {
     );
     Ok(())
 }
-
