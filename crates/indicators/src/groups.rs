@@ -20,7 +20,7 @@ pub(crate) struct Groups<'p> {
     /// Items per biennium group.
     biennium_items: Vec<Vec<&'p ItemId>>,
     /// Per item: its category group and biennium group.
-    item_groups: Vec<(usize, usize)>,
+    per_item: Vec<(usize, usize)>,
 }
 
 /// Members counted per item, per group and for the plan.
@@ -80,12 +80,29 @@ impl<'p, K: Copy + Eq + std::hash::Hash> Ids<'p, K> {
     }
 }
 
+impl Tallies {
+    /// Every follow-up item of `plan`, in plan order.
+    pub(crate) fn item_evaluations(&self, plan: &ActionPlan) -> Vec<ItemEvaluation> {
+        plan.items
+            .iter()
+            .zip(&self.items)
+            .map(|(it, tally)| ItemEvaluation {
+                item: it.id.clone(),
+                category: it.category.clone(),
+                biennium: it.biennium,
+                deliverables: it.deliverables.clone(),
+                rollup: tally.rollup(),
+            })
+            .collect()
+    }
+}
+
 impl<'p> Groups<'p> {
     /// Finds every group of `plan` and its items.
     pub(crate) fn new(plan: &'p ActionPlan) -> Self {
         let mut categories = Ids::declared(plan.categories.iter().map(|c| &c.id));
         let mut biennia = Ids::declared(plan.biennia.iter().copied());
-        let item_groups = plan
+        let per_item = plan
             .items
             .iter()
             .map(|it| {
@@ -100,7 +117,7 @@ impl<'p> Groups<'p> {
             category_items: categories.items,
             biennia: biennia.entries,
             biennium_items: biennia.items,
-            item_groups,
+            per_item,
         }
     }
 
@@ -109,7 +126,7 @@ impl<'p> Groups<'p> {
     /// and biennium of those items, and once into the plan.
     pub(crate) fn tally(&self, index: &PlanIndex<'_>, named: &[(usize, Tally)]) -> Tallies {
         let mut t = Tallies {
-            items: vec![Tally::default(); self.item_groups.len()],
+            items: vec![Tally::default(); self.per_item.len()],
             categories: vec![Tally::default(); self.category_items.len()],
             biennia: vec![Tally::default(); self.biennium_items.len()],
             overall: Tally::default(),
@@ -127,7 +144,7 @@ impl<'p> Groups<'p> {
                 counted.clear();
                 for g in item_positions
                     .iter()
-                    .filter_map(|&i| self.item_groups.get(i))
+                    .filter_map(|&i| self.per_item.get(i))
                     .map(pick)
                 {
                     // A deliverable has a handful of items: a list beats a set.
@@ -143,21 +160,6 @@ impl<'p> Groups<'p> {
             each_once(|g| g.1, &mut t.biennia);
         }
         t
-    }
-
-    /// Every follow-up item, in plan order.
-    pub(crate) fn items(&self, plan: &ActionPlan, t: &Tallies) -> Vec<ItemEvaluation> {
-        plan.items
-            .iter()
-            .zip(&t.items)
-            .map(|(it, tally)| ItemEvaluation {
-                item: it.id.clone(),
-                category: it.category.clone(),
-                biennium: it.biennium,
-                deliverables: it.deliverables.clone(),
-                rollup: tally.rollup(),
-            })
-            .collect()
     }
 
     /// Every category, in plan order.

@@ -233,7 +233,7 @@ pub fn evaluate(
         report,
         indicators: members.indicators,
         deliverables: members.deliverables,
-        items: groups.items(plan, &tallies),
+        items: tallies.item_evaluations(plan),
         categories: groups.categories(&tallies),
         biennia: groups.biennia(&tallies, as_of),
         overall: tallies.overall.rollup(),

@@ -219,7 +219,7 @@ fn dates_at_the_ends_of_the_range_do_not_panic() -> TestResult {
             assert_eq!(e.indicators.len(), 2);
             let one = eval_with(&p, &[], as_of, &policy, false)?;
             assert_eq!(
-                one.deadline.map(|d| d.year()),
+                one.deadline.map(time::Date::year),
                 Some(if deadline == "9999-12" { 9999 } else { 1000 })
             );
         }
