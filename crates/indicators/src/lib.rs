@@ -45,6 +45,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The program `examples/as_of.rs` shows a tool embedding the crate: it
+//! reads the seed plan and its July 2016 report, evaluates them as of a
+//! date given on the command line and prints where each indicator stands
+//! (`cargo run -p actionplan-indicators --example as_of -- 2017-01-01`).
+//!
 //! # The rules in brief
 //!
 //! The full rules, each with a row of the seed report (GB.328/INS/8) as a
