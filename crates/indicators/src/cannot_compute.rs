@@ -43,6 +43,7 @@ impl Figure {
 /// Displayed as `cannot compute progress: 1000000000000000000000000000 × 100
 /// overflows`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CannotCompute {
     /// The figure left out.
     pub figure: Figure,

@@ -1,6 +1,7 @@
 //! What can stop an evaluation: inputs that would otherwise give a silent,
 //! wrong number.
 
+use crate::PolicyError;
 use actionplan_model::{Currency, IndicatorId, MeasureKind};
 
 /// An evaluation could not be made.
@@ -38,23 +39,7 @@ pub enum EvaluationError {
         /// The kind of the observation.
         found: MeasureKind,
     },
-    /// A figure was too large for exact decimal arithmetic.
-    ///
-    /// [`evaluate`](crate::evaluate) no longer stops on such figures: it
-    /// leaves them out and states why in
-    /// [`IndicatorEvaluation::cannot_compute`](crate::IndicatorEvaluation::cannot_compute).
-    /// The variant stays for callers that match on it.
-    #[error("indicator `{indicator}`: the figures are too large to compute {what} exactly")]
-    Overflow {
-        /// The indicator.
-        indicator: IndicatorId,
-        /// What was being computed.
-        what: &'static str,
-    },
     /// The policy's thresholds are not usable.
-    #[error("the evaluation policy is not usable: {reason}")]
-    Policy {
-        /// Why.
-        reason: String,
-    },
+    #[error("the evaluation policy is not usable: {0}")]
+    Policy(#[from] PolicyError),
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-/// The verdict on a forecast, serialized in snake_case.
+/// The verdict on a forecast, serialized in `snake_case`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -102,12 +102,12 @@ fn value_verdict(value: Decimal, bound: Bound, t: ValueTarget) -> ForecastVerdic
         .is_some_and(|target| meets(t.direction, value, target));
     let favourable_bound = match (bound, t.direction) {
         (Bound::AtLeast, Direction::Decrease) | (Bound::AtMost, Direction::Increase) => Some(false),
-        (Bound::AtLeast, _) | (Bound::AtMost, _) => Some(true),
+        (Bound::AtLeast | Bound::AtMost, _) => Some(true),
         _ => None,
     };
     match (favourable_bound, hit) {
-        (None, true) | (Some(true), true) => ForecastVerdict::MeetsTarget,
-        (None, false) | (Some(false), false) => ForecastVerdict::ShortOfTarget,
+        (None | Some(true), true) => ForecastVerdict::MeetsTarget,
+        (None | Some(false), false) => ForecastVerdict::ShortOfTarget,
         (Some(true), false) | (Some(false), true) => ForecastVerdict::Uncertain,
     }
 }

@@ -5,12 +5,12 @@ use crate::cannot_compute::{CannotCompute, Figure, Op};
 use crate::facts::{Facts, gather};
 use crate::forecast::{ForecastVerdict, ValueTarget, judge};
 use crate::progress::{expected_of, meets, reported_progress, round_ratio, round_value};
-use crate::schedule::{DeadlineSource, days_between, plus_days, schedule, time_share};
+use crate::schedule::{DeadlineSource, Schedule, days_between, plus_days, schedule, time_share};
 use crate::{EvaluationError, Policy};
 use actionplan_model::{
-    ActionPlan, Biennium, Currency, DateOrMonth, Deliverable, DeliverableId, Direction, Indicator,
-    IndicatorId, ItemId, Measure, MeasureKind, Observation, ProgressReport, ReportId,
-    ResourceQuestion, Status, YearMonth, format_date,
+    ActionPlan, Biennium, CountMeasure, Currency, DateOrMonth, Deliverable, DeliverableId,
+    Direction, Indicator, IndicatorId, ItemId, Measure, MeasureKind, MoneyMeasure, Observation,
+    ProgressReport, ReportId, ResourceQuestion, Status, YearMonth, format_date,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -47,7 +47,20 @@ impl Basis {
 }
 
 /// Derived and asserted status disagree, and the derived one stands.
+///
+/// Like every result of this crate, it is read, not built: a later version
+/// may add a member, so a struct literal does not compile outside the crate.
+///
+/// ```compile_fail,E0639
+/// use actionplan_indicators::{Disagreement, Status};
+/// let d = Disagreement {
+///     asserted: Status::OnTrack,
+///     derived: Status::Overdue,
+///     reason: String::new(),
+/// };
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Disagreement {
     /// What the report asserts.
     pub asserted: Status,
@@ -62,6 +75,7 @@ pub struct Disagreement {
 /// Decimal figures are exact strings on the wire; dates are `YYYY-MM-DD`.
 /// Figures that do not apply to the indicator's measure are `null`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IndicatorEvaluation {
     /// The indicator.
     pub indicator: IndicatorId,
@@ -229,7 +243,7 @@ pub fn evaluate_indicator(
     let facts = gather(reports, &indicator.id, as_of);
     evaluate_checked(
         &placement,
-        facts,
+        &facts,
         deliverable,
         indicator,
         as_of,
@@ -242,123 +256,41 @@ pub fn evaluate_indicator(
 /// the plan, its facts and the resource answer given.
 pub(crate) fn evaluate_checked(
     placement: &Placement<'_>,
-    facts: Facts<'_>,
+    facts: &Facts<'_>,
     deliverable: &Deliverable,
     indicator: &Indicator,
     as_of: Date,
     policy: &Policy,
     awaits: bool,
 ) -> Result<IndicatorEvaluation, EvaluationError> {
-    let id = &indicator.id;
     let sched = schedule(placement.span, placement.biennium, indicator);
-    let mut cannot_compute = Vec::new();
     let kind = indicator.measure.kind();
-    for (_, obs) in &facts.observations {
-        if obs.kind() != kind {
-            return Err(EvaluationError::ObservationKind {
-                indicator: id.clone(),
-                expected: kind,
-                found: obs.kind(),
-            });
-        }
-    }
-    let (reading, achieved_on) = read(indicator, &facts, &mut cannot_compute)?;
+    check_kinds(&indicator.id, kind, facts)?;
+    let mut cannot_compute = Vec::new();
+    let (reading, achieved_on) = read(indicator, facts, &mut cannot_compute)?;
     let grace_end = sched.deadline.map(|d| plus_days(d, policy.grace_days));
-    let forecast = facts.entry.and_then(|(_, e)| e.forecast.as_ref());
-    let value_target = match &reading {
-        Reading::Values(f) => Some(ValueTarget {
-            direction: f.direction,
-            target: f.target,
-        }),
-        _ => None,
-    };
     let (verdict, forecast_late) = judge(
-        forecast,
+        facts.entry.and_then(|(_, e)| e.forecast.as_ref()),
         achieved_on.is_some(),
         sched.deadline,
         grace_end,
         as_of,
-        value_target,
+        reading.value_target(),
     );
-
-    // Figures.
     let time_elapsed = match (sched.line_starts, sched.deadline) {
         (Some(s), Some(d)) => time_share(s, d, as_of),
         _ => None,
     };
-    let (mut progress, mut expected) = (None, None);
-    if let Reading::Values(f) = &reading
-        && let Some(target) = f.target
-    {
-        let mut note = |figure, reason| cannot_compute.push(CannotCompute { figure, reason });
-        if let Some((_, v)) = f.latest {
-            match reported_progress(f.direction, f.baseline, target, v) {
-                Ok(p) => progress = p,
-                Err(reason) => note(Figure::Progress, reason),
-            }
-        }
-        if let Some(share) = time_elapsed {
-            match expected_of(f.baseline, target, share) {
-                Ok(e) => expected = Some(e),
-                Err(reason) => note(Figure::Expected, reason),
-            }
-        }
-    } else if achieved_on.is_some() {
-        progress = Some(Decimal::ONE);
-    }
-
-    // Derived status.
-    let deadline_text = |d: Date| format_date(d);
-    let (derived, basis, reason) = if let Some(on) = achieved_on {
-        let at = on.latest();
-        match (sched.deadline, grace_end) {
-            (Some(dl), Some(ge)) if at > ge => (
-                Status::AchievedLate,
-                Basis::Completion,
-                format!(
-                    "met in {on}, {} days after the deadline {}",
-                    days_between(dl, at),
-                    deadline_text(dl)
-                ),
-            ),
-            (Some(dl), _) => (
-                Status::Achieved,
-                Basis::Completion,
-                format!("met in {on}, by the deadline {}", deadline_text(dl)),
-            ),
-            _ => (Status::Achieved, Basis::Completion, format!("met in {on}")),
-        }
-    } else if let (Some(dl), Some(ge)) = (sched.deadline, grace_end)
-        && as_of > ge
-    {
-        (
-            Status::Overdue,
-            Basis::Deadline,
-            format!(
-                "the deadline {} passed {} days ago and the target is not met",
-                deadline_text(dl),
-                days_between(dl, as_of)
-            ),
-        )
-    } else if awaits {
-        (
-            Status::PendingResources,
-            Basis::Resources,
-            format!("the deliverable `{}` waits for resources", deliverable.id),
-        )
-    } else if let Some(start) = sched.work_starts
-        && as_of < start
-    {
-        let what = match sched.biennium {
-            Some(b) => format!("its biennium {b}"),
-            None => "the plan".to_owned(),
-        };
-        (
-            Status::NotStarted,
-            Basis::Calendar,
-            format!("{what} begins on {}", deadline_text(start)),
-        )
-    } else {
+    let (progress, expected) =
+        reading.progress(achieved_on.is_some(), time_elapsed, &mut cannot_compute);
+    let moment = Moment {
+        sched: &sched,
+        grace_end,
+        as_of,
+        awaits,
+        deliverable: &deliverable.id,
+    };
+    let (derived, basis, reason) = moment.decided(achieved_on).unwrap_or_else(|| {
         by_measure(
             &reading,
             verdict,
@@ -367,50 +299,13 @@ pub(crate) fn evaluate_checked(
             policy,
             cannot_compute.first(),
         )
-    };
-
-    // Asserted and standing.
+    });
     let asserted = facts.entry.and_then(|(_, e)| e.status);
-    let report = facts.entry.map(|(r, _)| r.id.clone());
-    let standing = if basis.is_decisive() {
-        derived
-    } else {
-        asserted.unwrap_or(derived)
-    };
-    let disagreement = match asserted {
-        Some(a) if basis.is_decisive() && a != derived => Some(Disagreement {
-            asserted: a,
-            derived,
-            reason: format!("the report asserts {} but {reason}", a.label()),
-        }),
-        _ => None,
-    };
-
-    let (days_late, days_overdue, days_left) = match (derived, sched.deadline) {
-        (Status::AchievedLate, Some(dl)) => (
-            achieved_on.map(|on| days_between(dl, on.latest())),
-            None,
-            None,
-        ),
-        (Status::Overdue, Some(dl)) => (None, Some(days_between(dl, as_of)), None),
-        (Status::Achieved, _) => (None, None, None),
-        (_, Some(dl)) if as_of <= dl => (None, None, Some(days_between(as_of, dl))),
-        _ => (None, None, None),
-    };
-
-    let (baseline, target, observed, observed_on, currency) = match &reading {
-        Reading::Values(f) => (
-            Some(f.baseline),
-            f.target,
-            f.latest.map(|(_, v)| v),
-            f.latest.map(|(d, _)| d),
-            f.currency,
-        ),
-        _ => (None, None, None, None, None),
-    };
-
+    let (standing, disagreement) = stand(basis, derived, asserted, &reason);
+    let (days_late, days_overdue, days_left) = moment.days(derived, achieved_on);
+    let (baseline, target, observed, observed_on, currency) = reading.figures();
     Ok(IndicatorEvaluation {
-        indicator: id.clone(),
+        indicator: indicator.id.clone(),
         deliverable: deliverable.id.clone(),
         items: placement.items.to_vec(),
         biennium: sched.biennium,
@@ -422,7 +317,7 @@ pub(crate) fn evaluate_checked(
         basis,
         reason,
         asserted,
-        report,
+        report: facts.entry.map(|(r, _)| r.id.clone()),
         standing,
         disagreement,
         awaits_resources: awaits,
@@ -444,6 +339,254 @@ pub(crate) fn evaluate_checked(
     })
 }
 
+/// Refuses an observation of another kind than the indicator's measure.
+fn check_kinds(
+    id: &IndicatorId,
+    kind: MeasureKind,
+    facts: &Facts<'_>,
+) -> Result<(), EvaluationError> {
+    for (_, obs) in &facts.observations {
+        if obs.kind() != kind {
+            return Err(EvaluationError::ObservationKind {
+                indicator: id.clone(),
+                expected: kind,
+                found: obs.kind(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The standing status, and the disagreement where the data decides
+/// against what the report asserts.
+fn stand(
+    basis: Basis,
+    derived: Status,
+    asserted: Option<Status>,
+    reason: &str,
+) -> (Status, Option<Disagreement>) {
+    if !basis.is_decisive() {
+        return (asserted.unwrap_or(derived), None);
+    }
+    let disagreement = match asserted {
+        Some(a) if a != derived => Some(Disagreement {
+            asserted: a,
+            derived,
+            reason: format!("the report asserts {} but {reason}", a.label()),
+        }),
+        _ => None,
+    };
+    (derived, disagreement)
+}
+
+/// An indicator's calendar on the as-of date.
+struct Moment<'a> {
+    sched: &'a Schedule,
+    /// The deadline with its grace.
+    grace_end: Option<Date>,
+    as_of: Date,
+    awaits: bool,
+    deliverable: &'a DeliverableId,
+}
+
+impl Moment<'_> {
+    /// The status where completion, the deadline, resources or the
+    /// calendar decide it (rules 1–4), in that order.
+    fn decided(&self, achieved_on: Option<DateOrMonth>) -> Option<(Status, Basis, String)> {
+        let (sched, as_of) = (self.sched, self.as_of);
+        if let Some(on) = achieved_on {
+            return Some(self.met(on));
+        }
+        if let (Some(dl), Some(ge)) = (sched.deadline, self.grace_end)
+            && as_of > ge
+        {
+            return Some((
+                Status::Overdue,
+                Basis::Deadline,
+                format!(
+                    "the deadline {} passed {} days ago and the target is not met",
+                    format_date(dl),
+                    days_between(dl, as_of)
+                ),
+            ));
+        }
+        if self.awaits {
+            return Some((
+                Status::PendingResources,
+                Basis::Resources,
+                format!("the deliverable `{}` waits for resources", self.deliverable),
+            ));
+        }
+        let start = sched.work_starts.filter(|start| as_of < *start)?;
+        let what = match sched.biennium {
+            Some(b) => format!("its biennium {b}"),
+            None => "the plan".to_owned(),
+        };
+        Some((
+            Status::NotStarted,
+            Basis::Calendar,
+            format!("{what} begins on {}", format_date(start)),
+        ))
+    }
+
+    /// The target was met `on`: in time, or late.
+    fn met(&self, on: DateOrMonth) -> (Status, Basis, String) {
+        let at = on.latest();
+        match (self.sched.deadline, self.grace_end) {
+            (Some(dl), Some(ge)) if at > ge => (
+                Status::AchievedLate,
+                Basis::Completion,
+                format!(
+                    "met in {on}, {} days after the deadline {}",
+                    days_between(dl, at),
+                    format_date(dl)
+                ),
+            ),
+            (Some(dl), _) => (
+                Status::Achieved,
+                Basis::Completion,
+                format!("met in {on}, by the deadline {}", format_date(dl)),
+            ),
+            _ => (Status::Achieved, Basis::Completion, format!("met in {on}")),
+        }
+    }
+
+    /// Days late, overdue and left, each where it applies to `derived`.
+    fn days(
+        &self,
+        derived: Status,
+        achieved_on: Option<DateOrMonth>,
+    ) -> (Option<i64>, Option<i64>, Option<i64>) {
+        match (derived, self.sched.deadline) {
+            (Status::AchievedLate, Some(dl)) => (
+                achieved_on.map(|on| days_between(dl, on.latest())),
+                None,
+                None,
+            ),
+            (Status::Overdue, Some(dl)) => (None, Some(days_between(dl, self.as_of)), None),
+            (Status::Achieved, _) => (None, None, None),
+            (_, Some(dl)) if self.as_of <= dl => (None, None, Some(days_between(self.as_of, dl))),
+            _ => (None, None, None),
+        }
+    }
+}
+
+/// The figures a value reading reports: baseline, target, latest value,
+/// its date, currency.
+type ValueFigures = (
+    Option<Decimal>,
+    Option<Decimal>,
+    Option<Decimal>,
+    Option<DateOrMonth>,
+    Option<Currency>,
+);
+
+impl Reading {
+    /// The target a value forecast is judged against.
+    fn value_target(&self) -> Option<ValueTarget> {
+        match self {
+            Reading::Values(f) => Some(ValueTarget {
+                direction: f.direction,
+                target: f.target,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Progress and the value expected by now, each where it can be
+    /// computed; what cannot be is noted in `cannot_compute`.
+    fn progress(
+        &self,
+        achieved: bool,
+        time_elapsed: Option<Decimal>,
+        cannot_compute: &mut Vec<CannotCompute>,
+    ) -> (Option<Decimal>, Option<Decimal>) {
+        let Reading::Values(f) = self else {
+            return (achieved.then_some(Decimal::ONE), None);
+        };
+        let Some(target) = f.target else {
+            return (None, None);
+        };
+        let (mut progress, mut expected) = (None, None);
+        let mut note = |figure, reason| cannot_compute.push(CannotCompute { figure, reason });
+        if let Some((_, v)) = f.latest {
+            match reported_progress(f.direction, f.baseline, target, v) {
+                Ok(p) => progress = p,
+                Err(reason) => note(Figure::Progress, reason),
+            }
+        }
+        if let Some(share) = time_elapsed {
+            match expected_of(f.baseline, target, share) {
+                Ok(e) => expected = Some(e),
+                Err(reason) => note(Figure::Expected, reason),
+            }
+        }
+        (progress, expected)
+    }
+
+    /// The figures reported for a value measure; `None` for others.
+    fn figures(&self) -> ValueFigures {
+        match self {
+            Reading::Values(f) => (
+                Some(f.baseline),
+                f.target,
+                f.latest.map(|(_, v)| v),
+                f.latest.map(|(d, _)| d),
+                f.currency,
+            ),
+            _ => (None, None, None, None, None),
+        }
+    }
+}
+
+/// When an observation that `pred` accepts was first made.
+fn first(facts: &Facts<'_>, pred: &dyn Fn(&Observation) -> bool) -> Option<DateOrMonth> {
+    facts
+        .observations
+        .iter()
+        .filter(|(_, o)| pred(o))
+        .map(|(when, _)| *when)
+        .min_by_key(|when| when.latest())
+}
+
+/// What a value measure says, read from the observations `value_of` gives
+/// a value for.
+struct ValueMeasure<'v> {
+    baseline: Option<Decimal>,
+    target: Option<Decimal>,
+    direction: Direction,
+    currency: Option<Currency>,
+    value_of: &'v dyn Fn(&Observation) -> Option<Decimal>,
+}
+
+impl ValueMeasure<'_> {
+    /// The reading, and when the target was first met.
+    fn read(&self, facts: &Facts<'_>) -> (Reading, Option<DateOrMonth>) {
+        let value_of = self.value_of;
+        let latest = facts
+            .observations
+            .iter()
+            .filter_map(|(when, o)| value_of(o).map(|v| (*when, v)))
+            .next_back();
+        let direction = self.direction;
+        let met = self.target.and_then(|t| {
+            first(facts, &|o| {
+                value_of(o).is_some_and(|v| meets(direction, v, t))
+            })
+        });
+        (
+            Reading::Values(Figures {
+                baseline: self.baseline.unwrap_or(Decimal::ZERO),
+                target: self.target,
+                direction,
+                currency: self.currency,
+                latest,
+            }),
+            met,
+        )
+    }
+}
+
 /// Reads the observations against the measure: the figures, and when the
 /// target was first met.
 fn read(
@@ -451,42 +594,10 @@ fn read(
     facts: &Facts<'_>,
     cannot_compute: &mut Vec<CannotCompute>,
 ) -> Result<(Reading, Option<DateOrMonth>), EvaluationError> {
-    let id = &indicator.id;
-    let first = |pred: &dyn Fn(&Observation) -> bool| {
-        facts
-            .observations
-            .iter()
-            .filter(|(_, o)| pred(o))
-            .map(|(when, _)| *when)
-            .min_by_key(|when| when.latest())
-    };
-    let values = |baseline: Option<Decimal>,
-                  target: Option<Decimal>,
-                  direction: Direction,
-                  currency: Option<Currency>,
-                  value_of: &dyn Fn(&Observation) -> Option<Decimal>| {
-        let latest = facts
-            .observations
-            .iter()
-            .filter_map(|(when, o)| value_of(o).map(|v| (*when, v)))
-            .next_back();
-        let met =
-            target.and_then(|t| first(&|o| value_of(o).is_some_and(|v| meets(direction, v, t))));
-        (
-            Reading::Values(Figures {
-                baseline: baseline.unwrap_or(Decimal::ZERO),
-                target,
-                direction,
-                currency,
-                latest,
-            }),
-            met,
-        )
-    };
     Ok(match &indicator.measure {
         Measure::Milestone(_) => (
             Reading::Event,
-            first(&|o| matches!(o, Observation::Milestone(_))),
+            first(facts, &|o| matches!(o, Observation::Milestone(_))),
         ),
         Measure::Qualitative(_) => {
             let latest_met = facts
@@ -497,71 +608,97 @@ fn read(
                     _ => None,
                 })
                 .next_back();
-            let met = first(&|o| matches!(o, Observation::Qualitative(q) if q.met));
+            let met = first(
+                facts,
+                &|o| matches!(o, Observation::Qualitative(q) if q.met),
+            );
             (Reading::Judgement { latest_met }, met)
         }
         Measure::Count(c) => {
             let target = c.absolute_target();
             if target.is_none() {
-                let base = c.baseline.unwrap_or(Decimal::ZERO);
-                let op = match c.direction {
-                    Direction::Decrease => Op::Sub(base, c.target),
-                    _ => Op::Add(base, c.target),
-                };
-                cannot_compute.push(CannotCompute {
-                    figure: Figure::Target,
-                    reason: op.eval().err().unwrap_or_else(|| {
-                        format!("{base} and the additional {} give no decimal", c.target)
-                    }),
-                });
+                cannot_compute.push(unreachable_target(c));
             }
-            values(c.baseline, target, c.direction, None, &|o| match o {
-                Observation::Count(v) => Some(v.value),
-                _ => None,
-            })
+            let measure = ValueMeasure {
+                baseline: c.baseline,
+                target,
+                direction: c.direction,
+                currency: None,
+                value_of: &|o| match o {
+                    Observation::Count(v) => Some(v.value),
+                    _ => None,
+                },
+            };
+            measure.read(facts)
         }
-        Measure::Percentage(p) => values(
-            p.baseline,
-            Some(p.target),
-            p.direction,
-            None,
-            &|o| match o {
+        Measure::Percentage(p) => ValueMeasure {
+            baseline: p.baseline,
+            target: Some(p.target),
+            direction: p.direction,
+            currency: None,
+            value_of: &|o| match o {
                 Observation::Percentage(v) => Some(v.value),
                 _ => None,
             },
-        ),
-        Measure::Money(m) => {
-            let expected = m.target.currency;
-            let mismatch = |found: Currency| EvaluationError::CurrencyMismatch {
-                indicator: id.clone(),
-                expected,
-                found,
-            };
-            if let Some(b) = m.baseline
-                && b.amount.currency != expected
-            {
-                return Err(mismatch(b.amount.currency));
-            }
-            for (_, o) in &facts.observations {
-                if let Observation::Money(mo) = o
-                    && mo.amount.currency != expected
-                {
-                    return Err(mismatch(mo.amount.currency));
-                }
-            }
-            values(
-                m.baseline.map(|b| b.amount.amount),
-                Some(m.target.amount),
-                m.direction,
-                Some(expected),
-                &|o| match o {
-                    Observation::Money(mo) => Some(mo.amount.amount),
-                    _ => None,
-                },
-            )
         }
+        .read(facts),
+        Measure::Money(m) => read_money(&indicator.id, m, facts)?,
         _ => (Reading::Unknown, None),
     })
+}
+
+/// Why a count's absolute target (baseline ± an additional target) is
+/// beyond every decimal.
+fn unreachable_target(c: &CountMeasure) -> CannotCompute {
+    let base = c.baseline.unwrap_or(Decimal::ZERO);
+    let op = match c.direction {
+        Direction::Decrease => Op::Sub(base, c.target),
+        _ => Op::Add(base, c.target),
+    };
+    CannotCompute {
+        figure: Figure::Target,
+        reason: op
+            .eval()
+            .err()
+            .unwrap_or_else(|| format!("{base} and the additional {} give no decimal", c.target)),
+    }
+}
+
+/// Reads a money measure, once every amount is in the target's currency.
+fn read_money(
+    id: &IndicatorId,
+    m: &MoneyMeasure,
+    facts: &Facts<'_>,
+) -> Result<(Reading, Option<DateOrMonth>), EvaluationError> {
+    let expected = m.target.currency;
+    let mismatch = |found: Currency| EvaluationError::CurrencyMismatch {
+        indicator: id.clone(),
+        expected,
+        found,
+    };
+    if let Some(b) = m.baseline
+        && b.amount.currency != expected
+    {
+        return Err(mismatch(b.amount.currency));
+    }
+    for (_, o) in &facts.observations {
+        if let Observation::Money(mo) = o
+            && mo.amount.currency != expected
+        {
+            return Err(mismatch(mo.amount.currency));
+        }
+    }
+    let measure = ValueMeasure {
+        baseline: m.baseline.map(|b| b.amount.amount),
+        target: Some(m.target.amount),
+        direction: m.direction,
+        currency: Some(expected),
+        value_of: &|o| match o {
+            Observation::Money(mo) => Some(mo.amount.amount),
+            _ => None,
+        },
+    };
+    Ok(measure.read(facts))
 }
 
 /// The measure's own rule, once the target is not met, the deadline has not

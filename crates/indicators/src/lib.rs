@@ -45,6 +45,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The program `examples/as_of.rs` shows a tool embedding the crate: it
+//! reads the seed plan and its July 2016 report, evaluates them as of a
+//! date given on the command line and prints where each indicator stands
+//! (`cargo run -p actionplan-indicators --example as_of -- 2017-01-01`).
+//!
 //! # The rules in brief
 //!
 //! The full rules, each with a row of the seed report (GB.328/INS/8) as a
@@ -84,6 +89,7 @@ mod cannot_compute;
 mod error;
 mod facts;
 mod forecast;
+mod groups;
 mod indicator;
 mod lookup;
 mod order;
@@ -102,7 +108,7 @@ pub use plan::{
     BienniumEvaluation, CategoryEvaluation, DeliverableEvaluation, ItemEvaluation, PlanEvaluation,
     evaluate,
 };
-pub use policy::{MAX_GRACE_DAYS, Policy};
+pub use policy::{MAX_GRACE_DAYS, Policy, PolicyError};
 pub use progress::{ArithmeticOverflow, expected_value, gain, meets, progress_ratio};
 pub use rollup::{Rollup, rolled_up_status};
 pub use schedule::DeadlineSource;

@@ -2,20 +2,22 @@
 //! deliverables, follow-up items, categories, biennia and the plan.
 
 use crate::facts::{ReportFacts, report_counts};
+use crate::groups::Groups;
 use crate::indicator::{IndicatorEvaluation, Placement, evaluate_checked};
 use crate::lookup::{Found, Lookup};
 use crate::rollup::Tally;
 use crate::{EvaluationError, Policy, Rollup};
 use actionplan_model::{
-    ActionPlan, Biennium, CategoryId, DeliverableId, ItemId, Location, PlanId, PlanIndex,
-    ProgressReport, ReportId, ResourceQuestion, Status,
+    ActionPlan, Biennium, CategoryId, Deliverable, DeliverableId, ItemId, Location, PlanId,
+    PlanIndex, ProgressReport, ReportId, ResourceQuestion, Status, YearMonth,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use time::Date;
 
 /// A planned deliverable as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeliverableEvaluation {
     /// The deliverable.
     pub deliverable: DeliverableId,
@@ -36,6 +38,7 @@ pub struct DeliverableEvaluation {
 
 /// A follow-up item as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ItemEvaluation {
     /// The item.
     pub item: ItemId,
@@ -51,6 +54,7 @@ pub struct ItemEvaluation {
 
 /// A category of items as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CategoryEvaluation {
     /// The category.
     pub category: CategoryId,
@@ -62,6 +66,7 @@ pub struct CategoryEvaluation {
 
 /// A biennium of the plan as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BienniumEvaluation {
     /// The biennium.
     pub biennium: Biennium,
@@ -77,6 +82,7 @@ pub struct BienniumEvaluation {
 
 /// The whole plan as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlanEvaluation {
     /// The plan.
     pub plan: PlanId,
@@ -203,33 +209,109 @@ pub fn evaluate(
     // its square.
     let index = PlanIndex::new(plan);
     let facts = ReportFacts::new(reports, as_of);
-    let span = plan.span();
-    // A deliverable id names the first deliverable of that id, as a search
-    // in plan order would; only a repeated id (AP001) needs a look-up.
-    let repeated: HashSet<usize> = index
-        .duplicates()
+    let context = Context {
+        plan,
+        index: &index,
+        facts: &facts,
+        span: plan.span(),
+        as_of,
+        policy,
+        resources,
+    };
+    let members = context.members()?;
+    let groups = Groups::new(plan);
+    let tallies = groups.tally(&index, &members.named);
+    let report = reports
         .iter()
-        .filter_map(|d| match d.again {
-            Location::Deliverable(k) => Some(k),
-            _ => None,
-        })
-        .collect();
-    let mut indicators = Vec::with_capacity(
-        plan.deliverables
+        .filter(|r| report_counts(r, as_of))
+        .max_by_key(|r| r.as_of.latest())
+        .map(|r| r.id.clone());
+    Ok(PlanEvaluation {
+        plan: plan.id.clone(),
+        as_of,
+        policy: policy.clone(),
+        report,
+        indicators: members.indicators,
+        deliverables: members.deliverables,
+        items: tallies.item_evaluations(plan),
+        categories: groups.categories(&tallies),
+        biennia: groups.biennia(&tallies, as_of),
+        overall: tallies.overall.rollup(),
+        lookup: Lookup::default(),
+    })
+}
+
+/// What every deliverable's evaluation needs, looked up once.
+struct Context<'a> {
+    plan: &'a ActionPlan,
+    index: &'a PlanIndex<'a>,
+    facts: &'a ReportFacts<'a>,
+    span: Option<(YearMonth, YearMonth)>,
+    as_of: Date,
+    policy: &'a Policy,
+    resources: &'a dyn ResourceQuestion,
+}
+
+/// The indicators and deliverables evaluated, and the members each
+/// deliverable brings to its groups.
+struct Members {
+    indicators: Vec<IndicatorEvaluation>,
+    deliverables: Vec<DeliverableEvaluation>,
+    /// Members of each deliverable named by its id (the first of that id),
+    /// with its position.
+    named: Vec<(usize, Tally)>,
+}
+
+impl Context<'_> {
+    /// Evaluates every indicator and deliverable, in plan order.
+    fn members(&self) -> Result<Members, EvaluationError> {
+        let plan = self.plan;
+        // A deliverable id names the first deliverable of that id, as a
+        // search in plan order would; only a repeated id (AP001) needs a
+        // look-up.
+        let repeated: HashSet<usize> = self
+            .index
+            .duplicates()
             .iter()
-            .fold(0usize, |n, d| n.saturating_add(d.indicators.len())),
-    );
-    let mut deliverables = Vec::with_capacity(plan.deliverables.len());
-    // Members of each deliverable named by its id (the first of that id).
-    let mut named: Vec<(usize, Tally)> = Vec::with_capacity(plan.deliverables.len());
-    for (k, d) in plan.deliverables.iter().enumerate() {
-        let first = if repeated.contains(&k) {
-            index.deliverable_position(d.id.as_str()).unwrap_or(k)
-        } else {
-            k
+            .filter_map(|d| match d.again {
+                Location::Deliverable(k) => Some(k),
+                _ => None,
+            })
+            .collect();
+        let mut members = Members {
+            indicators: Vec::with_capacity(
+                plan.deliverables
+                    .iter()
+                    .fold(0usize, |n, d| n.saturating_add(d.indicators.len())),
+            ),
+            deliverables: Vec::with_capacity(plan.deliverables.len()),
+            named: Vec::with_capacity(plan.deliverables.len()),
         };
-        let awaits = resources.awaits_resources(plan, d, as_of);
-        let item_positions = index.items_of_position(first);
+        for (k, d) in plan.deliverables.iter().enumerate() {
+            let first = if repeated.contains(&k) {
+                self.index.deliverable_position(d.id.as_str()).unwrap_or(k)
+            } else {
+                k
+            };
+            let own = self.deliverable(d, first, &mut members)?;
+            if first == k {
+                members.named.push((k, own));
+            }
+        }
+        Ok(members)
+    }
+
+    /// Evaluates deliverable `d`, whose id names the deliverable at
+    /// position `first`, and its indicators; returns its members.
+    fn deliverable(
+        &self,
+        d: &Deliverable,
+        first: usize,
+        members: &mut Members,
+    ) -> Result<Tally, EvaluationError> {
+        let (plan, as_of) = (self.plan, self.as_of);
+        let awaits = self.resources.awaits_resources(plan, d, as_of);
+        let item_positions = self.index.items_of_position(first);
         let items: Vec<ItemId> = item_positions
             .iter()
             .filter_map(|&i| plan.items.get(i))
@@ -240,42 +322,22 @@ pub fn evaluate(
             .and_then(|&i| plan.items.get(i))
             .map(|i| i.biennium);
         let placement = Placement {
-            span,
+            span: self.span,
             biennium,
             items: &items,
         };
         let mut own = Tally::default();
         for i in &d.indicators {
-            let e = evaluate_checked(
-                &placement,
-                facts.of(i.id.as_str()),
-                d,
-                i,
-                as_of,
-                policy,
-                awaits,
-            )?;
+            let facts = self.facts.of(i.id.as_str());
+            let e = evaluate_checked(&placement, &facts, d, i, as_of, self.policy, awaits)?;
             own.add(e.standing, e.disagreement.is_some());
-            indicators.push(e);
+            members.indicators.push(e);
         }
-        let asserted = facts.deliverable_asserted(d.id.as_str());
+        let asserted = self.facts.deliverable_asserted(d.id.as_str());
         if d.indicators.is_empty() {
-            let not_yet = match biennium {
-                Some(b) => as_of < b.start().first_day(),
-                None => span.is_some_and(|(s, _)| as_of < s.first_day()),
-            };
-            let status = if awaits {
-                Status::PendingResources
-            } else if let Some(a) = asserted {
-                a
-            } else if not_yet {
-                Status::NotStarted
-            } else {
-                Status::NoData
-            };
-            own.add(status, false);
+            own.add(self.unmeasured(awaits, asserted, biennium), false);
         }
-        deliverables.push(DeliverableEvaluation {
+        members.deliverables.push(DeliverableEvaluation {
             deliverable: d.id.clone(),
             items,
             biennium,
@@ -284,154 +346,29 @@ pub fn evaluate(
             indicators: d.indicators.iter().map(|i| i.id.clone()).collect(),
             rollup: own.rollup(),
         });
-        if first == k {
-            named.push((k, own));
-        }
+        Ok(own)
     }
 
-    // Groups in plan order: the declared ones, then any only items name;
-    // each group id has one tally, however often it is declared.
-    let mut category_ids: Vec<&CategoryId> = plan.categories.iter().map(|c| &c.id).collect();
-    let mut category_group: HashMap<&CategoryId, usize> = HashMap::new();
-    for c in &category_ids {
-        let next = category_group.len();
-        category_group.entry(*c).or_insert(next);
-    }
-    let mut biennium_ids: Vec<Biennium> = plan.biennia.clone();
-    let mut biennium_group: HashMap<Biennium, usize> = HashMap::new();
-    for b in &biennium_ids {
-        let next = biennium_group.len();
-        biennium_group.entry(*b).or_insert(next);
-    }
-    let mut category_items: Vec<Vec<&ItemId>> = vec![Vec::new(); category_group.len()];
-    let mut biennium_items: Vec<Vec<&ItemId>> = vec![Vec::new(); biennium_group.len()];
-    // Per item: its category group and biennium group.
-    let mut item_groups: Vec<(usize, usize)> = Vec::with_capacity(plan.items.len());
-    for it in &plan.items {
-        let next = category_group.len();
-        let c = *category_group.entry(&it.category).or_insert_with(|| {
-            category_ids.push(&it.category);
-            category_items.push(Vec::new());
-            next
-        });
-        let next = biennium_group.len();
-        let b = *biennium_group.entry(it.biennium).or_insert_with(|| {
-            biennium_ids.push(it.biennium);
-            biennium_items.push(Vec::new());
-            next
-        });
-        if let Some(list) = category_items.get_mut(c) {
-            list.push(&it.id);
-        }
-        if let Some(list) = biennium_items.get_mut(b) {
-            list.push(&it.id);
-        }
-        item_groups.push((c, b));
-    }
-
-    // Each deliverable's members go to every item listing it, and once to
-    // each category and biennium of those items, and once to the plan.
-    let mut item_tallies = vec![Tally::default(); plan.items.len()];
-    let mut category_tallies = vec![Tally::default(); category_items.len()];
-    let mut biennium_tallies = vec![Tally::default(); biennium_items.len()];
-    let mut overall = Tally::default();
-    let mut counted: Vec<usize> = Vec::new();
-    for (k, own) in &named {
-        overall.add_all(own);
-        let item_positions = index.items_of_position(*k);
-        for &i in item_positions {
-            if let Some(t) = item_tallies.get_mut(i) {
-                t.add_all(own);
-            }
-        }
-        let mut each_once = |pick: fn(&(usize, usize)) -> usize, tallies: &mut [Tally]| {
-            counted.clear();
-            for g in item_positions
-                .iter()
-                .filter_map(|&i| item_groups.get(i))
-                .map(pick)
-            {
-                // A deliverable has a handful of items: a list beats a set.
-                if !counted.contains(&g) {
-                    counted.push(g);
-                    if let Some(t) = tallies.get_mut(g) {
-                        t.add_all(own);
-                    }
-                }
-            }
+    /// The status of a deliverable without indicators, which counts as one
+    /// member of its own (see [`evaluate`]).
+    fn unmeasured(
+        &self,
+        awaits: bool,
+        asserted: Option<Status>,
+        biennium: Option<Biennium>,
+    ) -> Status {
+        let not_yet = match biennium {
+            Some(b) => self.as_of < b.start().first_day(),
+            None => self.span.is_some_and(|(s, _)| self.as_of < s.first_day()),
         };
-        each_once(|g| g.0, &mut category_tallies);
-        each_once(|g| g.1, &mut biennium_tallies);
+        if awaits {
+            Status::PendingResources
+        } else if let Some(a) = asserted {
+            a
+        } else if not_yet {
+            Status::NotStarted
+        } else {
+            Status::NoData
+        }
     }
-
-    let items = plan
-        .items
-        .iter()
-        .zip(&item_tallies)
-        .map(|(it, t)| ItemEvaluation {
-            item: it.id.clone(),
-            category: it.category.clone(),
-            biennium: it.biennium,
-            deliverables: it.deliverables.clone(),
-            rollup: t.rollup(),
-        })
-        .collect();
-    let categories = category_ids
-        .into_iter()
-        .map(|c| {
-            let g = category_group.get(c).copied().unwrap_or(usize::MAX);
-            CategoryEvaluation {
-                items: category_items
-                    .get(g)
-                    .map(|its| its.iter().map(|&i| i.clone()).collect())
-                    .unwrap_or_default(),
-                rollup: category_tallies
-                    .get(g)
-                    .copied()
-                    .unwrap_or_default()
-                    .rollup(),
-                category: c.clone(),
-            }
-        })
-        .collect();
-    let biennia = biennium_ids
-        .into_iter()
-        .map(|b| {
-            let g = biennium_group.get(&b).copied().unwrap_or(usize::MAX);
-            BienniumEvaluation {
-                biennium: b,
-                started: as_of >= b.start().first_day(),
-                ended: as_of > b.end().last_day(),
-                items: biennium_items
-                    .get(g)
-                    .map(|its| its.iter().map(|&i| i.clone()).collect())
-                    .unwrap_or_default(),
-                rollup: biennium_tallies
-                    .get(g)
-                    .copied()
-                    .unwrap_or_default()
-                    .rollup(),
-            }
-        })
-        .collect();
-    let overall = overall.rollup();
-    let report = reports
-        .iter()
-        .filter(|r| report_counts(r, as_of))
-        .max_by_key(|r| r.as_of.latest())
-        .map(|r| r.id.clone());
-
-    Ok(PlanEvaluation {
-        plan: plan.id.clone(),
-        as_of,
-        policy: policy.clone(),
-        report,
-        indicators,
-        deliverables,
-        items,
-        categories,
-        biennia,
-        overall,
-        lookup: Lookup::default(),
-    })
 }

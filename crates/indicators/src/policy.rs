@@ -1,7 +1,6 @@
 //! The thresholds a caller may change: when progress counts as on track,
 //! when it is at risk, and how many days of grace a deadline gets.
 
-use crate::EvaluationError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +30,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Policy {
     /// Share of the expected progress that counts as on track. Default
     /// `0.9`: reports come once a year and work rarely advances evenly, so
@@ -64,39 +64,121 @@ impl Default for Policy {
 pub const MAX_GRACE_DAYS: u32 = 3660;
 
 impl Policy {
-    /// Checks that `0 ≤ at_risk ≤ on_track ≤ 1` and that the grace is at
-    /// most [`MAX_GRACE_DAYS`].
+    /// The policy with `on_track` as the share of the expected progress
+    /// that counts as on track.
+    ///
+    /// `Policy` is `#[non_exhaustive]`, so that a later version may add a
+    /// threshold: build one from [`Policy::default`] and these methods.
     ///
     /// ```
     /// use actionplan_indicators::Policy;
     /// use rust_decimal::Decimal;
-    /// assert!(Policy::default().check().is_ok());
-    /// let upside_down = Policy { at_risk: Decimal::ONE, ..Policy::default() };
-    /// assert!(upside_down.check().is_err());
+    /// let strict = Policy::default()
+    ///     .with_on_track(Decimal::ONE)
+    ///     .with_at_risk(Decimal::new(75, 2))
+    ///     .with_grace_days(15);
+    /// assert!(strict.check().is_ok());
+    /// assert_eq!((strict.at_risk.to_string(), strict.grace_days), ("0.75".to_owned(), 15));
     /// ```
-    pub fn check(&self) -> Result<(), EvaluationError> {
-        let fail = |reason: String| Err(EvaluationError::Policy { reason });
+    ///
+    /// A struct literal does not compile outside this crate:
+    ///
+    /// ```compile_fail,E0639
+    /// use actionplan_indicators::Policy;
+    /// let p = Policy { grace_days: 31, ..Policy::default() };
+    /// ```
+    #[must_use]
+    pub fn with_on_track(mut self, on_track: Decimal) -> Self {
+        self.on_track = on_track;
+        self
+    }
+
+    /// The policy with `at_risk` as the share of the expected progress
+    /// below which an indicator is at risk whatever the forecast.
+    #[must_use]
+    pub fn with_at_risk(mut self, at_risk: Decimal) -> Self {
+        self.at_risk = at_risk;
+        self
+    }
+
+    /// The policy with `grace_days` days of grace after every deadline.
+    #[must_use]
+    pub fn with_grace_days(mut self, grace_days: u32) -> Self {
+        self.grace_days = grace_days;
+        self
+    }
+
+    /// Checks that `0 ≤ at_risk ≤ on_track ≤ 1` and that the grace is at
+    /// most [`MAX_GRACE_DAYS`].
+    ///
+    /// ```
+    /// use actionplan_indicators::{Policy, PolicyError};
+    /// use rust_decimal::Decimal;
+    /// assert!(Policy::default().check().is_ok());
+    /// let upside_down = Policy::default().with_at_risk(Decimal::ONE);
+    /// assert!(matches!(upside_down.check(), Err(PolicyError::AtRiskAboveOnTrack { .. })));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first [`PolicyError`] found, in the order of the bounds above.
+    pub fn check(&self) -> Result<(), PolicyError> {
         if self.at_risk < Decimal::ZERO {
-            return fail(format!("at_risk is {}, below 0", self.at_risk));
+            return Err(PolicyError::AtRiskBelowZero {
+                at_risk: self.at_risk,
+            });
         }
         if self.at_risk > self.on_track {
-            return fail(format!(
-                "at_risk ({}) is above on_track ({})",
-                self.at_risk, self.on_track
-            ));
+            return Err(PolicyError::AtRiskAboveOnTrack {
+                at_risk: self.at_risk,
+                on_track: self.on_track,
+            });
         }
         if self.on_track > Decimal::ONE {
-            return fail(format!(
-                "on_track is {}, above 1: no indicator could be on track while exactly on the line",
-                self.on_track
-            ));
+            return Err(PolicyError::OnTrackAboveOne {
+                on_track: self.on_track,
+            });
         }
         if self.grace_days > MAX_GRACE_DAYS {
-            return fail(format!(
-                "grace_days is {}, above {MAX_GRACE_DAYS}",
-                self.grace_days
-            ));
+            return Err(PolicyError::GraceTooLong {
+                grace_days: self.grace_days,
+            });
         }
         Ok(())
     }
+}
+
+/// Why a [`Policy`] is not usable.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PolicyError {
+    /// `at_risk` is negative.
+    #[error("at_risk is {at_risk}, below 0")]
+    AtRiskBelowZero {
+        /// The threshold given.
+        at_risk: Decimal,
+    },
+    /// `at_risk` is above `on_track`.
+    #[error("at_risk ({at_risk}) is above on_track ({on_track})")]
+    AtRiskAboveOnTrack {
+        /// The at-risk threshold given.
+        at_risk: Decimal,
+        /// The on-track threshold given.
+        on_track: Decimal,
+    },
+    /// `on_track` is above 1: no indicator could be on track while exactly
+    /// on the line.
+    #[error(
+        "on_track is {on_track}, above 1: no indicator could be on track while exactly on the line"
+    )]
+    OnTrackAboveOne {
+        /// The threshold given.
+        on_track: Decimal,
+    },
+    /// The grace is longer than [`MAX_GRACE_DAYS`].
+    #[error("grace_days is {grace_days}, above {MAX_GRACE_DAYS}")]
+    GraceTooLong {
+        /// The grace given.
+        grace_days: u32,
+    },
 }

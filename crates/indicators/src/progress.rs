@@ -8,6 +8,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// A figure was too large for exact decimal arithmetic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("the figures are too large for exact decimal arithmetic")]
+#[non_exhaustive]
 pub struct ArithmeticOverflow;
 
 /// Whether `value` meets `target` in `direction`: at or above it for
@@ -60,6 +61,11 @@ fn gain_op(direction: Direction, from: Decimal, to: Decimal) -> Op {
 /// assert_eq!(progress_ratio(Direction::Increase, m(84), m(100), m(84)), Ok(Some(Decimal::ZERO)));
 /// assert_eq!(progress_ratio(Direction::Increase, m(84), m(100), m(92)), Ok(Some(Decimal::new(5, 1))));
 /// ```
+///
+/// # Errors
+///
+/// [`ArithmeticOverflow`] where a difference or the quotient is beyond a
+/// decimal (figures near 10²⁸ of opposite signs, or a way near 10⁻²⁸).
 pub fn progress_ratio(
     direction: Direction,
     baseline: Decimal,

@@ -34,7 +34,21 @@ pub fn rolled_up_status(statuses: impl IntoIterator<Item = Status>) -> Status {
 
 /// A group's roll-up: its status, how many members it has, and how many
 /// stand at each status.
+///
+/// Built by [`Rollup::of`]; a struct literal does not compile outside the
+/// crate, so that a later version may add a member:
+///
+/// ```compile_fail,E0639
+/// use actionplan_indicators::{Rollup, Status};
+/// let r = Rollup {
+///     status: Status::NoData,
+///     total: 0,
+///     counts: std::collections::BTreeMap::new(),
+///     disagreements: 0,
+/// };
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Rollup {
     /// The rolled-up status ([`rolled_up_status`]).
     pub status: Status,

@@ -203,10 +203,7 @@ fn plan_at_the_ends(deadline: &str) -> Result<ActionPlan, serde_json::Error> {
 
 #[test]
 fn dates_at_the_ends_of_the_range_do_not_panic() -> TestResult {
-    let policy = Policy {
-        grace_days: MAX_GRACE_DAYS,
-        ..Policy::default()
-    };
+    let policy = Policy::default().with_grace_days(MAX_GRACE_DAYS);
     let entry = json!({"observations": [{"kind": "count", "value": "2", "as_of": "9999-12-31"}],
                        "forecast": {"by": "9999-12", "value": "4"}});
     for deadline in ["9999-12", "1000-01"] {
@@ -222,7 +219,7 @@ fn dates_at_the_ends_of_the_range_do_not_panic() -> TestResult {
             assert_eq!(e.indicators.len(), 2);
             let one = eval_with(&p, &[], as_of, &policy, false)?;
             assert_eq!(
-                one.deadline.map(|d| d.year()),
+                one.deadline.map(time::Date::year),
                 Some(if deadline == "9999-12" { 9999 } else { 1000 })
             );
         }
@@ -364,11 +361,9 @@ proptest! {
         let direction = if decrease { Direction::Decrease } else { Direction::Increase };
         let p = plan_of(kind, direction, baseline, target);
         let r = report_of(kind, &values, forecast);
-        let policy = Policy {
-            on_track: Decimal::new(1, on_track),
-            at_risk: Decimal::ZERO,
-            ..Policy::default()
-        };
+        let policy = Policy::default()
+            .with_on_track(Decimal::new(1, on_track))
+            .with_at_risk(Decimal::ZERO);
         let e = evaluate(&p, &[r], as_of, &policy, &NoResourceInformation)?;
         for i in &e.indicators {
             prop_assert_eq!(i.progress.is_some(), i.progress_percent().is_some());

@@ -136,7 +136,7 @@ fn forecast() -> impl Strategy<Value = Option<Fc>> {
 fn entry(
     value: Option<Decimal>,
     observed_on: Date,
-    fc: &Option<Fc>,
+    fc: Option<&Fc>,
     asserted: Option<Status>,
 ) -> Value {
     let mut e = json!({});
@@ -173,7 +173,7 @@ proptest! {
         let better = if c.increase { v + Decimal::from(more) } else { v - Decimal::from(more) };
         let policy = Policy::default();
         let at = |value: Decimal| {
-            let r = [report("r", &format_date(observed_on), entry(Some(value), observed_on, &fc, asserted))];
+            let r = [report("r", &format_date(observed_on), entry(Some(value), observed_on, fc.as_ref(), asserted))];
             eval_with(&p, &r, as_of, &policy, waits)
         };
         let (less, more) = (at(v).map_err(|e| TestCaseError::fail(e.to_string()))?, at(better).map_err(|e| TestCaseError::fail(e.to_string()))?);
@@ -191,7 +191,7 @@ proptest! {
     ) {
         let p = plan(c.json(), Some(&dl), b);
         let observed_on = date(obs);
-        let r = [report("r", &format_date(observed_on), entry(v, observed_on, &fc, None))];
+        let r = [report("r", &format_date(observed_on), entry(v, observed_on, fc.as_ref(), None))];
         let first = observed_on + Duration::days(gap1);
         let later = first + Duration::days(gap2);
         let policy = Policy::default();
@@ -238,11 +238,11 @@ proptest! {
         let as_of = observed_on + Duration::days(after);
         let policy = Policy::default();
         let p = plan(c.json(), Some(&dl), b);
-        let r = [report("r", &format_date(observed_on), entry(v, observed_on, &fc, None))];
+        let r = [report("r", &format_date(observed_on), entry(v, observed_on, fc.as_ref(), None))];
         let m = c.mirrored();
         let mp = plan(m.json(), Some(&dl), b);
         let mfc = fc.as_ref().map(Fc::mirrored);
-        let mr = [report("r", &format_date(observed_on), entry(v.map(|v| -v), observed_on, &mfc, None))];
+        let mr = [report("r", &format_date(observed_on), entry(v.map(|v| -v), observed_on, mfc.as_ref(), None))];
         let e = eval_with(&p, &r, as_of, &policy, false).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let me = eval_with(&mp, &mr, as_of, &policy, false).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(e.derived, me.derived);
@@ -274,7 +274,7 @@ proptest! {
     ) {
         let observed_on = date(obs);
         let p = plan(c.json(), Some(&dl), b);
-        let r = [report("r", &format_date(observed_on), entry(v, observed_on, &None, None))];
+        let r = [report("r", &format_date(observed_on), entry(v, observed_on, None, None))];
         let e = evaluate(&p, &r, observed_on + Duration::days(after), &Policy::default(), &common::waits(false))
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let only = e.indicators[0].standing;

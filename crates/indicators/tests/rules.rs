@@ -3,7 +3,7 @@
 mod common;
 
 use actionplan_indicators::{
-    Basis, DeadlineSource, EvaluationError, ForecastVerdict, Policy, evaluate,
+    Basis, DeadlineSource, EvaluationError, ForecastVerdict, Policy, PolicyError, evaluate,
 };
 use actionplan_model::{NoResourceInformation, Status};
 use common::{TestResult, eval, eval_with, plan, report};
@@ -54,10 +54,7 @@ fn grace_days_turn_a_late_milestone_into_an_achieved_one() -> TestResult {
         eval(&p, &r, date!(2016 - 07 - 31))?.derived,
         Status::AchievedLate
     );
-    let lenient = Policy {
-        grace_days: 31,
-        ..Policy::default()
-    };
+    let lenient = Policy::default().with_grace_days(31);
     let e = eval_with(&p, &r, date!(2016 - 07 - 31), &lenient, false)?;
     assert_eq!(e.derived, Status::Achieved);
     Ok(())
@@ -446,30 +443,32 @@ fn an_indicator_without_deadline_or_item_is_due_at_the_end_of_the_plan() -> Test
 #[test]
 fn an_unusable_policy_is_refused() {
     let p = plan(json!({"kind": "qualitative"}), None, "2016-17");
-    let bad = Policy {
-        on_track: Decimal::new(4, 1),
-        ..Policy::default()
-    };
+    let bad = Policy::default().with_on_track(Decimal::new(4, 1));
     let err = evaluate(&p, &[], date!(2016 - 07 - 31), &bad, &NoResourceInformation);
     assert!(
-        matches!(err, Err(EvaluationError::Policy { .. })),
+        matches!(
+            err,
+            Err(EvaluationError::Policy(
+                PolicyError::AtRiskAboveOnTrack { .. }
+            ))
+        ),
         "{err:?}"
     );
-    let too_strict = Policy {
-        on_track: Decimal::new(11, 1),
-        ..Policy::default()
-    };
-    assert!(too_strict.check().is_err());
-    let negative = Policy {
-        at_risk: Decimal::NEGATIVE_ONE,
-        ..Policy::default()
-    };
-    assert!(negative.check().is_err());
-    let long = Policy {
-        grace_days: 5000,
-        ..Policy::default()
-    };
-    assert!(long.check().is_err());
+    let too_strict = Policy::default().with_on_track(Decimal::new(11, 1));
+    assert!(matches!(
+        too_strict.check(),
+        Err(PolicyError::OnTrackAboveOne { .. })
+    ));
+    let negative = Policy::default().with_at_risk(Decimal::NEGATIVE_ONE);
+    assert!(matches!(
+        negative.check(),
+        Err(PolicyError::AtRiskBelowZero { .. })
+    ));
+    let long = Policy::default().with_grace_days(5000);
+    assert_eq!(
+        long.check(),
+        Err(PolicyError::GraceTooLong { grace_days: 5000 })
+    );
 }
 
 #[test]

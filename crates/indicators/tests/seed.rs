@@ -198,10 +198,7 @@ fn roll_ups_as_of_july_2016() -> TestResult {
 #[test]
 fn a_month_of_grace_forgives_the_procurement_report() -> TestResult {
     let (plan, reports) = seed()?;
-    let policy = Policy {
-        grace_days: 31,
-        ..Policy::default()
-    };
+    let policy = Policy::default().with_grace_days(31);
     let e = evaluate(&plan, &reports, date!(2016 - 07 - 31), &policy, &seed_waits)?;
     assert_eq!(
         standing(&e, "procurement-report-published")?,

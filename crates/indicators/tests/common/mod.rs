@@ -14,7 +14,8 @@ pub type TestResult = Result<(), Box<dyn std::error::Error>>;
 /// A plan whose only indicator `ind` has `measure` and `deadline`, in an
 /// item of `biennium`.
 pub fn plan(measure: Value, deadline: Option<&str>, biennium: &str) -> ActionPlan {
-    let mut indicator = json!({"id": "ind", "text": {"en": "An indicator"}, "measure": measure});
+    let mut indicator = json!({"id": "ind", "text": {"en": "An indicator"}});
+    indicator["measure"] = measure;
     if let Some(d) = deadline {
         indicator["deadline"] = json!(d);
     }
