@@ -26,7 +26,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     plan.biennia.push(biennium.next()?);
     plan.sessions = vec![
-        Session::new("ilc-104".parse()?, Body::InternationalLabourConference, 104, 2015),
+        Session::new(
+            "ilc-104".parse()?,
+            Body::InternationalLabourConference,
+            104,
+            2015,
+        ),
         Session::new("gb-325".parse()?, Body::GoverningBody, 325, 2015),
     ];
     plan.categories

@@ -31,6 +31,38 @@ pub const DECIMAL_PATTERN: &str = "^-?(0|[1-9][0-9]{0,27})(\\.[0-9]+)?$";
 )]
 pub struct DecimalError(pub String);
 
+/// Writes a decimal in the exchange grammar, scale kept.
+///
+/// Every value [`parse_decimal`] accepts comes back as it was written. A
+/// value computed from such figures can leave the grammar (29 integer
+/// digits, or more than 29 characters, at the ends of `Decimal`'s range); it
+/// is refused rather than written, so that nothing we write is refused when
+/// read back.
+///
+/// ```
+/// use actionplan_model::{format_decimal, parse_decimal, Decimal};
+/// assert_eq!(format_decimal(parse_decimal("84000000.00")?)?, "84000000.00");
+/// let huge = parse_decimal("-9999999999999999999999999999")?;
+/// assert!(format_decimal(huge + huge).is_err()); // 29 digits: unreadable
+/// # Ok::<(), actionplan_model::DecimalError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`DecimalError`] holding the text if it lies outside the grammar.
+pub fn format_decimal(d: Decimal) -> Result<String, DecimalError> {
+    let s = d.to_string();
+    let int_digits = s
+        .trim_start_matches('-')
+        .split('.')
+        .next()
+        .map_or(0, str::len);
+    if s.len() > MAX_DECIMAL_LEN || int_digits > 28 {
+        return Err(DecimalError(s));
+    }
+    Ok(s)
+}
+
 /// Parses a decimal in the exchange grammar, exactly.
 ///
 /// # Errors

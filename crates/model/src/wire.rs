@@ -108,7 +108,7 @@ pub mod date {
 
 /// `Decimal` as a string in the exchange grammar.
 pub mod decimal {
-    use crate::parse_decimal;
+    use crate::{format_decimal, parse_decimal};
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -116,9 +116,13 @@ pub mod decimal {
     ///
     /// # Errors
     ///
-    /// Only those of the serializer `s`.
+    /// Those of the serializer `s`, and a custom error if the value lies
+    /// outside the exchange grammar (see [`format_decimal`]): a computed
+    /// figure at the end of `Decimal`'s range is refused, not written in a
+    /// form the reader would refuse.
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
+        let text = format_decimal(*d).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(&text)
     }
 
     /// Reads a string in the exchange grammar; a JSON number is refused.
@@ -139,10 +143,10 @@ pub mod decimal {
         ///
         /// # Errors
         ///
-        /// Only those of the serializer `s`.
+        /// As [`super::serialize`].
         pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
             match d {
-                Some(d) => s.collect_str(d),
+                Some(d) => super::serialize(d, s),
                 None => s.serialize_none(),
             }
         }
@@ -176,5 +180,34 @@ pub mod decimal {
                 "description": "An exact decimal written as a string, e.g. \"84000000\" or \"70\" or \"12.50\": optional `-`, no exponent, no `+`, no leading zeros, at most 29 characters. Never a JSON number."
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+    struct Figure {
+        #[serde(with = "super::decimal::option")]
+        value: Option<Decimal>,
+    }
+
+    #[test]
+    fn what_is_written_reads_back_and_what_would_not_is_refused() {
+        let written = |d: Decimal| serde_json::to_string(&Figure { value: Some(d) });
+        let max = crate::parse_decimal("9999999999999999999999999999").unwrap();
+        let text = written(max).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Figure>(&text).unwrap().value,
+            Some(max)
+        );
+        // A sum of two readable figures that has 29 integer digits.
+        let err = written(max + max).unwrap_err().to_string();
+        assert!(err.contains("19999999999999999999999999998"), "{err}");
+        // 1e-28 is 30 characters as text.
+        let tiny = Decimal::new(1, 28);
+        assert!(written(tiny).is_err());
+        assert!(written(-tiny).is_err());
     }
 }
