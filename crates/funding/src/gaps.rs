@@ -105,6 +105,7 @@ pub enum LineScope {
 
 /// One resource line behind a deliverable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SecuredAmount {
     /// The line.
     pub line: ResourceLineId,
@@ -130,10 +131,12 @@ pub enum AmountIssue {
         /// The currencies met.
         currencies: Vec<Currency>,
     },
-    /// A sum does not fit a `Decimal`.
+    /// A sum does not fit a `Decimal`. On the wire: `{"kind": "overflow",
+    /// "message": "cannot add … and …: …"}`, the error's message.
     Overflow {
-        /// What overflowed, in words.
-        message: String,
+        /// What overflowed, with the operation and both figures.
+        #[serde(rename = "message", serialize_with = "serialize_display")]
+        error: MoneyError,
     },
     /// A line names several deliverables; its amounts are not split.
     SharedLine {
@@ -142,8 +145,17 @@ pub enum AmountIssue {
     },
 }
 
+/// Writes a value by its `Display` form.
+fn serialize_display<T: fmt::Display, S: serde::Serializer>(
+    value: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
+}
+
 /// The funding of one deliverable as of a date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct DeliverableFunding {
     /// The deliverable.
     pub deliverable: DeliverableId,
@@ -173,6 +185,7 @@ pub struct DeliverableFunding {
 
 /// The funding of one follow-up item as of a date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ItemFunding {
     /// The item.
     pub item: ItemId,
@@ -217,9 +230,7 @@ fn sum_known(
     match crate::money::sum(first.currency, &amounts) {
         Ok(m) => Some(m),
         Err(e) => {
-            issues.push(AmountIssue::Overflow {
-                message: e.to_string(),
-            });
+            issues.push(AmountIssue::Overflow { error: e });
             None
         }
     }
@@ -321,9 +332,7 @@ where
                 None
             }
             Err(e) => {
-                issues.push(AmountIssue::Overflow {
-                    message: e.to_string(),
-                });
+                issues.push(AmountIssue::Overflow { error: e });
                 None
             }
         },

@@ -142,6 +142,24 @@ pub enum MoneyError {
     },
 }
 
+impl MoneyError {
+    /// A stable `snake_case` name of the variant (`currency_mismatch`,
+    /// `overflow`, …), for programs that read the JSON form of a
+    /// [`FundingProblem`](crate::FundingProblem).
+    pub fn code(&self) -> &'static str {
+        match self {
+            MoneyError::CurrencyMismatch { .. } => "currency_mismatch",
+            MoneyError::Overflow { .. } => "overflow",
+            MoneyError::DivisionByZero { .. } => "division_by_zero",
+            MoneyError::RateNotPositive { .. } => "rate_not_positive",
+            MoneyError::SameCurrency(_) => "same_currency",
+            MoneyError::MissingSource { .. } => "missing_source",
+            MoneyError::RateCurrency { .. } => "rate_currency",
+            MoneyError::NoRate { .. } => "no_rate",
+        }
+    }
+}
+
 /// Checked arithmetic on [`Money`]: every operation returns an error instead
 /// of panicking or mixing currencies.
 ///

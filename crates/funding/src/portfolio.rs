@@ -41,22 +41,55 @@
 use crate::error::FundingError;
 use crate::money::{MoneyError, MoneyExt, round_percent, zero};
 use actionplan_model::{
-    ActionPlan, Biennium, DateOrMonth, DatedMoney, Direction, Indicator, IndicatorId,
+    ActionPlan, Biennium, Currency, DateOrMonth, DatedMoney, Direction, Indicator, IndicatorId,
     IndicatorProgress, Measure, Money, Observation, PlanIndex, Portfolio, PortfolioId,
     ProgressReport, ReportId, SourceKind, Status, Text,
 };
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use time::Date;
 
 /// What a caller may change in the portfolio rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+///
+/// Start from the default and change what differs, in code or from JSON
+/// (members left out keep their default; the decimal is a string, as
+/// everywhere in the exchange format):
+///
+/// ```
+/// use actionplan_funding::PortfolioPolicy;
+/// use actionplan_model::Decimal;
+///
+/// let lax = PortfolioPolicy::default().with_on_track_share(Decimal::new(5, 1));
+/// let read: PortfolioPolicy = serde_json::from_str(r#"{"on_track_share": "0.5"}"#)?;
+/// assert_eq!(lax, read);
+/// assert!(serde_json::from_str::<PortfolioPolicy>(r#"{"on_track_share": 0.5}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// A later version may add members, so it is not built with a literal:
+///
+/// ```compile_fail,E0639
+/// let p = actionplan_funding::PortfolioPolicy { on_track_share: actionplan_model::Decimal::ONE };
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PortfolioPolicy {
     /// The share of the straight-line progress expected by a date at or above
     /// which a portfolio is on track (default 1: on or above the line).
     #[serde(with = "actionplan_model::wire::decimal")]
     pub on_track_share: Decimal,
+}
+
+impl PortfolioPolicy {
+    /// This policy with `on_track_share` set.
+    #[must_use]
+    pub fn with_on_track_share(mut self, on_track_share: Decimal) -> Self {
+        self.on_track_share = on_track_share;
+        self
+    }
 }
 
 impl Default for PortfolioPolicy {
@@ -80,6 +113,7 @@ pub enum DeadlineSource {
 
 /// An amount of the portfolio observed in a progress report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct PortfolioObservation {
     /// The amount.
     pub amount: Money,
@@ -89,8 +123,45 @@ pub struct PortfolioObservation {
     pub report: ReportId,
 }
 
+/// What was left out of a portfolio's progress, and why.
+///
+/// On the wire an object tagged by `kind`:
+/// `{"kind": "other_currency", "report": "r", "observed": {"amount": "90000000", "currency": "CHF"}, "target": "USD"}`;
+/// `Display` gives the message for people.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PortfolioIssue {
+    /// A report observes the portfolio in another currency than its target;
+    /// the observation is left out (no rate is assumed).
+    OtherCurrency {
+        /// The report.
+        report: ReportId,
+        /// The amount it observes.
+        observed: Money,
+        /// The currency of the target.
+        target: Currency,
+    },
+}
+
+impl fmt::Display for PortfolioIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PortfolioIssue::OtherCurrency {
+                report,
+                observed,
+                target,
+            } => write!(
+                f,
+                "report `{report}` observes {observed} but the target is in {target}; the observation is left out (convert it before recording it)"
+            ),
+        }
+    }
+}
+
 /// Where a portfolio stands as of a date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct PortfolioProgress {
     /// The portfolio.
     pub portfolio: PortfolioId,
@@ -134,7 +205,7 @@ pub struct PortfolioProgress {
     /// The status, in the indicators' vocabulary.
     pub status: Status,
     /// What was left out and why.
-    pub issues: Vec<String>,
+    pub issues: Vec<PortfolioIssue>,
 }
 
 /// Month ends after `from` up to `deadline`; `None` when `from` is after
@@ -333,10 +404,11 @@ fn progress_of(
                 continue;
             }
             if mo.amount.currency != target.currency {
-                issues.push(format!(
-                    "report `{}` observes {} but the target is in {}; the observation is left out (convert it before recording it)",
-                    report.id, mo.amount, target.currency
-                ));
+                issues.push(PortfolioIssue::OtherCurrency {
+                    report: report.id.clone(),
+                    observed: mo.amount,
+                    target: target.currency,
+                });
                 continue;
             }
             observations.push(PortfolioObservation {

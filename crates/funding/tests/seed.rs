@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use actionplan_funding::{
-    FundingAnswer, FundingStatus, LineScope, WaitReason, awaits_resources, overview,
+    FundingStatus, LineScope, PlanFundingAnswer, WaitReason, awaits_resources, overview,
     unfunded_requests, waiting_deliverables,
 };
 use actionplan_model::{
@@ -104,7 +104,8 @@ fn deliverables_waiting_for_resources() {
     );
 
     // The same answer through the model's question, as evaluation asks it.
-    let answer: &dyn ResourceQuestion = &FundingAnswer;
+    let built = PlanFundingAnswer::new(&plan, as_of);
+    let answer: &dyn ResourceQuestion = &built;
     let asked: Vec<&str> = plan
         .deliverables
         .iter()
