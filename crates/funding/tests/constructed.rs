@@ -16,7 +16,7 @@ fn plan(resources: serde_json::Value, conditional: bool) -> ActionPlan {
         d2["conditions"] = json!([{"kind": "resources_mobilized", "source": "extra_budgetary",
             "text": {"en": "provided that extra-budgetary resources can be mobilized"}}]);
     }
-    serde_json::from_value(json!({
+    let mut plan = json!({
         "id": "p", "title": {"en": "P"},
         "resolution": {"title": {"en": "R"}, "adopted_at": "ilc"},
         "endorsed_at": "gb", "biennia": ["2016-17", "2018-19"],
@@ -31,10 +31,10 @@ fn plan(resources: serde_json::Value, conditional: bool) -> ActionPlan {
              "measure": {"kind": "money",
                "baseline": {"amount": {"amount": "84000000", "currency": "USD"}, "as_of": "2015-08-15"},
                "target": {"amount": "100000000", "currency": "USD"}}}]}
-        ],
-        "resources": resources
-    }))
-    .unwrap()
+        ]
+    });
+    plan["resources"] = resources;
+    serde_json::from_value(plan).unwrap()
 }
 
 fn usd(s: &str) -> Money {

@@ -80,7 +80,10 @@ fn four_unfunded_assessment_requests() {
     assert_eq!(r.requests.len(), 1);
     assert_eq!(r.requests[0].id.as_str(), "eese-assessment-requests");
     assert_eq!(
-        r.requests[0].deliverable.as_ref().map(|d| d.as_str()),
+        r.requests[0]
+            .deliverable
+            .as_ref()
+            .map(DeliverableId::as_str),
         Some("eese-cpos")
     );
     // Not yet known before July 2016.
@@ -121,6 +124,7 @@ fn deliverables_waiting_for_resources() {
 
 #[test]
 fn funding_status_of_each_deliverable() {
+    use FundingStatus::*;
     let (plan, reports) = seed();
     let o = overview(&plan, &reports, date!(2016 - 07 - 31));
     let status = |id: &str| {
@@ -129,7 +133,6 @@ fn funding_status_of_each_deliverable() {
             .find(|d| d.deliverable.as_str() == id)
             .unwrap_or_else(|| panic!("no deliverable {id}"))
     };
-    use FundingStatus::*;
     // Covered by the programme and budget for 2016-17.
     for id in [
         "eese-review-report",
