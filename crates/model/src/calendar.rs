@@ -47,7 +47,7 @@ fn parse_year(s: &str) -> Option<i32> {
     if s.len() != 4 || s.starts_with('0') {
         return None;
     }
-    digits(s).map(|y| y as i32)
+    digits(s).and_then(|y| i32::try_from(y).ok())
 }
 
 fn parse_month(s: &str) -> Option<Month> {
@@ -59,6 +59,11 @@ fn parse_month(s: &str) -> Option<Month> {
 }
 
 /// Parses a strict `YYYY-MM-DD` date that exists (no `2016-02-30`).
+///
+/// # Errors
+///
+/// [`CalendarError::Date`] if `s` is not four digits, `-`, two digits, `-`,
+/// two digits, or names a day that does not exist.
 pub fn parse_date(s: &str) -> Result<Date, CalendarError> {
     let err = || CalendarError::Date(s.to_owned());
     let mut parts = s.split('-');
@@ -102,6 +107,11 @@ pub struct YearMonth {
 
 impl YearMonth {
     /// The month `month` (1–12) of `year` (1000–9999).
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError`] if `year` lies outside 1000–9999, the years a
+    /// four-digit `YYYY-MM` can state.
     pub fn new(year: i32, month: Month) -> Result<Self, CalendarError> {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
             return Err(CalendarError::Year(year));
@@ -279,6 +289,11 @@ pub struct Biennium {
 
 impl Biennium {
     /// The biennium that starts in `first_year` (1000–9998).
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError`] if `first_year` lies outside 1000–9998 (the
+    /// biennium must end in a four-digit year).
     pub fn starting(first_year: i32) -> Result<Self, CalendarError> {
         if !(MIN_YEAR..MAX_YEAR).contains(&first_year) {
             return Err(CalendarError::Year(first_year));
@@ -308,6 +323,10 @@ impl Biennium {
     }
 
     /// The biennium after this one.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError`] if it would end after 9999.
     pub fn next(self) -> Result<Self, CalendarError> {
         Biennium::starting(self.first_year.saturating_add(2))
     }

@@ -33,6 +33,11 @@ pub struct DecimalError(pub String);
 
 /// Parses a decimal in the exchange grammar, exactly.
 ///
+/// # Errors
+///
+/// [`DecimalError`] if `s` is not in the grammar above (exponent, `+`,
+/// `_`, leading zeros, a bare `.`, more than 29 characters).
+///
 /// ```
 /// use actionplan_model::parse_decimal;
 /// assert_eq!(parse_decimal("84000000.00")?.to_string(), "84000000.00");

@@ -82,18 +82,18 @@ impl Document {
         Ok(Document {
             symbol,
             session,
-            section: Default::default(),
-            agenda_item: Default::default(),
-            date: Default::default(),
-            original_language: Default::default(),
+            section: None,
+            agenda_item: None,
+            date: None,
+            original_language: None,
             title,
-            purpose: Default::default(),
-            strategic_objective: Default::default(),
-            implications: Default::default(),
-            follow_up_action: Default::default(),
-            author_unit: Default::default(),
-            related_documents: Default::default(),
-            draft_decision: Default::default(),
+            purpose: None,
+            strategic_objective: None,
+            implications: Implications::default(),
+            follow_up_action: None,
+            author_unit: None,
+            related_documents: Vec::new(),
+            draft_decision: None,
         })
     }
 }
@@ -173,8 +173,8 @@ impl StrategicObjective {
     pub fn new(text: Text) -> Self {
         StrategicObjective {
             text,
-            strategic_plan: Default::default(),
-            outcomes: Default::default(),
+            strategic_plan: None,
+            outcomes: Vec::new(),
         }
     }
 }
@@ -200,7 +200,7 @@ impl OutcomeRef {
     pub fn new(number: u32) -> Self {
         OutcomeRef {
             number,
-            title: Default::default(),
+            title: None,
         }
     }
 }
@@ -247,10 +247,7 @@ impl Unit {
     ///
     /// Optional members start empty; set them through the public fields.
     pub fn new(name: Text) -> Self {
-        Unit {
-            code: Default::default(),
-            name,
-        }
+        Unit { code: None, name }
     }
 }
 
@@ -276,9 +273,9 @@ impl RelatedDocument {
     /// Optional members start empty; set them through the public fields.
     pub fn new(title: Text) -> Self {
         RelatedDocument {
-            symbol: Default::default(),
+            symbol: None,
             title,
-            session: Default::default(),
+            session: None,
         }
     }
 }
@@ -305,9 +302,9 @@ impl DraftDecision {
     /// Optional members start empty; set them through the public fields.
     pub fn new(text: Text) -> Self {
         DraftDecision {
-            paragraph: Default::default(),
+            paragraph: None,
             text,
-            points: Default::default(),
+            points: Vec::new(),
         }
     }
 }

@@ -241,13 +241,13 @@ impl schemars::JsonSchema for ExtensionValue {
     }
 }
 
-/// How deep an extension value may nest below its key. serde_json hands a
+/// How deep an extension value may nest below its key. `serde_json` hands a
 /// raw value over without counting its nesting, so the limit is kept here:
 /// 120 levels below the deepest `extensions` (a report entry's, at level 6)
-/// stay within serde_json's own limit of 127 levels for the whole file.
+/// stay within `serde_json`'s own limit of 127 levels for the whole file.
 pub const MAX_EXTENSION_DEPTH: usize = 120;
 
-/// A parser for JSON text that serde_json has already checked.
+/// A parser for JSON text that `serde_json` has already checked.
 struct Parser<'a> {
     b: &'a [u8],
     s: &'a str,

@@ -19,6 +19,10 @@ pub struct IdError {
 
 /// Checks the id grammar shared by every id type:
 /// `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`.
+///
+/// # Errors
+///
+/// [`IdError`] if `s` breaks the grammar.
 pub fn check_id(s: &str) -> Result<(), IdError> {
     let bytes = s.as_bytes();
     let ok = !bytes.is_empty()
@@ -48,6 +52,11 @@ macro_rules! id_type {
 
         impl $name {
             /// Checks `s` against the id grammar and wraps it.
+            ///
+            /// # Errors
+            ///
+            /// [`IdError`] if `s` is empty, longer than 64 characters, or
+            /// holds a character other than ASCII letters, digits, `.`, `_`, `-`.
             pub fn new(s: impl Into<String>) -> Result<Self, IdError> {
                 let s = s.into();
                 check_id(&s)?;

@@ -40,12 +40,12 @@ impl Indicator {
     pub fn new(id: IndicatorId, text: Text, measure: Measure) -> Self {
         Indicator {
             id,
-            letter: Default::default(),
+            letter: None,
             text,
-            deadline: Default::default(),
-            data_source: Default::default(),
+            deadline: None,
+            data_source: None,
             measure,
-            extensions: Default::default(),
+            extensions: Extensions::default(),
         }
     }
 }
@@ -100,7 +100,7 @@ pub enum MeasureKind {
 }
 
 impl MeasureKind {
-    /// The snake_case name.
+    /// The `snake_case` name.
     pub fn as_str(self) -> &'static str {
         match self {
             MeasureKind::Milestone => "milestone",
@@ -230,11 +230,11 @@ impl CountMeasure {
     /// Optional members start empty; set them through the public fields.
     pub fn new(target: Decimal) -> Self {
         CountMeasure {
-            unit: Default::default(),
-            baseline: Default::default(),
+            unit: None,
+            baseline: None,
             target,
-            target_mode: Default::default(),
-            direction: Default::default(),
+            target_mode: TargetMode::default(),
+            direction: Direction::default(),
         }
     }
 }
@@ -304,10 +304,10 @@ impl PercentageMeasure {
     /// Optional members start empty; set them through the public fields.
     pub fn new(target: Decimal) -> Self {
         PercentageMeasure {
-            of: Default::default(),
-            baseline: Default::default(),
+            of: None,
+            baseline: None,
             target,
-            direction: Default::default(),
+            direction: Direction::default(),
         }
     }
 }
@@ -335,9 +335,9 @@ impl MoneyMeasure {
     /// Optional members start empty; set them through the public fields.
     pub fn new(target: Money) -> Self {
         MoneyMeasure {
-            baseline: Default::default(),
+            baseline: None,
             target,
-            direction: Default::default(),
+            direction: Direction::default(),
         }
     }
 }

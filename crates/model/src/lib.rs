@@ -55,7 +55,7 @@
 //! * Dates are `YYYY-MM-DD`, month deadlines `YYYY-MM`, biennia `2016-17`.
 //! * Money and measured values are decimal **strings** (`"84000000"`), read
 //!   exactly by [`parse_decimal`] and never through floating point.
-//! * Vocabularies are snake_case; unknown fields are refused; tools keep
+//! * Vocabularies are `snake_case`; unknown fields are refused; tools keep
 //!   their own data under `extensions`.
 //! * Text a reader sees is a [`Text`] with `en`, `fr` and `es` versions.
 //!

@@ -118,13 +118,12 @@ impl ParagraphRef {
         if self.paragraph() != other.paragraph() {
             return false;
         }
-        match self {
-            ParagraphRef::Paragraph(_) => true,
-            _ => {
-                let mine: Vec<Letter> = self.points().collect();
-                matches!(other, ParagraphRef::Point(..) | ParagraphRef::Range(..))
-                    && other.points().all(|l| mine.contains(&l))
-            }
+        if let ParagraphRef::Paragraph(_) = self {
+            true
+        } else {
+            let mine: Vec<Letter> = self.points().collect();
+            matches!(other, ParagraphRef::Point(..) | ParagraphRef::Range(..))
+                && other.points().all(|l| mine.contains(&l))
         }
     }
 }

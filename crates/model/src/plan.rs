@@ -69,15 +69,15 @@ impl ActionPlan {
             title,
             resolution,
             endorsed_at,
-            responsible_unit: Default::default(),
+            responsible_unit: None,
             biennia: vec![biennium],
-            reporting: Default::default(),
-            sessions: Default::default(),
-            categories: Default::default(),
-            items: Default::default(),
-            deliverables: Default::default(),
-            resources: Default::default(),
-            extensions: Default::default(),
+            reporting: Vec::new(),
+            sessions: Vec::new(),
+            categories: Vec::new(),
+            items: Vec::new(),
+            deliverables: Vec::new(),
+            resources: Resources::default(),
+            extensions: Extensions::default(),
         }
     }
 }
@@ -242,8 +242,8 @@ impl FollowUpItem {
             paragraphs: vec![paragraph],
             category,
             biennium,
-            deliverables: Default::default(),
-            extensions: Default::default(),
+            deliverables: Vec::new(),
+            extensions: Extensions::default(),
         }
     }
 }
@@ -280,11 +280,11 @@ impl Deliverable {
     pub fn new(id: DeliverableId, text: Text) -> Self {
         Deliverable {
             id,
-            letter: Default::default(),
+            letter: None,
             text,
-            conditions: Default::default(),
-            indicators: Default::default(),
-            extensions: Default::default(),
+            conditions: Vec::new(),
+            indicators: Vec::new(),
+            extensions: Extensions::default(),
         }
     }
 }
@@ -320,7 +320,7 @@ impl Condition {
     pub fn new(kind: ConditionKind, text: Text) -> Self {
         Condition {
             kind,
-            source: Default::default(),
+            source: None,
             text,
         }
     }

@@ -58,16 +58,16 @@ impl ProgressReport {
         ProgressReport {
             id,
             as_of,
-            session: Default::default(),
-            document: Default::default(),
-            indicators: Default::default(),
-            deliverables: Default::default(),
-            sections: Default::default(),
-            lessons_learned: Default::default(),
-            challenges: Default::default(),
-            conclusions: Default::default(),
-            footnotes: Default::default(),
-            extensions: Default::default(),
+            session: None,
+            document: None,
+            indicators: Vec::new(),
+            deliverables: Vec::new(),
+            sections: Vec::new(),
+            lessons_learned: Vec::new(),
+            challenges: Vec::new(),
+            conclusions: Vec::new(),
+            footnotes: Vec::new(),
+            extensions: Extensions::default(),
         }
     }
 }
@@ -124,12 +124,12 @@ impl IndicatorProgress {
     pub fn new(indicator: IndicatorId) -> Self {
         IndicatorProgress {
             indicator,
-            narrative: Default::default(),
-            observations: Default::default(),
-            forecast: Default::default(),
-            status: Default::default(),
-            footnotes: Default::default(),
-            extensions: Default::default(),
+            narrative: None,
+            observations: Vec::new(),
+            forecast: None,
+            status: None,
+            footnotes: Vec::new(),
+            extensions: Extensions::default(),
         }
     }
 }
@@ -163,10 +163,10 @@ impl DeliverableProgress {
     pub fn new(deliverable: DeliverableId) -> Self {
         DeliverableProgress {
             deliverable,
-            narrative: Default::default(),
-            status: Default::default(),
-            footnotes: Default::default(),
-            extensions: Default::default(),
+            narrative: None,
+            status: None,
+            footnotes: Vec::new(),
+            extensions: Extensions::default(),
         }
     }
 }
@@ -254,10 +254,7 @@ impl ValueObservation {
     ///
     /// Optional members start empty; set them through the public fields.
     pub fn new(value: Decimal) -> Self {
-        ValueObservation {
-            value,
-            as_of: Default::default(),
-        }
+        ValueObservation { value, as_of: None }
     }
 }
 
@@ -281,7 +278,7 @@ impl MoneyObservation {
     pub fn new(amount: Money) -> Self {
         MoneyObservation {
             amount,
-            as_of: Default::default(),
+            as_of: None,
         }
     }
 }
@@ -304,10 +301,7 @@ impl QualitativeObservation {
     ///
     /// Optional members start empty; set them through the public fields.
     pub fn new(met: bool) -> Self {
-        QualitativeObservation {
-            met,
-            as_of: Default::default(),
-        }
+        QualitativeObservation { met, as_of: None }
     }
 }
 
@@ -398,9 +392,9 @@ impl ReportSection {
     /// Optional members start empty; set them through the public fields.
     pub fn new(title: Text) -> Self {
         ReportSection {
-            numeral: Default::default(),
+            numeral: None,
             title,
-            paragraphs: Default::default(),
+            paragraphs: Vec::new(),
         }
     }
 }
@@ -430,10 +424,10 @@ impl Paragraph {
     /// Optional members start empty; set them through the public fields.
     pub fn new(text: Text) -> Self {
         Paragraph {
-            number: Default::default(),
-            heading: Default::default(),
+            number: None,
+            heading: None,
             text,
-            points: Default::default(),
+            points: Vec::new(),
         }
     }
 }
@@ -457,7 +451,7 @@ impl Remark {
     /// Optional members start empty; set them through the public fields.
     pub fn new(text: Text) -> Self {
         Remark {
-            paragraph: Default::default(),
+            paragraph: None,
             text,
         }
     }

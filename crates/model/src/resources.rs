@@ -72,8 +72,8 @@ impl FundingSource {
             id,
             kind,
             name,
-            biennium: Default::default(),
-            partner: Default::default(),
+            biennium: None,
+            partner: None,
         }
     }
 }
@@ -95,7 +95,7 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    /// The snake_case name.
+    /// The `snake_case` name.
     pub fn as_str(self) -> &'static str {
         match self {
             SourceKind::RegularBudget => "regular_budget",
@@ -147,14 +147,14 @@ impl ResourceLine {
     pub fn new(id: ResourceLineId, state: ResourceState) -> Self {
         ResourceLine {
             id,
-            deliverables: Default::default(),
-            biennium: Default::default(),
-            source: Default::default(),
+            deliverables: Vec::new(),
+            biennium: None,
+            source: None,
             state,
-            required: Default::default(),
-            secured: Default::default(),
-            as_of: Default::default(),
-            note: Default::default(),
+            required: None,
+            secured: None,
+            as_of: None,
+            note: None,
         }
     }
 }
@@ -211,10 +211,10 @@ impl UnfundedRequest {
             id,
             count,
             text,
-            deliverable: Default::default(),
-            cost: Default::default(),
-            requires_reallocation: Default::default(),
-            as_of: Default::default(),
+            deliverable: None,
+            cost: None,
+            requires_reallocation: bool::default(),
+            as_of: None,
         }
     }
 }

@@ -60,9 +60,9 @@ impl Session {
             body,
             number,
             year,
-            opens: Default::default(),
-            closes: Default::default(),
-            place: Default::default(),
+            opens: None,
+            closes: None,
+            place: None,
         }
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Where an indicator — or, rolled up, a deliverable, item or plan — stands
-/// as of a date. Serialized in snake_case.
+/// as of a date. Serialized in `snake_case`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -42,7 +42,7 @@ impl Status {
         Status::NoData,
     ];
 
-    /// The snake_case name used on the wire.
+    /// The `snake_case` name used on the wire.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Achieved => "achieved",

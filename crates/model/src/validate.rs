@@ -108,7 +108,7 @@ impl Rule {
         }
     }
 
-    /// A short snake_case name.
+    /// A short `snake_case` name.
     pub fn name(self) -> &'static str {
         match self {
             Rule::DuplicateId => "duplicate_id",
@@ -267,8 +267,17 @@ pub fn validate(plan: &ActionPlan, reports: &[ProgressReport]) -> Vec<Problem> {
 }
 
 fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
-    let plan = ix.plan();
-    // AP001: one namespace for every id of the plan.
+    check_duplicate_ids(c, ix);
+    check_plan_references(c, ix);
+    check_resource_references(c, ix);
+    check_biennia(c, ix.plan());
+    check_unused_deliverables(c, ix);
+    check_session_dates(c, ix.plan());
+    check_indicators(c, ix);
+}
+
+/// AP001: one namespace for every id of the plan.
+fn check_duplicate_ids(c: &mut Checker, ix: &PlanIndex<'_>) {
     for d in ix.duplicates() {
         c.report(
             Rule::DuplicateId,
@@ -280,36 +289,48 @@ fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
             ),
         );
     }
-    let r = &plan.resources;
+}
 
-    // AP002: references.
-    let session = |c: &mut Checker, id: &crate::SessionId, pointer: String| {
-        if ix.session(id.as_str()).is_none() {
-            c.report(
-                Rule::UnresolvedReference,
-                pointer,
-                format!("no session has id `{id}`; describe it under /sessions or fix the id"),
-            );
-        }
-    };
-    session(
+/// AP002: a session id must name a session of the plan.
+fn check_session_ref(c: &mut Checker, ix: &PlanIndex<'_>, id: &crate::SessionId, pointer: String) {
+    if ix.session(id.as_str()).is_none() {
+        c.report(
+            Rule::UnresolvedReference,
+            pointer,
+            format!("no session has id `{id}`; describe it under /sessions or fix the id"),
+        );
+    }
+}
+
+/// AP002: a deliverable id must name a deliverable of the plan.
+fn check_deliverable_ref(
+    c: &mut Checker,
+    ix: &PlanIndex<'_>,
+    id: &crate::DeliverableId,
+    pointer: String,
+) {
+    if ix.deliverable(id.as_str()).is_none() {
+        c.report(
+            Rule::UnresolvedReference,
+            pointer,
+            format!("no deliverable has id `{id}`; add it under /deliverables or fix the id"),
+        );
+    }
+}
+
+/// AP002: the references of the plan itself and of its items.
+fn check_plan_references(c: &mut Checker, ix: &PlanIndex<'_>) {
+    let plan = ix.plan();
+    check_session_ref(
         c,
+        ix,
         &plan.resolution.adopted_at,
         "/resolution/adopted_at".into(),
     );
-    session(c, &plan.endorsed_at, "/endorsed_at".into());
+    check_session_ref(c, ix, &plan.endorsed_at, "/endorsed_at".into());
     for (i, s) in plan.reporting.iter().enumerate() {
-        session(c, s, format!("/reporting/{i}"));
+        check_session_ref(c, ix, s, format!("/reporting/{i}"));
     }
-    let deliverable = |c: &mut Checker, id: &crate::DeliverableId, pointer: String| {
-        if ix.deliverable(id.as_str()).is_none() {
-            c.report(
-                Rule::UnresolvedReference,
-                pointer,
-                format!("no deliverable has id `{id}`; add it under /deliverables or fix the id"),
-            );
-        }
-    };
     for (i, item) in plan.items.iter().enumerate() {
         if ix.category(item.category.as_str()).is_none() {
             c.report(
@@ -322,12 +343,17 @@ fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
             );
         }
         for (j, d) in item.deliverables.iter().enumerate() {
-            deliverable(c, d, format!("/items/{i}/deliverables/{j}"));
+            check_deliverable_ref(c, ix, d, format!("/items/{i}/deliverables/{j}"));
         }
     }
+}
+
+/// AP002, AP011, AP015: resource lines, requests and portfolios.
+fn check_resource_references(c: &mut Checker, ix: &PlanIndex<'_>) {
+    let r = &ix.plan().resources;
     for (i, line) in r.lines.iter().enumerate() {
         for (j, d) in line.deliverables.iter().enumerate() {
-            deliverable(c, d, format!("/resources/lines/{i}/deliverables/{j}"));
+            check_deliverable_ref(c, ix, d, format!("/resources/lines/{i}/deliverables/{j}"));
         }
         if let Some(s) = &line.source
             && ix.source(s.as_str()).is_none()
@@ -358,7 +384,7 @@ fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
     }
     for (i, req) in r.requests.iter().enumerate() {
         if let Some(d) = &req.deliverable {
-            deliverable(c, d, format!("/resources/requests/{i}/deliverable"));
+            check_deliverable_ref(c, ix, d, format!("/resources/requests/{i}/deliverable"));
         }
         negative_money(c, req.cost, format!("/resources/requests/{i}/cost/amount"));
     }
@@ -381,8 +407,10 @@ fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
             Some(_) => {}
         }
     }
+}
 
-    // AP009: biennia consecutive, items within them.
+/// AP009: biennia consecutive, items within them.
+fn check_biennia(c: &mut Checker, plan: &ActionPlan) {
     for (i, (before, after)) in plan
         .biennia
         .iter()
@@ -394,8 +422,7 @@ fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
                 Rule::BienniumOutsidePlan,
                 format!("/biennia/{}", i.saturating_add(1)),
                 format!(
-                    "biennium {} does not follow {}; list consecutive biennia in order",
-                    after, before
+                    "biennium {after} does not follow {before}; list consecutive biennia in order"
                 ),
             );
         }
@@ -413,8 +440,11 @@ fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
             );
         }
     }
+}
 
-    // AP010: every deliverable belongs to an item.
+/// AP010: every deliverable belongs to an item.
+fn check_unused_deliverables(c: &mut Checker, ix: &PlanIndex<'_>) {
+    let plan = ix.plan();
     for (i, d) in plan.deliverables.iter().enumerate() {
         if ix.items_of(d.id.as_str()).next().is_none() {
             c.report(
@@ -427,8 +457,10 @@ fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
             );
         }
     }
+}
 
-    // AP006: sessions' dates.
+/// AP006: sessions' dates.
+fn check_session_dates(c: &mut Checker, plan: &ActionPlan) {
     for (i, s) in plan.sessions.iter().enumerate() {
         if let Some(opens) = s.opens {
             if opens.earliest().year() != i32::from(s.year) {
@@ -452,8 +484,11 @@ fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
             }
         }
     }
+}
 
-    // Indicators.
+/// AP005 and the measure rules, per indicator.
+fn check_indicators(c: &mut Checker, ix: &PlanIndex<'_>) {
+    let plan = ix.plan();
     let span = plan.span();
     for (i, d) in plan.deliverables.iter().enumerate() {
         for (j, ind) in d.indicators.iter().enumerate() {
@@ -597,6 +632,14 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
 
 fn check_report(c: &mut Checker, ix: &PlanIndex<'_>, r: &ProgressReport) {
     let rx = ReportIndex::new(r);
+    check_report_references(c, ix, r);
+    check_footnote_ids(c, r);
+    check_indicator_progress(c, ix, &rx, r);
+    check_deliverable_progress(c, ix, &rx, r);
+}
+
+/// AP002: the sessions a report and its document name.
+fn check_report_references(c: &mut Checker, ix: &PlanIndex<'_>, r: &ProgressReport) {
     if let Some(s) = &r.session
         && ix.session(s.as_str()).is_none()
     {
@@ -626,6 +669,10 @@ fn check_report(c: &mut Checker, ix: &PlanIndex<'_>, r: &ProgressReport) {
             }
         }
     }
+}
+
+/// AP001: footnote ids are unique within a report.
+fn check_footnote_ids(c: &mut Checker, r: &ProgressReport) {
     let mut footnote_ids = BTreeSet::new();
     for (i, f) in r.footnotes.iter().enumerate() {
         if !footnote_ids.insert(f.id.as_str()) {
@@ -636,18 +683,28 @@ fn check_report(c: &mut Checker, ix: &PlanIndex<'_>, r: &ProgressReport) {
             );
         }
     }
-    let footnotes = |c: &mut Checker, ids: &[crate::FootnoteId], at: &str| {
-        for (k, f) in ids.iter().enumerate() {
-            if rx.footnote(f.as_str()).is_none() {
-                c.report(
-                    Rule::UnresolvedReference,
-                    format!("{at}/footnotes/{k}"),
-                    format!("no footnote of this report has id `{f}`; add it under /footnotes"),
-                );
-            }
+}
+
+/// AP002: footnote references resolve within the report.
+fn check_footnote_refs(c: &mut Checker, rx: &ReportIndex<'_>, ids: &[crate::FootnoteId], at: &str) {
+    for (k, f) in ids.iter().enumerate() {
+        if rx.footnote(f.as_str()).is_none() {
+            c.report(
+                Rule::UnresolvedReference,
+                format!("{at}/footnotes/{k}"),
+                format!("no footnote of this report has id `{f}`; add it under /footnotes"),
+            );
         }
-    };
-    let as_of = r.as_of.latest();
+    }
+}
+
+/// AP002, AP013 and the observation rules, per indicator entry.
+fn check_indicator_progress(
+    c: &mut Checker,
+    ix: &PlanIndex<'_>,
+    rx: &ReportIndex<'_>,
+    r: &ProgressReport,
+) {
     let mut seen = BTreeMap::new();
     for (i, p) in r.indicators.iter().enumerate() {
         let at = format!("/indicators/{i}");
@@ -661,7 +718,7 @@ fn check_report(c: &mut Checker, ix: &PlanIndex<'_>, r: &ProgressReport) {
                 ),
             );
         }
-        footnotes(c, &p.footnotes, &at);
+        check_footnote_refs(c, rx, &p.footnotes, &at);
         let Some((_, ind)) = ix.indicator_by_str(p.indicator.as_str()) else {
             c.report(
                 Rule::UnresolvedReference,
@@ -673,78 +730,102 @@ fn check_report(c: &mut Checker, ix: &PlanIndex<'_>, r: &ProgressReport) {
         let mut previous: Option<DateOrMonth> = None;
         for (k, o) in p.observations.iter().enumerate() {
             let oat = format!("{at}/observations/{k}");
-            if o.kind() != ind.measure.kind() {
-                c.report(
-                    Rule::ObservationKindMismatch,
-                    format!("{oat}/kind"),
-                    format!(
-                        "indicator `{}` is measured as {}, so its observations must have kind `{}`, not `{}`",
-                        p.indicator,
-                        ind.measure.kind().as_str(),
-                        ind.measure.kind().as_str(),
-                        o.kind().as_str()
-                    ),
-                );
-            }
-            if let Some(date) = o.date() {
-                if date.earliest() > as_of {
-                    c.report(
-                        Rule::ObservedAfterAsOf,
-                        format!("{oat}/{}", if matches!(o, Observation::Milestone(_)) { "completed" } else { "as_of" }),
-                        format!("observed on {date}, after the report's as-of date {}; a report cannot record the future", r.as_of),
-                    );
-                }
-                if let Some(prev) = previous
-                    && date.latest() < prev.earliest()
-                {
-                    c.report(
-                            Rule::DatesOutOfOrder,
-                            oat.clone(),
-                            format!("observation dated {date} follows one dated {prev}; list observations oldest first"),
-                        );
-                }
-                previous = Some(date);
-            }
-            match (o, &ind.measure) {
-                (Observation::Count(v), _) => {
-                    if v.value.fract() != Decimal::ZERO {
-                        c.report(
-                            Rule::FractionalCount,
-                            format!("{oat}/value"),
-                            format!("a count is a whole number, not {}", v.value),
-                        );
-                    }
-                    if v.value.is_sign_negative() && !v.value.is_zero() {
-                        c.report(
-                            Rule::NegativeAmount,
-                            format!("{oat}/value"),
-                            format!("a count cannot be negative ({})", v.value),
-                        );
-                    }
-                }
-                (Observation::Percentage(v), _)
-                    if (v.value < Decimal::ZERO || v.value > Decimal::ONE_HUNDRED) =>
-                {
-                    c.report(
-                        Rule::PercentageOutOfRange,
-                        format!("{oat}/value"),
-                        format!("{} is not a percentage between 0 and 100", v.value),
-                    );
-                }
-                (Observation::Money(mo), Measure::Money(mm)) => {
-                    negative_money(c, Some(mo.amount), format!("{oat}/amount/amount"));
-                    if mo.amount.currency != mm.target.currency {
-                        c.report(
-                            Rule::CurrencyMismatch,
-                            format!("{oat}/amount/currency"),
-                            format!("observed in {} but the indicator's target is in {}; convert before recording", mo.amount.currency, mm.target.currency),
-                        );
-                    }
-                }
-                _ => {}
-            }
+            check_observation(c, r, p, ind, o, &oat, &mut previous);
         }
     }
+}
+
+/// AP007, AP014, AP006 and the value rules for one observation; `previous`
+/// is the date of the entry's observation before it.
+fn check_observation(
+    c: &mut Checker,
+    report: &ProgressReport,
+    entry: &crate::IndicatorProgress,
+    ind: &crate::Indicator,
+    o: &Observation,
+    oat: &str,
+    previous: &mut Option<DateOrMonth>,
+) {
+    let as_of = report.as_of.latest();
+    if o.kind() != ind.measure.kind() {
+        c.report(
+            Rule::ObservationKindMismatch,
+            format!("{oat}/kind"),
+            format!(
+                "indicator `{}` is measured as {}, so its observations must have kind `{}`, not `{}`",
+                entry.indicator,
+                ind.measure.kind().as_str(),
+                ind.measure.kind().as_str(),
+                o.kind().as_str()
+            ),
+        );
+    }
+    if let Some(date) = o.date() {
+        if date.earliest() > as_of {
+            c.report(
+                Rule::ObservedAfterAsOf,
+                format!("{oat}/{}", if matches!(o, Observation::Milestone(_)) { "completed" } else { "as_of" }),
+                format!("observed on {date}, after the report's as-of date {}; a report cannot record the future", report.as_of),
+            );
+        }
+        if let Some(prev) = *previous
+            && date.latest() < prev.earliest()
+        {
+            c.report(
+                    Rule::DatesOutOfOrder,
+                    oat.to_owned(),
+                    format!("observation dated {date} follows one dated {prev}; list observations oldest first"),
+                );
+        }
+        *previous = Some(date);
+    }
+    match (o, &ind.measure) {
+        (Observation::Count(v), _) => {
+            if v.value.fract() != Decimal::ZERO {
+                c.report(
+                    Rule::FractionalCount,
+                    format!("{oat}/value"),
+                    format!("a count is a whole number, not {}", v.value),
+                );
+            }
+            if v.value.is_sign_negative() && !v.value.is_zero() {
+                c.report(
+                    Rule::NegativeAmount,
+                    format!("{oat}/value"),
+                    format!("a count cannot be negative ({})", v.value),
+                );
+            }
+        }
+        (Observation::Percentage(v), _)
+            if (v.value < Decimal::ZERO || v.value > Decimal::ONE_HUNDRED) =>
+        {
+            c.report(
+                Rule::PercentageOutOfRange,
+                format!("{oat}/value"),
+                format!("{} is not a percentage between 0 and 100", v.value),
+            );
+        }
+        (Observation::Money(mo), Measure::Money(mm)) => {
+            negative_money(c, Some(mo.amount), format!("{oat}/amount/amount"));
+            if mo.amount.currency != mm.target.currency {
+                c.report(
+                    Rule::CurrencyMismatch,
+                    format!("{oat}/amount/currency"),
+                    format!("observed in {} but the indicator's target is in {}; convert before recording", mo.amount.currency, mm.target.currency),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// AP002, AP013 per deliverable entry.
+fn check_deliverable_progress(
+    c: &mut Checker,
+    ix: &PlanIndex<'_>,
+    rx: &ReportIndex<'_>,
+    r: &ProgressReport,
+) {
     let mut seen = BTreeMap::new();
     for (i, p) in r.deliverables.iter().enumerate() {
         let at = format!("/deliverables/{i}");
@@ -765,6 +846,6 @@ fn check_report(c: &mut Checker, ix: &PlanIndex<'_>, r: &ProgressReport) {
                 format!("no deliverable of the plan has id `{}`", p.deliverable),
             );
         }
-        footnotes(c, &p.footnotes, &at);
+        check_footnote_refs(c, rx, &p.footnotes, &at);
     }
 }

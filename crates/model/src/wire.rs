@@ -8,6 +8,16 @@
 //! * [`decimal`]: `rust_decimal::Decimal` as a string in the exchange
 //!   grammar of [`parse_decimal`](crate::parse_decimal), never through `f64`.
 //!
+//! No type in these crates reads a decimal any other way: `rust_decimal`
+//! is built without its `serde` feature, so a `Decimal` field without one of
+//! these helpers does not compile, and neither does this:
+//!
+//! ```compile_fail
+//! // `Decimal` has no `Deserialize` of its own, which would read JSON
+//! // numbers through `f64`.
+//! let d: actionplan_model::Decimal = serde_json::from_str("0.1").unwrap();
+//! ```
+//!
 //! ```
 //! use actionplan_model::Decimal;
 //! #[derive(serde::Serialize, serde::Deserialize)]
@@ -30,11 +40,19 @@ pub mod date {
     use time::Date;
 
     /// Writes `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    ///
+    /// Only those of the serializer `s`.
     pub fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&format_date(*d))
     }
 
     /// Reads a strict `YYYY-MM-DD` date that exists.
+    ///
+    /// # Errors
+    ///
+    /// The deserializer's error if the value is not a string, or it is not a date in `YYYY-MM-DD` that exists.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
         parse_date(&s).map_err(serde::de::Error::custom)
@@ -42,9 +60,13 @@ pub mod date {
 
     /// The same for `Option<Date>` (`null` reads as `None`).
     pub mod option {
-        use super::*;
+        use super::{Date, Deserialize, Deserializer, Serializer, parse_date};
 
         /// Writes `YYYY-MM-DD` or `null`.
+        ///
+        /// # Errors
+        ///
+        /// Only those of the serializer `s`.
         pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
             match d {
                 Some(d) => super::serialize(d, s),
@@ -53,6 +75,10 @@ pub mod date {
         }
 
         /// Reads `YYYY-MM-DD` or `null`.
+        ///
+        /// # Errors
+        ///
+        /// The deserializer's error if the value is not a string or `null`, or it is not a date in `YYYY-MM-DD` that exists.
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
             let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
             s.map(|s| parse_date(&s).map_err(serde::de::Error::custom))
@@ -87,11 +113,19 @@ pub mod decimal {
     use serde::{Deserialize, Deserializer, Serializer};
 
     /// Writes the decimal as a string, scale kept (`"84000000.00"`).
+    ///
+    /// # Errors
+    ///
+    /// Only those of the serializer `s`.
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(d)
     }
 
     /// Reads a string in the exchange grammar; a JSON number is refused.
+    ///
+    /// # Errors
+    ///
+    /// The deserializer's error if the value is not a string, or it is not a decimal in the exchange grammar.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
         parse_decimal(&s).map_err(serde::de::Error::custom)
@@ -99,9 +133,13 @@ pub mod decimal {
 
     /// The same for `Option<Decimal>` (`null` reads as `None`).
     pub mod option {
-        use super::*;
+        use super::{Decimal, Deserialize, Deserializer, Serializer, parse_decimal};
 
         /// Writes the decimal as a string, or `null`.
+        ///
+        /// # Errors
+        ///
+        /// Only those of the serializer `s`.
         pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
             match d {
                 Some(d) => s.collect_str(d),
@@ -110,6 +148,10 @@ pub mod decimal {
         }
 
         /// Reads a decimal string or `null`.
+        ///
+        /// # Errors
+        ///
+        /// The deserializer's error if the value is not a string or `null`, or it is not a decimal in the exchange grammar.
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
             let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
             s.map(|s| parse_decimal(&s).map_err(serde::de::Error::custom))
