@@ -139,7 +139,7 @@ fn table(f: &FundingOverview, out: &mut String) {
     if !f.problems.is_empty() {
         out.push_str("\nCould not compute:\n");
         for p in &f.problems {
-            let _ = writeln!(out, "  {}: {}", one_line(&p.subject), one_line(&p.message));
+            let _ = writeln!(out, "  {}: {}", one_line(p.subject()), one_line(p));
         }
     }
 }

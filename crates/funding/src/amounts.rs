@@ -37,8 +37,12 @@ impl CurrencyTotals {
         CurrencyTotals::default()
     }
 
-    /// Adds `money` to the sum of its currency. On overflow the totals are
-    /// left unchanged.
+    /// Adds `money` to the sum of its currency.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] when the sum does not fit a `Decimal`; the
+    /// totals are then left unchanged.
     pub fn add(&mut self, money: Money) -> Result<(), MoneyError> {
         let current = self
             .0
@@ -54,7 +58,12 @@ impl CurrencyTotals {
         Ok(())
     }
 
-    /// Adds every sum of `other`. On overflow the totals may hold part of `other`.
+    /// Adds every sum of `other`.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] when a sum does not fit a `Decimal`; the
+    /// totals may then hold part of `other`.
     pub fn merge(&mut self, other: &CurrencyTotals) -> Result<(), MoneyError> {
         other.iter().try_for_each(|m| self.add(m))
     }
@@ -92,8 +101,12 @@ impl CurrencyTotals {
     /// converted with the rate in `rates` from its currency to `target`
     /// (rounded by the rule of [`ExchangeRate::convert`]).
     ///
-    /// Fails with [`MoneyError::NoRate`] when a currency has no rate: totals
-    /// are never summed across currencies without one.
+    /// # Errors
+    ///
+    /// [`MoneyError::NoRate`] when a currency other than `target` has no
+    /// rate in `rates`: totals are never summed across currencies without
+    /// one; [`MoneyError::Overflow`] when a conversion or the sum does not
+    /// fit a `Decimal`.
     pub fn in_currency(
         &self,
         target: Currency,

@@ -19,7 +19,8 @@ pub enum FundingError {
     },
     /// A portfolio's indicator is not measured in money.
     #[error(
-        "portfolio `{portfolio}` is measured by indicator `{indicator}`, a {kind} indicator; a portfolio needs a money indicator for its baseline and target"
+        "portfolio `{portfolio}` is measured by indicator `{indicator}`, a {} indicator; a portfolio needs a money indicator for its baseline and target",
+        .kind.as_str()
     )]
     NotMoney {
         /// The portfolio.
@@ -27,7 +28,7 @@ pub enum FundingError {
         /// Its indicator.
         indicator: IndicatorId,
         /// The kind of measure found.
-        kind: &'static str,
+        kind: MeasureKind,
     },
     /// Arithmetic on the portfolio's amounts failed.
     #[error("portfolio `{portfolio}`: {error}")]
@@ -48,7 +49,28 @@ impl FundingError {
         FundingError::NotMoney {
             portfolio: portfolio.clone(),
             indicator: indicator.clone(),
-            kind: kind.as_str(),
+            kind,
+        }
+    }
+
+    /// A stable `snake_case` name of what failed, for programs that read
+    /// the JSON form of a [`FundingProblem`](crate::FundingProblem): the
+    /// variant's name, or for [`FundingError::Money`] that of the money
+    /// error ([`MoneyError::code`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            FundingError::IndicatorNotFound { .. } => "indicator_not_found",
+            FundingError::NotMoney { .. } => "not_money",
+            FundingError::Money { error, .. } => error.code(),
+        }
+    }
+
+    /// The portfolio concerned.
+    pub fn portfolio(&self) -> &PortfolioId {
+        match self {
+            FundingError::IndicatorNotFound { portfolio, .. }
+            | FundingError::NotMoney { portfolio, .. }
+            | FundingError::Money { portfolio, .. } => portfolio,
         }
     }
 }

@@ -59,8 +59,13 @@ pub struct ExchangeRate {
 }
 
 impl ExchangeRate {
-    /// A rate; fails unless the currencies differ, the rate is positive and a
-    /// source is named.
+    /// A rate from `from` to `to`, as of a date, according to `source`.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::SameCurrency`] when `from` and `to` are the same;
+    /// [`MoneyError::RateNotPositive`] when `rate` is zero or negative;
+    /// [`MoneyError::MissingSource`] when `source` is blank.
     pub fn new(
         from: Currency,
         to: Currency,
@@ -114,6 +119,11 @@ impl ExchangeRate {
 
     /// `money` (in `from`) in `to`, rounded to `to`'s minor units half away
     /// from zero.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::RateCurrency`] when `money` is not in `from`;
+    /// [`MoneyError::Overflow`] when the product does not fit a `Decimal`.
     pub fn convert(&self, money: Money) -> Result<Money, MoneyError> {
         if money.currency != self.from {
             return Err(MoneyError::RateCurrency {
@@ -135,6 +145,11 @@ impl ExchangeRate {
 
     /// `money` (in `to`) back in `from`: divided by the rate, rounded to
     /// `from`'s minor units half away from zero.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::RateCurrency`] when `money` is not in `to`;
+    /// [`MoneyError::Overflow`] when the quotient does not fit a `Decimal`.
     pub fn convert_back(&self, money: Money) -> Result<Money, MoneyError> {
         if money.currency != self.to {
             return Err(MoneyError::RateCurrency {
@@ -156,6 +171,11 @@ impl ExchangeRate {
 
     /// The rate the other way round (`1 ÷ rate`, to 28 significant digits),
     /// with the same date and source.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] when `1 ÷ rate` does not fit a `Decimal`
+    /// (a rate below about 1.3 × 10⁻²⁹ cannot be built, so in practice never).
     pub fn inverse(&self) -> Result<ExchangeRate, MoneyError> {
         let rate = Decimal::ONE
             .checked_div(self.rate)
@@ -169,6 +189,11 @@ impl ExchangeRate {
 
     /// The documented bound on `|convert_back(convert(x)) − x|`, in `from`:
     /// `½·u(from) + ½·u(to) ÷ rate + 10⁻¹⁰·u(from)`.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] when the bound does not fit a `Decimal` (a
+    /// rate so small that `u(to) ÷ rate` overflows).
     pub fn round_trip_bound(&self) -> Result<Decimal, MoneyError> {
         let half = Decimal::new(5, 1);
         let u_from = minor_unit(self.from);

@@ -15,10 +15,10 @@
 //!    mobilized or partly found;
 //! 2. with specific lines whose amounts are all known in one currency:
 //!    **funded** when secured ≥ required, **unfunded** when nothing is
-//!    secured, **partially_funded** in between;
+//!    secured, **`partially_funded`** in between;
 //! 3. otherwise from the states of the lines: **funded** when all are
 //!    `secured` or `mobilized`, **unfunded** when all are `not_allocated`,
-//!    **partially_funded** otherwise (an `underfunded` line, or a mix);
+//!    **`partially_funded`** otherwise (an `underfunded` line, or a mix);
 //! 4. with no line at all: **pending** when requests for it are received but
 //!    not funded, and no status (`null`) when nothing is stated.
 //!
@@ -33,7 +33,7 @@
 //! then unknown and an issue says why.
 //!
 //! An item's status rolls up its deliverables' statuses: the common status
-//! when they agree; **partially_funded** when they differ and one is funded
+//! when they agree; **`partially_funded`** when they differ and one is funded
 //! or partially funded; **unfunded** when they differ otherwise.
 
 use crate::lines::{self, CurrentLines, Reach, covers, effective_secured};
@@ -66,7 +66,7 @@ pub enum FundingStatus {
 }
 
 impl FundingStatus {
-    /// The snake_case name.
+    /// The `snake_case` name.
     pub fn as_str(self) -> &'static str {
         match self {
             FundingStatus::Funded => "funded",
@@ -105,6 +105,7 @@ pub enum LineScope {
 
 /// One resource line behind a deliverable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SecuredAmount {
     /// The line.
     pub line: ResourceLineId,
@@ -130,10 +131,12 @@ pub enum AmountIssue {
         /// The currencies met.
         currencies: Vec<Currency>,
     },
-    /// A sum does not fit a `Decimal`.
+    /// A sum does not fit a `Decimal`. On the wire: `{"kind": "overflow",
+    /// "message": "cannot add … and …: …"}`, the error's message.
     Overflow {
-        /// What overflowed, in words.
-        message: String,
+        /// What overflowed, with the operation and both figures.
+        #[serde(rename = "message", serialize_with = "serialize_display")]
+        error: MoneyError,
     },
     /// A line names several deliverables; its amounts are not split.
     SharedLine {
@@ -142,8 +145,17 @@ pub enum AmountIssue {
     },
 }
 
+/// Writes a value by its `Display` form.
+fn serialize_display<T: fmt::Display, S: serde::Serializer>(
+    value: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
+}
+
 /// The funding of one deliverable as of a date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct DeliverableFunding {
     /// The deliverable.
     pub deliverable: DeliverableId,
@@ -173,6 +185,7 @@ pub struct DeliverableFunding {
 
 /// The funding of one follow-up item as of a date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ItemFunding {
     /// The item.
     pub item: ItemId,
@@ -217,9 +230,7 @@ fn sum_known(
     match crate::money::sum(first.currency, &amounts) {
         Ok(m) => Some(m),
         Err(e) => {
-            issues.push(AmountIssue::Overflow {
-                message: e.to_string(),
-            });
+            issues.push(AmountIssue::Overflow { error: e });
             None
         }
     }
@@ -255,7 +266,7 @@ struct Inputs<'a, F> {
     source_kind: F,
 }
 
-fn funding_of<'a, F>(deliverable: &Deliverable, inputs: Inputs<'a, F>) -> DeliverableFunding
+fn funding_of<F>(deliverable: &Deliverable, inputs: Inputs<'_, F>) -> DeliverableFunding
 where
     F: Fn(&str) -> Option<SourceKind>,
 {
@@ -266,18 +277,55 @@ where
         pending_requests,
         source_kind,
     } = inputs;
-    let id = &deliverable.id;
     let mut issues = Vec::new();
     let condition = deliverable
         .conditions
         .iter()
         .find(|c| c.kind == actionplan_model::ConditionKind::ResourcesMobilized);
     let conditional = condition.is_some();
+    let secured = secured_amounts(reach, &lines, source_kind, &mut issues);
+    let (required, secured_total, gap) = amounts_of(reach, &lines, &secured, &mut issues);
+    let status = if reach == Reach::Specific {
+        Some(specific_status(conditional, &lines, secured_total, gap))
+    } else if conditional {
+        Some(FundingStatus::Conditional)
+    } else if !lines.is_empty() {
+        Some(status_from_states(lines.iter().copied()))
+    } else if !pending_requests.is_empty() {
+        Some(FundingStatus::Pending)
+    } else {
+        None
+    };
+    DeliverableFunding {
+        deliverable: deliverable.id.clone(),
+        biennium,
+        status,
+        conditional_on_mobilization: conditional,
+        condition_source: condition.and_then(|c| c.source),
+        required,
+        secured,
+        secured_total,
+        gap,
+        pending_requests,
+        waits_for_resources: status.is_some_and(FundingStatus::waits),
+        issues,
+    }
+}
 
-    let secured: Vec<SecuredAmount> = lines
+/// Each line behind a deliverable, with the amount it secures where that
+/// amount can be attributed to the deliverable alone.
+fn secured_amounts<F>(
+    reach: Reach,
+    lines: &[&ResourceLine],
+    source_kind: F,
+    issues: &mut Vec<AmountIssue>,
+) -> Vec<SecuredAmount>
+where
+    F: Fn(&str) -> Option<SourceKind>,
+{
+    lines
         .iter()
         .map(|l| {
-            let source_kind = l.source.as_ref().and_then(|s| source_kind(s.as_str()));
             let scope = match (reach, l.biennium) {
                 (Reach::Specific, _) => LineScope::Deliverable,
                 (Reach::General, Some(_)) => LineScope::Biennium,
@@ -290,7 +338,7 @@ where
             SecuredAmount {
                 line: l.id.clone(),
                 source: l.source.clone(),
-                source_kind,
+                source_kind: l.source.as_ref().and_then(|s| source_kind(s.as_str())),
                 state: l.state,
                 scope,
                 amount: if attributable {
@@ -300,17 +348,23 @@ where
                 },
             }
         })
-        .collect();
+        .collect()
+}
 
+/// Required, secured and gap of a deliverable, where its lines are its own
+/// and every amount is known in one currency.
+fn amounts_of(
+    reach: Reach,
+    lines: &[&ResourceLine],
+    secured: &[SecuredAmount],
+    issues: &mut Vec<AmountIssue>,
+) -> (Option<Money>, Option<Money>, Option<Money>) {
     let attributable = reach == Reach::Specific && lines.iter().all(|l| l.deliverables.len() == 1);
-    let (required, secured_total) = if attributable {
-        (
-            sum_known(lines.iter().map(|l| l.required), &mut issues),
-            sum_known(secured.iter().map(|s| s.amount), &mut issues),
-        )
-    } else {
-        (None, None)
-    };
+    if !attributable {
+        return (None, None, None);
+    }
+    let required = sum_known(lines.iter().map(|l| l.required), issues);
+    let secured_total = sum_known(secured.iter().map(|s| s.amount), issues);
     let gap = match (required, secured_total) {
         (Some(r), Some(s)) => match gap_of(r, s) {
             Ok(g) => Some(g),
@@ -321,55 +375,37 @@ where
                 None
             }
             Err(e) => {
-                issues.push(AmountIssue::Overflow {
-                    message: e.to_string(),
-                });
+                issues.push(AmountIssue::Overflow { error: e });
                 None
             }
         },
         _ => None,
     };
+    (required, secured_total, gap)
+}
 
-    let status = if reach == Reach::Specific {
-        let something_found = lines
-            .iter()
-            .any(|l| covers(l.state) || l.state == ResourceState::Underfunded);
-        if conditional && !something_found {
-            Some(FundingStatus::Conditional)
-        } else if let (Some(s), Some(g)) = (secured_total, gap) {
-            Some(if g.is_zero() {
-                FundingStatus::Funded
-            } else if s.amount <= rust_decimal::Decimal::ZERO {
-                FundingStatus::Unfunded
-            } else {
-                FundingStatus::PartiallyFunded
-            })
+/// The status of a deliverable that has lines of its own (rules 1 to 3).
+fn specific_status(
+    conditional: bool,
+    lines: &[&ResourceLine],
+    secured_total: Option<Money>,
+    gap: Option<Money>,
+) -> FundingStatus {
+    let something_found = lines
+        .iter()
+        .any(|l| covers(l.state) || l.state == ResourceState::Underfunded);
+    if conditional && !something_found {
+        FundingStatus::Conditional
+    } else if let (Some(s), Some(g)) = (secured_total, gap) {
+        if g.is_zero() {
+            FundingStatus::Funded
+        } else if s.amount <= rust_decimal::Decimal::ZERO {
+            FundingStatus::Unfunded
         } else {
-            Some(status_from_states(lines.iter().copied()))
+            FundingStatus::PartiallyFunded
         }
-    } else if conditional {
-        Some(FundingStatus::Conditional)
-    } else if !lines.is_empty() {
-        Some(status_from_states(lines.iter().copied()))
-    } else if !pending_requests.is_empty() {
-        Some(FundingStatus::Pending)
     } else {
-        None
-    };
-
-    DeliverableFunding {
-        deliverable: id.clone(),
-        biennium,
-        status,
-        conditional_on_mobilization: conditional,
-        condition_source: condition.and_then(|c| c.source),
-        required,
-        secured,
-        secured_total,
-        gap,
-        pending_requests,
-        waits_for_resources: status.is_some_and(FundingStatus::waits),
-        issues,
+        status_from_states(lines.iter().copied())
     }
 }
 

@@ -9,8 +9,9 @@
 //! reach it? Which requests are received and not funded? What do the
 //! resource lines add up to, by source, biennium, category and currency?
 //! It also gives the model's [`ResourceQuestion`](actionplan_model::ResourceQuestion)
-//! its answer, [`FundingAnswer`], for a consumer to hand to indicator
-//! evaluation.
+//! its answer, [`PlanFundingAnswer`], for a consumer to hand to indicator
+//! evaluation: every deliverable computed once, a map look-up per question
+//! (see its docs for why there is no per-question variant).
 //!
 //! ```
 //! use actionplan_funding::{overview, FundingStatus, MoneyExt};
@@ -94,6 +95,7 @@ mod lines;
 mod money;
 mod overview;
 pub mod portfolio;
+mod problem;
 mod requests;
 pub mod totals;
 pub mod waiting;
@@ -110,13 +112,14 @@ pub use money::{
     MoneyError, MoneyExt, Operation, PERCENT_PLACES, ROUNDING, round_amount, round_money,
     round_percent, sum, zero,
 };
-pub use overview::{FundingOverview, FundingProblem, overview, overview_with};
+pub use overview::{FundingOverview, overview, overview_with};
 pub use portfolio::{
-    DeadlineSource, PortfolioObservation, PortfolioPolicy, PortfolioProgress, portfolio_progress,
+    DeadlineSource, PortfolioIssue, PortfolioObservation, PortfolioPolicy, PortfolioProgress,
+    portfolio_progress,
 };
+pub use problem::FundingProblem;
 pub use requests::{RequestSummary, UnfundedRequests, unfunded_requests};
 pub use totals::{AmountTotals, SourceTotals, Totals, totals};
 pub use waiting::{
-    FundingAnswer, PlanFundingAnswer, WaitReason, WaitingDeliverable, awaits_resources,
-    waiting_deliverables,
+    PlanFundingAnswer, WaitReason, WaitingDeliverable, awaits_resources, waiting_deliverables,
 };

@@ -12,7 +12,8 @@
 //!   specific line.
 
 use actionplan_model::{
-    ActionPlan, Biennium, CategoryId, DateOrMonth, Money, PlanIndex, ResourceLine, ResourceState,
+    ActionPlan, Biennium, CategoryId, DateOrMonth, DeliverableId, Money, PlanIndex, ResourceLine,
+    ResourceState, SourceId,
 };
 use std::collections::HashMap;
 use time::Date;
@@ -27,13 +28,17 @@ pub(crate) fn holds(as_of: Option<DateOrMonth>, date: Date) -> bool {
 type Subject<'a> = (Vec<&'a str>, Option<Biennium>, Option<&'a str>);
 
 fn subject(line: &ResourceLine) -> Subject<'_> {
-    let mut deliverables: Vec<&str> = line.deliverables.iter().map(|d| d.as_str()).collect();
+    let mut deliverables: Vec<&str> = line
+        .deliverables
+        .iter()
+        .map(DeliverableId::as_str)
+        .collect();
     deliverables.sort_unstable();
     deliverables.dedup();
     (
         deliverables,
         line.biennium,
-        line.source.as_ref().map(|s| s.as_str()),
+        line.source.as_ref().map(SourceId::as_str),
     )
 }
 
@@ -143,9 +148,8 @@ fn merge<'a>(
     loop {
         let next = match (a.peek(), b.peek()) {
             (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
-            (Some(_), Some(_)) => b.next(),
             (Some(_), None) => a.next(),
-            (None, Some(_)) => b.next(),
+            (_, Some(_)) => b.next(),
             (None, None) => break,
         };
         if let Some((_, l)) = next {

@@ -142,6 +142,24 @@ pub enum MoneyError {
     },
 }
 
+impl MoneyError {
+    /// A stable `snake_case` name of the variant (`currency_mismatch`,
+    /// `overflow`, …), for programs that read the JSON form of a
+    /// [`FundingProblem`](crate::FundingProblem).
+    pub fn code(&self) -> &'static str {
+        match self {
+            MoneyError::CurrencyMismatch { .. } => "currency_mismatch",
+            MoneyError::Overflow { .. } => "overflow",
+            MoneyError::DivisionByZero { .. } => "division_by_zero",
+            MoneyError::RateNotPositive { .. } => "rate_not_positive",
+            MoneyError::SameCurrency(_) => "same_currency",
+            MoneyError::MissingSource { .. } => "missing_source",
+            MoneyError::RateCurrency { .. } => "rate_currency",
+            MoneyError::NoRate { .. } => "no_rate",
+        }
+    }
+}
+
 /// Checked arithmetic on [`Money`]: every operation returns an error instead
 /// of panicking or mixing currencies.
 ///
@@ -159,14 +177,35 @@ pub enum MoneyError {
 /// ```
 pub trait MoneyExt {
     /// `self + other`, both in the same currency.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::CurrencyMismatch`] or [`MoneyError::Overflow`].
     fn try_add(&self, other: &Money) -> Result<Money, MoneyError>;
     /// `self − other`, both in the same currency.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::CurrencyMismatch`] or [`MoneyError::Overflow`].
     fn try_sub(&self, other: &Money) -> Result<Money, MoneyError>;
     /// `self × factor`, exact where the product fits, not rounded.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Overflow`] when the product does not fit a `Decimal`.
     fn try_mul(&self, factor: Decimal) -> Result<Money, MoneyError>;
     /// `self ÷ divisor`, rounded to the currency's minor units by [`ROUNDING`].
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::DivisionByZero`] when `divisor` is zero;
+    /// [`MoneyError::Overflow`] when the quotient does not fit a `Decimal`.
     fn try_div(&self, divisor: Decimal) -> Result<Money, MoneyError>;
     /// Whether `self` is at least `other`, both in the same currency.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::CurrencyMismatch`] when the currencies differ.
     fn try_ge(&self, other: &Money) -> Result<bool, MoneyError>;
     /// The amount rounded to the currency's minor units by [`ROUNDING`].
     fn rounded(&self) -> Money;
@@ -301,8 +340,12 @@ pub fn round_percent(percent: Decimal) -> Decimal {
 
 /// The sum of `amounts`, all in `currency`; zero for none.
 ///
-/// Fails on the first amount in another currency, or on overflow. The sum
-/// is exact, so it does not depend on the order of the amounts.
+/// The sum is exact, so it does not depend on the order of the amounts.
+///
+/// # Errors
+///
+/// [`MoneyError::CurrencyMismatch`] on the first amount in another
+/// currency; [`MoneyError::Overflow`] when the sum does not fit a `Decimal`.
 pub fn sum<'a>(
     currency: Currency,
     amounts: impl IntoIterator<Item = &'a Money>,

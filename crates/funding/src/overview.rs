@@ -3,7 +3,8 @@
 
 use crate::gaps::{DeliverableFunding, ItemFunding, items_funding};
 use crate::portfolio::{PortfolioPolicy, PortfolioProgress, portfolios_progress};
-use crate::requests::{UnfundedRequests, unfunded_requests};
+use crate::problem::FundingProblem;
+use crate::requests::{UnfundedRequests, requests_of};
 use crate::totals::{Totals, totals_of};
 use crate::waiting::{WaitingDeliverable, waiting_from};
 use crate::{gaps, lines};
@@ -11,17 +12,23 @@ use actionplan_model::{ActionPlan, PlanId, PlanIndex, ProgressReport};
 use serde::Serialize;
 use time::Date;
 
-/// Something the analysis could not compute, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FundingProblem {
-    /// What it concerns: `totals`, `requests` or `portfolio <id>`.
-    pub subject: String,
-    /// What went wrong and what to do.
-    pub message: String,
-}
-
 /// The funding of a plan as of a date.
+///
+/// Returned by [`overview`], read through its public fields; a later
+/// version may add fields, so it cannot be built outside this crate:
+///
+/// ```compile_fail,E0639
+/// use actionplan_funding::{FundingOverview, Totals, UnfundedRequests};
+/// let o = FundingOverview {
+///     plan: "p".parse().unwrap(),
+///     as_of: time::macros::date!(2016-07-31),
+///     deliverables: vec![], items: vec![], waiting: vec![],
+///     requests: UnfundedRequests::default(), portfolios: vec![],
+///     totals: Totals::default(), problems: vec![],
+/// };
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct FundingOverview {
     /// The plan.
     pub plan: PlanId,
@@ -70,28 +77,20 @@ pub fn overview_with(
     let items = items_funding(plan, &deliverables);
     let waiting = waiting_from(&deliverables);
     let mut problems = Vec::new();
-    let requests = unfunded_requests(plan, as_of).unwrap_or_else(|e| {
-        problems.push(FundingProblem {
-            subject: "requests".to_owned(),
-            message: e.to_string(),
-        });
+    // A failed part is reported and left empty; the others still count.
+    let requests = requests_of(plan, as_of).unwrap_or_else(|(request, error)| {
+        problems.push(FundingProblem::Requests { request, error });
         UnfundedRequests::default()
     });
-    let totals = totals_of(&index, &current).unwrap_or_else(|e| {
-        problems.push(FundingProblem {
-            subject: "totals".to_owned(),
-            message: e.to_string(),
-        });
+    let totals = totals_of(&index, &current).unwrap_or_else(|(line, error)| {
+        problems.push(FundingProblem::Totals { line, error });
         Totals::default()
     });
     let mut portfolios = Vec::new();
-    for (p, progress) in portfolios_progress(&index, reports, as_of, policy) {
+    for (_, progress) in portfolios_progress(&index, reports, as_of, policy) {
         match progress {
             Ok(pp) => portfolios.push(pp),
-            Err(e) => problems.push(FundingProblem {
-                subject: format!("portfolio {}", p.id),
-                message: e.to_string(),
-            }),
+            Err(e) => problems.push(FundingProblem::portfolio(e)),
         }
     }
     FundingOverview {

@@ -41,22 +41,55 @@
 use crate::error::FundingError;
 use crate::money::{MoneyError, MoneyExt, round_percent, zero};
 use actionplan_model::{
-    ActionPlan, Biennium, DateOrMonth, DatedMoney, Direction, Indicator, IndicatorId,
-    IndicatorProgress, Measure, Money, Observation, PlanIndex, Portfolio, PortfolioId,
-    ProgressReport, ReportId, SourceKind, Status, Text,
+    ActionPlan, Biennium, Currency, DateOrMonth, DatedMoney, Direction, Indicator, IndicatorId,
+    IndicatorProgress, Measure, Money, MoneyMeasure, Observation, PlanIndex, Portfolio,
+    PortfolioId, ProgressReport, ReportId, SourceKind, Status, Text,
 };
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use time::Date;
 
 /// What a caller may change in the portfolio rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+///
+/// Start from the default and change what differs, in code or from JSON
+/// (members left out keep their default; the decimal is a string, as
+/// everywhere in the exchange format):
+///
+/// ```
+/// use actionplan_funding::PortfolioPolicy;
+/// use actionplan_model::Decimal;
+///
+/// let lax = PortfolioPolicy::default().with_on_track_share(Decimal::new(5, 1));
+/// let read: PortfolioPolicy = serde_json::from_str(r#"{"on_track_share": "0.5"}"#)?;
+/// assert_eq!(lax, read);
+/// assert!(serde_json::from_str::<PortfolioPolicy>(r#"{"on_track_share": 0.5}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// A later version may add members, so it is not built with a literal:
+///
+/// ```compile_fail,E0639
+/// let p = actionplan_funding::PortfolioPolicy { on_track_share: actionplan_model::Decimal::ONE };
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PortfolioPolicy {
     /// The share of the straight-line progress expected by a date at or above
     /// which a portfolio is on track (default 1: on or above the line).
     #[serde(with = "actionplan_model::wire::decimal")]
     pub on_track_share: Decimal,
+}
+
+impl PortfolioPolicy {
+    /// This policy with `on_track_share` set.
+    #[must_use]
+    pub fn with_on_track_share(mut self, on_track_share: Decimal) -> Self {
+        self.on_track_share = on_track_share;
+        self
+    }
 }
 
 impl Default for PortfolioPolicy {
@@ -80,6 +113,7 @@ pub enum DeadlineSource {
 
 /// An amount of the portfolio observed in a progress report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct PortfolioObservation {
     /// The amount.
     pub amount: Money,
@@ -89,8 +123,45 @@ pub struct PortfolioObservation {
     pub report: ReportId,
 }
 
+/// What was left out of a portfolio's progress, and why.
+///
+/// On the wire an object tagged by `kind`:
+/// `{"kind": "other_currency", "report": "r", "observed": {"amount": "90000000", "currency": "CHF"}, "target": "USD"}`;
+/// `Display` gives the message for people.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PortfolioIssue {
+    /// A report observes the portfolio in another currency than its target;
+    /// the observation is left out (no rate is assumed).
+    OtherCurrency {
+        /// The report.
+        report: ReportId,
+        /// The amount it observes.
+        observed: Money,
+        /// The currency of the target.
+        target: Currency,
+    },
+}
+
+impl fmt::Display for PortfolioIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PortfolioIssue::OtherCurrency {
+                report,
+                observed,
+                target,
+            } => write!(
+                f,
+                "report `{report}` observes {observed} but the target is in {target}; the observation is left out (convert it before recording it)"
+            ),
+        }
+    }
+}
+
 /// Where a portfolio stands as of a date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct PortfolioProgress {
     /// The portfolio.
     pub portfolio: PortfolioId,
@@ -134,7 +205,7 @@ pub struct PortfolioProgress {
     /// The status, in the indicators' vocabulary.
     pub status: Status,
     /// What was left out and why.
-    pub issues: Vec<String>,
+    pub issues: Vec<PortfolioIssue>,
 }
 
 /// Month ends after `from` up to `deadline`; `None` when `from` is after
@@ -196,6 +267,15 @@ impl<'a> ReportEntries<'a> {
 }
 
 /// Where `portfolio` of `plan` stands on `as_of`, from the observations in `reports`.
+///
+/// # Errors
+///
+/// [`FundingError::IndicatorNotFound`] when the plan has no indicator of
+/// the portfolio's id; [`FundingError::NotMoney`] when that indicator is not
+/// measured in money; [`FundingError::Money`] when its baseline and target
+/// are in different currencies or a difference of amounts does not fit a
+/// `Decimal`. [`overview`](crate::overview) reports the same as a
+/// [`FundingProblem::Portfolio`](crate::FundingProblem::Portfolio).
 ///
 /// ```
 /// use actionplan_funding::{portfolio_progress, PortfolioPolicy};
@@ -293,6 +373,46 @@ fn progress_of(
         portfolio: pid.clone(),
         error,
     };
+    let (indicator, measure) = money_measure(indicator, portfolio)?;
+    let (deadline, deadline_source) = match (indicator.deadline, biennium) {
+        (Some(m), _) => (Some(m.last_day()), Some(DeadlineSource::Indicator)),
+        (None, Some(b)) => (Some(b.end().last_day()), Some(DeadlineSource::ItemBiennium)),
+        (None, None) => (None, None),
+    };
+    let (observations, issues) = observations_of(entries, measure.target.currency, as_of);
+    let figures = Figures::new(measure, &observations, deadline, as_of).map_err(money_err)?;
+    let status = figures.status(biennium, as_of, policy);
+    Ok(PortfolioProgress {
+        portfolio: pid.clone(),
+        name: portfolio.name.clone(),
+        kind: portfolio.kind,
+        indicator: portfolio.indicator.clone(),
+        as_of,
+        baseline: measure.baseline,
+        target: measure.target,
+        direction: measure.direction,
+        deadline,
+        deadline_source,
+        observations,
+        observed_since_baseline: figures.observed_since_baseline,
+        latest: figures.latest,
+        change_since_baseline: figures.change_since_baseline,
+        progress_percent: figures.progress_percent,
+        remaining_gap: figures.remaining_gap,
+        months_remaining: figures.months_remaining,
+        monthly_rate_needed: figures.monthly_rate_needed,
+        status,
+        issues,
+    })
+}
+
+/// The portfolio's indicator and its money measure, with baseline and
+/// target in one currency.
+fn money_measure<'a>(
+    indicator: Option<&'a Indicator>,
+    portfolio: &Portfolio,
+) -> Result<(&'a Indicator, &'a MoneyMeasure), FundingError> {
+    let pid = &portfolio.id;
     let indicator = indicator.ok_or_else(|| FundingError::IndicatorNotFound {
         portfolio: pid.clone(),
         indicator: portfolio.indicator.clone(),
@@ -304,23 +424,28 @@ fn progress_of(
             indicator.measure.kind(),
         ));
     };
-    let target = measure.target;
-    let baseline = measure.baseline;
-    if let Some(b) = baseline
-        && b.amount.currency != target.currency
+    if let Some(b) = measure.baseline
+        && b.amount.currency != measure.target.currency
     {
-        return Err(money_err(MoneyError::CurrencyMismatch {
-            operation: crate::money::Operation::Compare,
-            left: b.amount.currency,
-            right: target.currency,
-        }));
+        return Err(FundingError::Money {
+            portfolio: pid.clone(),
+            error: MoneyError::CurrencyMismatch {
+                operation: crate::money::Operation::Compare,
+                left: b.amount.currency,
+                right: measure.target.currency,
+            },
+        });
     }
-    let (deadline, deadline_source) = match (indicator.deadline, biennium) {
-        (Some(m), _) => (Some(m.last_day()), Some(DeadlineSource::Indicator)),
-        (None, Some(b)) => (Some(b.end().last_day()), Some(DeadlineSource::ItemBiennium)),
-        (None, None) => (None, None),
-    };
+    Ok((indicator, measure))
+}
 
+/// The money observations known on `as_of` in the target's currency,
+/// oldest first, and the issues of those left out.
+fn observations_of(
+    entries: &[(&ProgressReport, &IndicatorProgress)],
+    currency: Currency,
+    as_of: Date,
+) -> (Vec<PortfolioObservation>, Vec<PortfolioIssue>) {
     let mut issues = Vec::new();
     let mut observations = Vec::new();
     for &(report, entry) in entries {
@@ -332,11 +457,12 @@ fn progress_of(
             if date.latest() > as_of {
                 continue;
             }
-            if mo.amount.currency != target.currency {
-                issues.push(format!(
-                    "report `{}` observes {} but the target is in {}; the observation is left out (convert it before recording it)",
-                    report.id, mo.amount, target.currency
-                ));
+            if mo.amount.currency != currency {
+                issues.push(PortfolioIssue::OtherCurrency {
+                    report: report.id.clone(),
+                    observed: mo.amount,
+                    target: currency,
+                });
                 continue;
             }
             observations.push(PortfolioObservation {
@@ -347,130 +473,140 @@ fn progress_of(
         }
     }
     observations.sort_by_key(|o| (o.as_of.latest(), o.as_of.earliest()));
+    (observations, issues)
+}
 
-    let after_baseline =
-        |o: &PortfolioObservation| baseline.is_none_or(|b| o.as_of.earliest() > b.as_of.latest());
-    let observed_since_baseline = observations.iter().any(after_baseline);
-    let latest = match observations.iter().rev().find(|o| after_baseline(o)) {
-        Some(o) => Some(DatedMoney::new(o.amount, o.as_of)),
-        None => baseline.or_else(|| {
-            observations
-                .last()
-                .map(|o| DatedMoney::new(o.amount, o.as_of))
-        }),
-    };
+/// The figures of a portfolio's progress, from which its status follows.
+struct Figures {
+    baseline: Option<DatedMoney>,
+    deadline: Option<Date>,
+    observed_since_baseline: bool,
+    latest: Option<DatedMoney>,
+    change_since_baseline: Option<Money>,
+    /// Progress from baseline to target as a fraction (1 at the target).
+    fraction: Option<Decimal>,
+    progress_percent: Option<Decimal>,
+    remaining_gap: Option<Money>,
+    months_remaining: Option<u32>,
+    monthly_rate_needed: Option<Money>,
+    /// When the target was first reached, by the baseline or an observation.
+    reached_on: Option<Date>,
+}
 
-    let change_since_baseline = match (latest, baseline) {
-        (Some(l), Some(b)) => Some(l.amount.try_sub(&b.amount).map_err(money_err)?),
-        _ => None,
-    };
-    let span = match baseline {
-        Some(b) => Some(target.try_sub(&b.amount).map_err(money_err)?),
-        None => None,
-    };
-    let fraction = match (change_since_baseline, span) {
-        (Some(c), Some(s)) if !s.is_zero() => c.amount.checked_div(s.amount),
-        _ => None,
-    };
-    let progress_percent = fraction
-        .and_then(|f| f.checked_mul(Decimal::ONE_HUNDRED))
-        .map(round_percent);
-
-    let gap_of = |amount: Money| -> Result<Money, FundingError> {
-        let g = match measure.direction {
-            Direction::Decrease => amount.try_sub(&target),
-            _ => target.try_sub(&amount),
-        }
-        .map_err(money_err)?;
-        Ok(if g.amount.is_sign_negative() {
-            zero(g.currency)
-        } else {
-            g
-        })
-    };
-    let remaining_gap = latest.map(|l| gap_of(l.amount)).transpose()?;
-    let months_remaining = deadline.and_then(|d| months_between(as_of, d));
-    let monthly_rate_needed = match (remaining_gap, months_remaining) {
-        (Some(g), Some(n)) if n > 0 => Some(g.try_div(Decimal::from(n)).map_err(money_err)?),
-        _ => None,
-    };
-
-    // The status.
-    let reached_on = {
-        let mut points: Vec<DatedMoney> = baseline.into_iter().collect();
-        points.extend(
+impl Figures {
+    fn new(
+        measure: &MoneyMeasure,
+        observations: &[PortfolioObservation],
+        deadline: Option<Date>,
+        as_of: Date,
+    ) -> Result<Self, MoneyError> {
+        let baseline = measure.baseline;
+        let target = measure.target;
+        let after_baseline = |o: &PortfolioObservation| {
+            baseline.is_none_or(|b| o.as_of.earliest() > b.as_of.latest())
+        };
+        let observed_since_baseline = observations.iter().any(after_baseline);
+        let latest = match observations.iter().rev().find(|o| after_baseline(o)) {
+            Some(o) => Some(DatedMoney::new(o.amount, o.as_of)),
+            None => baseline.or_else(|| {
+                observations
+                    .last()
+                    .map(|o| DatedMoney::new(o.amount, o.as_of))
+            }),
+        };
+        let change_since_baseline = match (latest, baseline) {
+            (Some(l), Some(b)) => Some(l.amount.try_sub(&b.amount)?),
+            _ => None,
+        };
+        let span = baseline.map(|b| target.try_sub(&b.amount)).transpose()?;
+        let fraction = match (change_since_baseline, span) {
+            (Some(c), Some(s)) if !s.is_zero() => c.amount.checked_div(s.amount),
+            _ => None,
+        };
+        let gap_of = |amount: Money| -> Result<Money, MoneyError> {
+            let g = match measure.direction {
+                Direction::Decrease => amount.try_sub(&target),
+                _ => target.try_sub(&amount),
+            }?;
+            Ok(if g.amount.is_sign_negative() {
+                zero(g.currency)
+            } else {
+                g
+            })
+        };
+        let remaining_gap = latest.map(|l| gap_of(l.amount)).transpose()?;
+        let months_remaining = deadline.and_then(|d| months_between(as_of, d));
+        let monthly_rate_needed = match (remaining_gap, months_remaining) {
+            (Some(g), Some(n)) if n > 0 => Some(g.try_div(Decimal::from(n))?),
+            _ => None,
+        };
+        let mut reached_on = None;
+        let points = baseline.into_iter().chain(
             observations
                 .iter()
                 .map(|o| DatedMoney::new(o.amount, o.as_of)),
         );
-        let mut first = None;
         for p in points {
             if gap_of(p.amount)?.is_zero() {
-                first = Some(p.as_of.latest());
+                reached_on = Some(p.as_of.latest());
                 break;
             }
         }
-        first
-    };
-    let status = if let (Some(on), true) = (reached_on, remaining_gap.is_some_and(|g| g.is_zero()))
-    {
-        match deadline {
-            Some(d) if on > d => Status::AchievedLate,
-            _ => Status::Achieved,
-        }
-    } else if deadline.is_some_and(|d| as_of > d) {
-        Status::Overdue
-    } else if !observed_since_baseline {
-        match biennium {
-            Some(b) if as_of < b.start().first_day() => Status::NotStarted,
-            _ => Status::NoData,
-        }
-    } else {
-        match (baseline, deadline, fraction, latest) {
-            (Some(b), Some(d), Some(f), Some(l)) => {
-                let total = days(b.as_of.latest(), d);
-                let elapsed = days(b.as_of.latest(), l.as_of.latest());
-                if let (Some(total), Some(elapsed)) = (total, elapsed)
-                    && total > 0
-                {
-                    let expected = Decimal::from(elapsed)
-                        .checked_div(Decimal::from(total))
-                        .and_then(|e| e.checked_mul(policy.on_track_share));
-                    match expected {
-                        Some(e) if f >= e => Status::OnTrack,
-                        Some(_) => Status::AtRisk,
-                        None => Status::NoData,
-                    }
-                } else {
-                    Status::NoData
-                }
-            }
-            _ => Status::NoData,
-        }
-    };
+        Ok(Figures {
+            baseline,
+            deadline,
+            observed_since_baseline,
+            latest,
+            change_since_baseline,
+            fraction,
+            progress_percent: fraction
+                .and_then(|f| f.checked_mul(Decimal::ONE_HUNDRED))
+                .map(round_percent),
+            remaining_gap,
+            months_remaining,
+            monthly_rate_needed,
+            reached_on,
+        })
+    }
 
-    Ok(PortfolioProgress {
-        portfolio: pid.clone(),
-        name: portfolio.name.clone(),
-        kind: portfolio.kind,
-        indicator: portfolio.indicator.clone(),
-        as_of,
-        baseline,
-        target,
-        direction: measure.direction,
-        deadline,
-        deadline_source,
-        observations,
-        observed_since_baseline,
-        latest,
-        change_since_baseline,
-        progress_percent,
-        remaining_gap,
-        months_remaining,
-        monthly_rate_needed,
-        status,
-        issues,
-    })
+    /// The status by the rules of the module docs.
+    fn status(&self, biennium: Option<Biennium>, as_of: Date, policy: &PortfolioPolicy) -> Status {
+        let closed = self.remaining_gap.is_some_and(|g| g.is_zero());
+        if let (Some(on), true) = (self.reached_on, closed) {
+            match self.deadline {
+                Some(d) if on > d => Status::AchievedLate,
+                _ => Status::Achieved,
+            }
+        } else if self.deadline.is_some_and(|d| as_of > d) {
+            Status::Overdue
+        } else if !self.observed_since_baseline {
+            match biennium {
+                Some(b) if as_of < b.start().first_day() => Status::NotStarted,
+                _ => Status::NoData,
+            }
+        } else {
+            self.pace(policy).unwrap_or(Status::NoData)
+        }
+    }
+
+    /// `on_track` or `at_risk` against the straight line from the baseline
+    /// to the target by the deadline; `None` without the dates to judge by.
+    fn pace(&self, policy: &PortfolioPolicy) -> Option<Status> {
+        let start = self.baseline?.as_of.latest();
+        let total = days(start, self.deadline?)?;
+        let elapsed = days(start, self.latest?.as_of.latest())?;
+        if total <= 0 {
+            return None;
+        }
+        let expected = Decimal::from(elapsed)
+            .checked_div(Decimal::from(total))?
+            .checked_mul(policy.on_track_share)?;
+        Some(if self.fraction? >= expected {
+            Status::OnTrack
+        } else {
+            Status::AtRisk
+        })
+    }
 }
 
 #[cfg(test)]

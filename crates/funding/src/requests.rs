@@ -11,6 +11,7 @@ use time::Date;
 
 /// One group of requests received and not funded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RequestSummary {
     /// The requests' id.
     pub id: RequestId,
@@ -30,6 +31,7 @@ pub struct RequestSummary {
 
 /// Every request received and not funded as of a date.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct UnfundedRequests {
     /// The groups of requests, in plan order.
     pub requests: Vec<RequestSummary>,
@@ -46,8 +48,22 @@ pub struct UnfundedRequests {
 /// The requests of `plan` received and not funded as of `as_of` (those
 /// without a date always count).
 ///
-/// Fails only when the known costs overflow.
+/// # Errors
+///
+/// [`MoneyError::Overflow`] when the known costs of one currency do not fit
+/// a `Decimal`. [`overview`](crate::overview) reports the same failure as a
+/// [`FundingProblem::Requests`](crate::FundingProblem::Requests) naming the
+/// request.
 pub fn unfunded_requests(plan: &ActionPlan, as_of: Date) -> Result<UnfundedRequests, MoneyError> {
+    requests_of(plan, as_of).map_err(|(_, e)| e)
+}
+
+/// [`unfunded_requests`], or the first request whose cost could not be
+/// added and why.
+pub(crate) fn requests_of(
+    plan: &ActionPlan,
+    as_of: Date,
+) -> Result<UnfundedRequests, (RequestId, MoneyError)> {
     let mut out = UnfundedRequests::default();
     for r in plan
         .resources
@@ -61,7 +77,7 @@ pub fn unfunded_requests(plan: &ActionPlan, as_of: Date) -> Result<UnfundedReque
             out.requiring_reallocation = out.requiring_reallocation.saturating_add(count);
         }
         match r.cost {
-            Some(c) => out.known_cost.add(c)?,
+            Some(c) => out.known_cost.add(c).map_err(|e| (r.id.clone(), e))?,
             None => out.without_cost = out.without_cost.saturating_add(count),
         }
         out.requests.push(RequestSummary {

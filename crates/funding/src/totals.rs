@@ -22,7 +22,8 @@ use crate::amounts::CurrencyTotals;
 use crate::lines::{self, biennium_of_line, category_of_line, effective_secured};
 use crate::money::{MoneyError, MoneyExt};
 use actionplan_model::{
-    ActionPlan, Biennium, CategoryId, PlanIndex, ResourceLine, SourceId, SourceKind, Text,
+    ActionPlan, Biennium, CategoryId, PlanIndex, ResourceLine, ResourceLineId, SourceId,
+    SourceKind, Text,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -30,6 +31,7 @@ use time::Date;
 
 /// Amounts of a group of resource lines, per currency.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct AmountTotals {
     /// Sum of the amounts required.
     pub required: CurrencyTotals,
@@ -68,6 +70,7 @@ impl AmountTotals {
 
 /// The totals of one funding source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SourceTotals {
     /// The kind of funds.
     pub kind: SourceKind,
@@ -83,6 +86,7 @@ pub struct SourceTotals {
 
 /// Totals of the plan's resource lines as of a date.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Totals {
     /// Every current line.
     pub all: AmountTotals,
@@ -104,19 +108,27 @@ pub struct Totals {
 
 /// The totals of `plan`'s resource lines as of `as_of`.
 ///
-/// Fails only when a sum overflows, or when one line states its required
-/// and secured amounts in different currencies.
+/// # Errors
+///
+/// [`MoneyError::Overflow`] when a sum does not fit a `Decimal`;
+/// [`MoneyError::CurrencyMismatch`] when one line states its required and
+/// secured amounts in different currencies (which validation refuses).
+/// [`overview`](crate::overview) reports the same failure as a
+/// [`FundingProblem::Totals`](crate::FundingProblem::Totals) naming the line.
 pub fn totals(plan: &ActionPlan, as_of: Date) -> Result<Totals, MoneyError> {
     totals_of(
         &PlanIndex::new(plan),
         &lines::plan_current_lines(plan, as_of),
     )
+    .map_err(|(_, e)| e)
 }
 
+/// The totals of the current lines, or the first line whose amounts could
+/// not be added and why.
 pub(crate) fn totals_of(
     index: &PlanIndex<'_>,
     current: &[&ResourceLine],
-) -> Result<Totals, MoneyError> {
+) -> Result<Totals, (ResourceLineId, MoneyError)> {
     let plan = index.plan();
     let mut t = Totals::default();
     for s in &plan.resources.sources {
@@ -131,27 +143,45 @@ pub(crate) fn totals_of(
             });
     }
     for line in current {
-        t.all.add_line(line)?;
-        let source = line.source.as_ref().and_then(|id| t.by_source.get_mut(id));
+        t.add_line(index, line).map_err(|e| (line.id.clone(), e))?;
+    }
+    Ok(t)
+}
+
+impl Totals {
+    /// Counts `line` in every grouping it belongs to.
+    fn add_line(&mut self, index: &PlanIndex<'_>, line: &ResourceLine) -> Result<(), MoneyError> {
+        self.all.add_line(line)?;
+        let source = line
+            .source
+            .as_ref()
+            .and_then(|id| self.by_source.get_mut(id));
         match source {
             Some(st) => {
                 st.totals.add_line(line)?;
                 let kind = st.kind;
-                t.by_source_kind.entry(kind).or_default().add_line(line)?;
+                self.by_source_kind
+                    .entry(kind)
+                    .or_default()
+                    .add_line(line)?;
             }
-            None => t.without_source.add_line(line)?,
+            None => self.without_source.add_line(line)?,
         }
         match biennium_of_line(index, line) {
-            Some(b) => t.by_biennium.entry(b).or_default().add_line(line)?,
-            None => t.without_biennium.add_line(line)?,
+            Some(b) => self.by_biennium.entry(b).or_default().add_line(line)?,
+            None => self.without_biennium.add_line(line)?,
         }
         match category_of_line(index, line) {
-            Some(c) => match t.by_category.get_mut(c) {
+            Some(c) => match self.by_category.get_mut(c) {
                 Some(totals) => totals.add_line(line)?,
-                None => t.by_category.entry(c.clone()).or_default().add_line(line)?,
+                None => self
+                    .by_category
+                    .entry(c.clone())
+                    .or_default()
+                    .add_line(line)?,
             },
-            None => t.without_category.add_line(line)?,
+            None => self.without_category.add_line(line)?,
         }
+        Ok(())
     }
-    Ok(t)
 }

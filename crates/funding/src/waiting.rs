@@ -17,37 +17,23 @@ use serde::Serialize;
 use std::collections::HashMap;
 use time::Date;
 
-/// The funding crate's answer to [`ResourceQuestion`], computed from the
-/// plan's resource lines and the deliverables' conditions.
+/// The funding crate's answer to [`ResourceQuestion`], computed once for
+/// every deliverable of one plan on one date, so that evaluation asking
+/// about each indicator's deliverable pays a map look-up per question
+/// instead of a reading of the plan.
 ///
-/// Each question reads the plan's resource lines again, which suits one
-/// question. Evaluation asks once per indicator: hand it a
-/// [`PlanFundingAnswer`] instead, which computes every deliverable once
-/// (the difference between linear and quadratic cost on a large plan).
-///
-/// ```
-/// use actionplan_funding::FundingAnswer;
-/// use actionplan_model::ResourceQuestion;
-/// fn hand_to_evaluation(_: &dyn ResourceQuestion) {}
-/// hand_to_evaluation(&FundingAnswer);
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct FundingAnswer;
-
-impl ResourceQuestion for FundingAnswer {
-    fn awaits_resources(&self, plan: &ActionPlan, deliverable: &Deliverable, as_of: Date) -> bool {
-        awaits_resources(plan, deliverable, as_of)
-    }
-}
-
-/// [`FundingAnswer`] computed once for every deliverable of one plan on one
-/// date, so that evaluation asking about each indicator's deliverable pays a
-/// map look-up per question instead of a reading of the plan.
+/// This is the one answer the crate offers for a whole plan. (An earlier
+/// stateless `FundingAnswer` read the plan's resource lines again for every
+/// question; evaluation asks once per indicator, so handing it over made
+/// evaluation quadratic in the plan. It was removed rather than kept as a
+/// wrapper: a stateless value has nowhere to keep the answers, and a cache
+/// hidden behind `&self` would have to guess when the plan changed.) For a
+/// single question, [`awaits_resources`] reads the plan once.
 ///
 /// It answers for the plan and date it was built for; asked about another
 /// plan, another date, or a deliverable that is not the plan's own (a copy,
-/// or a later deliverable repeating an id), it answers as [`FundingAnswer`]
-/// does, by computing.
+/// or a later deliverable repeating an id), it answers by computing, as
+/// [`awaits_resources`] does.
 ///
 /// ```
 /// use actionplan_funding::{PlanFundingAnswer, overview};
@@ -146,8 +132,9 @@ impl ResourceQuestion for PlanFundingAnswer<'_> {
 
 /// Whether `deliverable` of `plan` waits for resources on `as_of`.
 ///
-/// One call reads the plan once; to ask about many deliverables, build a
-/// [`PlanFundingAnswer`].
+/// One call reads the plan once (time linear in its size); to ask about
+/// many deliverables, build a [`PlanFundingAnswer`] once instead of calling
+/// this per deliverable.
 pub fn awaits_resources(plan: &ActionPlan, deliverable: &Deliverable, as_of: Date) -> bool {
     deliverable_funding(plan, deliverable, as_of).waits_for_resources
 }
@@ -168,6 +155,7 @@ pub enum WaitReason {
 
 /// A deliverable that waits for resources, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct WaitingDeliverable {
     /// The deliverable.
     pub deliverable: DeliverableId,

@@ -3,10 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use actionplan_funding::{
-    AmountIssue, FundingStatus, PortfolioPolicy, deliverables_funding, overview,
-    portfolio_progress, totals,
+    AmountIssue, FundingError, FundingProblem, FundingStatus, PortfolioIssue, PortfolioPolicy,
+    deliverables_funding, overview, portfolio_progress, totals,
 };
-use actionplan_model::{ActionPlan, Currency, Money, ProgressReport, Status};
+use actionplan_model::{ActionPlan, Currency, MeasureKind, Money, ProgressReport, Status};
 use serde_json::json;
 use time::macros::date;
 
@@ -16,7 +16,7 @@ fn plan(resources: serde_json::Value, conditional: bool) -> ActionPlan {
         d2["conditions"] = json!([{"kind": "resources_mobilized", "source": "extra_budgetary",
             "text": {"en": "provided that extra-budgetary resources can be mobilized"}}]);
     }
-    serde_json::from_value(json!({
+    let mut plan = json!({
         "id": "p", "title": {"en": "P"},
         "resolution": {"title": {"en": "R"}, "adopted_at": "ilc"},
         "endorsed_at": "gb", "biennia": ["2016-17", "2018-19"],
@@ -31,10 +31,10 @@ fn plan(resources: serde_json::Value, conditional: bool) -> ActionPlan {
              "measure": {"kind": "money",
                "baseline": {"amount": {"amount": "84000000", "currency": "USD"}, "as_of": "2015-08-15"},
                "target": {"amount": "100000000", "currency": "USD"}}}]}
-        ],
-        "resources": resources
-    }))
-    .unwrap()
+        ]
+    });
+    plan["resources"] = resources;
+    serde_json::from_value(plan).unwrap()
 }
 
 fn usd(s: &str) -> Money {
@@ -240,9 +240,7 @@ fn portfolio_with_observations() {
     assert_eq!(x.progress_percent, Some("12.50".parse().unwrap()));
     assert_eq!(x.status, Status::AtRisk);
     // A laxer policy calls it on track.
-    let lax = PortfolioPolicy {
-        on_track_share: "0.5".parse().unwrap(),
-    };
+    let lax = PortfolioPolicy::default().with_on_track_share("0.5".parse().unwrap());
     let x = portfolio_progress(&p, &reports, port, date!(2016 - 07 - 31), &lax).unwrap();
     assert_eq!(x.status, Status::OnTrack);
 }
@@ -285,8 +283,23 @@ fn portfolio_observation_in_another_currency_is_left_out() {
     )
     .unwrap();
     assert!(x.observations.is_empty());
-    assert_eq!(x.issues.len(), 1);
-    assert!(x.issues[0].contains("CHF"), "{}", x.issues[0]);
+    assert_eq!(
+        x.issues,
+        [PortfolioIssue::OtherCurrency {
+            report: "r".parse().unwrap(),
+            observed: Money::new("90000000".parse().unwrap(), Currency::CHF),
+            target: Currency::USD,
+        }]
+    );
+    let message = x.issues[0].to_string();
+    assert!(message.contains("CHF 90000000"), "{message}");
+    assert!(message.contains("left out"), "{message}");
+    let wire = serde_json::to_value(&x.issues).unwrap();
+    assert_eq!(
+        wire,
+        json!([{"kind": "other_currency", "report": "r",
+                "observed": {"amount": "90000000", "currency": "CHF"}, "target": "USD"}])
+    );
 }
 
 #[test]
@@ -296,5 +309,51 @@ fn a_portfolio_without_a_money_indicator_is_a_problem() {
     let o = overview(&p, &[], date!(2016 - 07 - 31));
     assert!(o.portfolios.is_empty());
     assert_eq!(o.problems.len(), 1);
-    assert!(o.problems[0].message.contains("nowhere"));
+    let problem = &o.problems[0];
+    assert!(matches!(
+        problem,
+        FundingProblem::Portfolio {
+            portfolio,
+            error: FundingError::IndicatorNotFound { indicator, .. },
+            ..
+        } if portfolio.as_str() == "sme-xbtc" && indicator.as_str() == "nowhere"
+    ));
+    assert_eq!(problem.subject(), "portfolio sme-xbtc");
+    // The message for people is the error's, and the JSON keeps `subject`
+    // and `message` beside the typed members.
+    let message = problem.to_string();
+    assert!(message.contains("`nowhere`"), "{message}");
+    assert_eq!(
+        serde_json::to_value(problem).unwrap(),
+        json!({"kind": "portfolio", "portfolio": "sme-xbtc", "code": "indicator_not_found",
+               "subject": "portfolio sme-xbtc", "message": message})
+    );
+}
+
+#[test]
+fn a_portfolio_measured_by_a_count_names_the_kind_found() {
+    let mut p = portfolio_plan();
+    p.resources.portfolios[0].indicator = "count".parse().unwrap();
+    let count: actionplan_model::Indicator = serde_json::from_value(json!({
+        "id": "count", "text": {"en": "Countries"},
+        "measure": {"kind": "count", "target": "7"}
+    }))
+    .unwrap();
+    p.deliverables[2].indicators.push(count);
+    let o = overview(&p, &[], date!(2016 - 07 - 31));
+    let [FundingProblem::Portfolio { error, .. }] = o.problems.as_slice() else {
+        panic!("one portfolio problem: {:?}", o.problems);
+    };
+    assert!(
+        matches!(
+            error,
+            FundingError::NotMoney {
+                kind: MeasureKind::Count,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(error.code(), "not_money");
+    assert!(error.to_string().contains("a count indicator"), "{error}");
 }

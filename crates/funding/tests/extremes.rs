@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use actionplan_funding::{
-    AmountIssue, CurrencyTotals, ExchangeRate, MoneyError, Operation, PlanFundingAnswer,
-    PortfolioPolicy, deliverable_funding, overview, portfolio_progress, totals,
+    AmountIssue, CurrencyTotals, ExchangeRate, FundingError, FundingProblem, MoneyError, Operation,
+    PlanFundingAnswer, PortfolioPolicy, deliverable_funding, overview, portfolio_progress, totals,
 };
 use actionplan_model::{
     ActionPlan, Currency, Decimal, Measure, Money, Observation, ProgressReport, ResourceQuestion,
@@ -37,11 +37,12 @@ fn set_measure(p: &mut ActionPlan, baseline: Decimal, target: Decimal) {
 }
 
 fn plan(resources: Value, measure: Value, deadline: Option<&str>) -> ActionPlan {
-    let mut indicator = json!({"id": "xb", "text": {"en": "Portfolio"}, "measure": measure});
+    let mut indicator = json!({"id": "xb", "text": {"en": "Portfolio"}});
+    indicator["measure"] = measure;
     if let Some(d) = deadline {
         indicator["deadline"] = json!(d);
     }
-    serde_json::from_value(json!({
+    let mut plan = json!({
         "id": "p", "title": {"en": "P"},
         "resolution": {"title": {"en": "R"}, "adopted_at": "ilc"},
         "endorsed_at": "gb", "biennia": ["2016-17", "9998-99"],
@@ -57,10 +58,10 @@ fn plan(resources: Value, measure: Value, deadline: Option<&str>) -> ActionPlan 
           {"id": "d2", "text": {"en": "D2"}, "conditions": [{"kind": "resources_mobilized",
              "text": {"en": "provided that resources can be mobilized"}}]},
           {"id": "d3", "text": {"en": "D3"}, "indicators": [indicator]}
-        ],
-        "resources": resources
-    }))
-    .unwrap()
+        ]
+    });
+    plan["resources"] = resources;
+    serde_json::from_value(plan).unwrap()
 }
 
 fn money_measure(baseline: &str, baseline_as_of: &str, target: &str) -> Value {
@@ -78,11 +79,12 @@ fn portfolios() -> Value {
 }
 
 fn report(as_of: &str, observations: Value) -> ProgressReport {
-    serde_json::from_value(json!({
+    let mut report = json!({
         "id": format!("r-{as_of}"), "as_of": as_of,
-        "indicators": [{"indicator": "xb", "observations": observations}]
-    }))
-    .unwrap()
+        "indicators": [{"indicator": "xb"}]
+    });
+    report["indicators"][0]["observations"] = observations;
+    serde_json::from_value(report).unwrap()
 }
 
 #[test]
@@ -108,28 +110,44 @@ fn two_lines_of_the_largest_amount_do_not_sum_and_say_so() {
         Some(actionplan_funding::FundingStatus::Funded),
         "{d1:?}"
     );
-    let overflow: Vec<&String> = d1
+    let overflow: Vec<&MoneyError> = d1
         .issues
         .iter()
         .filter_map(|i| match i {
-            AmountIssue::Overflow { message } => Some(message),
+            AmountIssue::Overflow { error } => Some(error),
             _ => None,
         })
         .collect();
     assert_eq!(overflow.len(), 2, "{:?}", d1.issues);
-    assert!(overflow[0].contains(MAX), "{}", overflow[0]);
-    // The totals cannot be computed: a stated problem with the figures.
+    assert!(
+        matches!(overflow[0], MoneyError::Overflow { left, right, .. }
+            if *left == Decimal::MAX && *right == Decimal::MAX),
+        "{:?}",
+        overflow[0]
+    );
+    // On the wire the issue keeps its message.
+    let wire = serde_json::to_value(&d1.issues[0]).unwrap();
+    assert_eq!(wire["kind"], "overflow");
+    assert!(wire["message"].as_str().unwrap().contains(MAX), "{wire}");
+    // The totals cannot be computed: a stated problem with the figures,
+    // naming the line whose amounts could not be added.
     let problem = o
         .problems
         .iter()
-        .find(|p| p.subject == "totals")
+        .find(|p| p.subject() == "totals")
         .expect("a totals problem");
-    assert!(problem.message.contains(MAX), "{}", problem.message);
     assert!(
-        problem.message.contains("cannot add"),
-        "{}",
-        problem.message
+        matches!(
+            problem,
+            FundingProblem::Totals { line, error: MoneyError::Overflow { operation: Operation::Add, .. }, .. }
+                if line.as_str() == "l2"
+        ),
+        "{problem:?}"
     );
+    assert_eq!(problem.code(), "overflow");
+    let message = problem.to_string();
+    assert!(message.contains(MAX), "{message}");
+    assert!(message.contains("cannot add"), "{message}");
     assert!(matches!(
         totals(&p, date!(2016 - 07 - 31)),
         Err(MoneyError::Overflow {
@@ -152,14 +170,11 @@ fn eight_lines_of_the_largest_amount_a_file_may_write_overflow_the_totals() {
     let p = plan(json!({ "lines": lines }), default_measure(), None);
     let o = overview(&p, &[], date!(2016 - 07 - 31));
     assert_eq!(o.deliverables[0].required, None);
-    assert!(
-        o.deliverables[0]
-            .issues
-            .iter()
-            .any(|i| matches!(i, AmountIssue::Overflow { message } if message.contains(FILE_MAX)))
-    );
-    let problem = o.problems.iter().find(|p| p.subject == "totals").unwrap();
-    assert!(problem.message.contains(FILE_MAX), "{}", problem.message);
+    assert!(o.deliverables[0].issues.iter().any(
+        |i| matches!(i, AmountIssue::Overflow { error } if error.to_string().contains(FILE_MAX))
+    ));
+    let problem = o.problems.iter().find(|p| p.subject() == "totals").unwrap();
+    assert!(problem.to_string().contains(FILE_MAX), "{problem}");
 }
 
 #[test]
@@ -168,7 +183,7 @@ fn request_costs_that_overflow_are_a_stated_problem() {
         json!({"requests": [
             {"id": "q1", "count": 1, "text": {"en": "Q"}, "deliverable": "d1",
              "cost": {"amount": "1", "currency": "USD"}},
-            {"id": "q2", "count": 4294967295u32, "text": {"en": "Q"}, "deliverable": "d1",
+            {"id": "q2", "count": 4_294_967_295_u32, "text": {"en": "Q"}, "deliverable": "d1",
              "cost": {"amount": "1", "currency": "USD"}}
         ]}),
         default_measure(),
@@ -176,8 +191,17 @@ fn request_costs_that_overflow_are_a_stated_problem() {
     );
     p.resources.requests[0].cost = Some(usd(Decimal::MAX));
     let o = overview(&p, &[], date!(2016 - 07 - 31));
-    let problem = o.problems.iter().find(|p| p.subject == "requests").unwrap();
-    assert!(problem.message.contains(MAX), "{}", problem.message);
+    let problem = o
+        .problems
+        .iter()
+        .find(|p| p.subject() == "requests")
+        .unwrap();
+    assert!(
+        matches!(problem, FundingProblem::Requests { request, error: MoneyError::Overflow { .. }, .. }
+            if request.as_str() == "q2"),
+        "{problem:?}"
+    );
+    assert!(problem.to_string().contains(MAX), "{problem}");
     // The counts saturate rather than wrap.
     assert_eq!(o.items[0].pending_request_count, 4_294_967_296);
 }
@@ -285,9 +309,14 @@ fn a_portfolio_whose_span_overflows_is_a_stated_problem() {
     let problem = o
         .problems
         .iter()
-        .find(|p| p.subject == "portfolio port")
+        .find(|p| p.subject() == "portfolio port")
         .unwrap();
-    assert!(problem.message.contains(MAX), "{}", problem.message);
+    assert!(
+        matches!(problem, FundingProblem::Portfolio { portfolio, error: FundingError::Money { .. }, .. }
+            if portfolio.as_str() == "port"),
+        "{problem:?}"
+    );
+    assert!(problem.to_string().contains(MAX), "{problem}");
 }
 
 #[test]
@@ -450,7 +479,7 @@ proptest! {
             o
         }).collect();
         let reports = [r];
-        let policy = PortfolioPolicy { on_track_share: share };
+        let policy = PortfolioPolicy::default().with_on_track_share(share);
         let o = actionplan_funding::overview_with(&p, &reports, as_of, &policy);
         prop_assert!(serde_json::to_string(&o).is_ok());
         for (d, f) in p.deliverables.iter().zip(&o.deliverables) {

@@ -102,25 +102,20 @@ fn build(
     ),
 ) -> ResourceLine {
     let (d, s, state, req, sec, cur) = l;
-    ResourceLine {
-        id: ResourceLineId::new(format!("l{i}")).unwrap(),
-        deliverables: match d {
-            0 => vec![],
-            1 => vec!["d1".parse().unwrap()],
-            _ => vec!["d2".parse().unwrap()],
-        },
-        biennium: None,
-        source: match s {
-            0 => None,
-            1 => Some(SourceId::new("rb").unwrap()),
-            _ => Some(SourceId::new("xb").unwrap()),
-        },
-        state: *state,
-        required: req.map(|a| Money::new(a, *cur)),
-        secured: sec.map(|a| Money::new(a, *cur)),
-        as_of: None,
-        note: None,
-    }
+    let mut line = ResourceLine::new(ResourceLineId::new(format!("l{i}")).unwrap(), *state);
+    line.deliverables = match d {
+        0 => vec![],
+        1 => vec!["d1".parse().unwrap()],
+        _ => vec!["d2".parse().unwrap()],
+    };
+    line.source = match s {
+        0 => None,
+        1 => Some(SourceId::new("rb").unwrap()),
+        _ => Some(SourceId::new("xb").unwrap()),
+    };
+    line.required = req.map(|a| Money::new(a, *cur));
+    line.secured = sec.map(|a| Money::new(a, *cur));
+    line
 }
 
 proptest! {

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use actionplan_funding::{
-    FundingAnswer, FundingStatus, LineScope, WaitReason, awaits_resources, overview,
+    FundingStatus, LineScope, PlanFundingAnswer, WaitReason, awaits_resources, overview,
     unfunded_requests, waiting_deliverables,
 };
 use actionplan_model::{
@@ -80,7 +80,10 @@ fn four_unfunded_assessment_requests() {
     assert_eq!(r.requests.len(), 1);
     assert_eq!(r.requests[0].id.as_str(), "eese-assessment-requests");
     assert_eq!(
-        r.requests[0].deliverable.as_ref().map(|d| d.as_str()),
+        r.requests[0]
+            .deliverable
+            .as_ref()
+            .map(DeliverableId::as_str),
         Some("eese-cpos")
     );
     // Not yet known before July 2016.
@@ -104,7 +107,8 @@ fn deliverables_waiting_for_resources() {
     );
 
     // The same answer through the model's question, as evaluation asks it.
-    let answer: &dyn ResourceQuestion = &FundingAnswer;
+    let built = PlanFundingAnswer::new(&plan, as_of);
+    let answer: &dyn ResourceQuestion = &built;
     let asked: Vec<&str> = plan
         .deliverables
         .iter()
@@ -120,6 +124,7 @@ fn deliverables_waiting_for_resources() {
 
 #[test]
 fn funding_status_of_each_deliverable() {
+    use FundingStatus::*;
     let (plan, reports) = seed();
     let o = overview(&plan, &reports, date!(2016 - 07 - 31));
     let status = |id: &str| {
@@ -128,7 +133,6 @@ fn funding_status_of_each_deliverable() {
             .find(|d| d.deliverable.as_str() == id)
             .unwrap_or_else(|| panic!("no deliverable {id}"))
     };
-    use FundingStatus::*;
     // Covered by the programme and budget for 2016-17.
     for id in [
         "eese-review-report",
