@@ -194,7 +194,7 @@ pub struct PortfolioProgress {
     /// `latest − baseline`.
     pub change_since_baseline: Option<Money>,
     /// Progress from the baseline to the target, in per cent (0 at the baseline).
-    #[serde(with = "actionplan_model::wire::decimal::option")]
+    #[serde(with = "actionplan_model::wire::figure::option")]
     pub progress_percent: Option<Decimal>,
     /// What remains to reach the target, at least zero.
     pub remaining_gap: Option<Money>,

@@ -116,13 +116,13 @@ pub struct IndicatorEvaluation {
     /// meets it).
     pub achieved_on: Option<DateOrMonth>,
     /// Baseline of a value measure (0 where the plan gives none).
-    #[serde(with = "actionplan_model::wire::decimal::option")]
+    #[serde(with = "actionplan_model::wire::figure::option")]
     pub baseline: Option<Decimal>,
     /// Target of a value measure, as an absolute figure.
-    #[serde(with = "actionplan_model::wire::decimal::option")]
+    #[serde(with = "actionplan_model::wire::figure::option")]
     pub target: Option<Decimal>,
     /// The latest observed value.
-    #[serde(with = "actionplan_model::wire::decimal::option")]
+    #[serde(with = "actionplan_model::wire::figure::option")]
     pub observed: Option<Decimal>,
     /// When the latest value was observed.
     pub observed_on: Option<DateOrMonth>,
@@ -131,13 +131,13 @@ pub struct IndicatorEvaluation {
     /// Share of the way from baseline to target covered, in the indicator's
     /// direction (1 = target met; may exceed 1 or be negative). Milestones
     /// and judgements: 1 once achieved, else `null`.
-    #[serde(with = "actionplan_model::wire::decimal::option")]
+    #[serde(with = "actionplan_model::wire::figure::option")]
     pub progress: Option<Decimal>,
     /// Share of the time from `line_starts` to `deadline` elapsed, 0–1.
-    #[serde(with = "actionplan_model::wire::decimal::option")]
+    #[serde(with = "actionplan_model::wire::figure::option")]
     pub time_elapsed: Option<Decimal>,
     /// The value expected by now on the straight line.
-    #[serde(with = "actionplan_model::wire::decimal::option")]
+    #[serde(with = "actionplan_model::wire::figure::option")]
     pub expected: Option<Decimal>,
     /// Days after the deadline the target was met (achieved late).
     pub days_late: Option<i64>,

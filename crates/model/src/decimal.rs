@@ -31,38 +31,6 @@ pub const DECIMAL_PATTERN: &str = "^-?(0|[1-9][0-9]{0,27})(\\.[0-9]+)?$";
 )]
 pub struct DecimalError(pub String);
 
-/// Writes a decimal in the exchange grammar, scale kept.
-///
-/// Every value [`parse_decimal`] accepts comes back as it was written. A
-/// value computed from such figures can leave the grammar (29 integer
-/// digits, or more than 29 characters, at the ends of `Decimal`'s range); it
-/// is refused rather than written, so that nothing we write is refused when
-/// read back.
-///
-/// ```
-/// use actionplan_model::{format_decimal, parse_decimal, Decimal};
-/// assert_eq!(format_decimal(parse_decimal("84000000.00")?)?, "84000000.00");
-/// let huge = parse_decimal("-9999999999999999999999999999")?;
-/// assert!(format_decimal(huge + huge).is_err()); // 29 digits: unreadable
-/// # Ok::<(), actionplan_model::DecimalError>(())
-/// ```
-///
-/// # Errors
-///
-/// [`DecimalError`] holding the text if it lies outside the grammar.
-pub fn format_decimal(d: Decimal) -> Result<String, DecimalError> {
-    let s = d.to_string();
-    let int_digits = s
-        .trim_start_matches('-')
-        .split('.')
-        .next()
-        .map_or(0, str::len);
-    if s.len() > MAX_DECIMAL_LEN || int_digits > 28 {
-        return Err(DecimalError(s));
-    }
-    Ok(s)
-}
-
 /// Parses a decimal in the exchange grammar, exactly.
 ///
 /// # Errors
@@ -82,17 +50,47 @@ pub fn format_decimal(d: Decimal) -> Result<String, DecimalError> {
 /// # Ok::<(), actionplan_model::DecimalError>(())
 /// ```
 pub fn parse_decimal(s: &str) -> Result<Decimal, DecimalError> {
-    let err = || DecimalError(s.to_owned());
-    if s.len() > MAX_DECIMAL_LEN {
-        return Err(err());
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    let int_len = unsigned.split('.').next().map_or(0, str::len);
+    if s.len() > MAX_DECIMAL_LEN || int_len > 28 {
+        return Err(DecimalError(s.to_owned()));
     }
+    parse_figure(s)
+}
+
+/// Parses a computed figure: the shape of the exchange grammar (digits,
+/// an optional leading `-` and `.`, no exponent, `+`, `_` or leading zeros)
+/// at any length a `Decimal` holds exactly.
+///
+/// Results (evaluations, funding overviews) are computed from figures in the
+/// exchange grammar and can leave its 29 characters at the ends of
+/// `Decimal`'s range: a sum of two 28-digit amounts has 29 digits. They are
+/// written as computed and read back with this function, so that whatever
+/// [`wire::figure`](crate::wire::figure) writes reads back unchanged.
+///
+/// ```
+/// use actionplan_model::{parse_decimal, parse_figure};
+/// let sum = "19999999999999999999999999998";
+/// assert!(parse_decimal(sum).is_err()); // not in an exchange file
+/// assert_eq!(parse_figure(sum)?.to_string(), sum); // but a result may hold it
+/// assert!(parse_figure("1e3").is_err());
+/// assert!(parse_figure("79228162514264337593543950336").is_err()); // beyond Decimal
+/// # Ok::<(), actionplan_model::DecimalError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`DecimalError`] if `s` is not in that shape or does not fit a `Decimal`
+/// exactly.
+pub fn parse_figure(s: &str) -> Result<Decimal, DecimalError> {
+    let err = || DecimalError(s.to_owned());
     let unsigned = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = match unsigned.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (unsigned, None),
     };
     let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(int) || int.len() > 28 || (int.len() > 1 && int.starts_with('0')) {
+    if !all_digits(int) || (int.len() > 1 && int.starts_with('0')) {
         return Err(err());
     }
     if let Some(f) = frac

@@ -108,7 +108,7 @@ pub use calendar::{
     Biennium, CalendarError, DATE_PATTERN, DateOrMonth, MONTH_PATTERN, YearMonth, biennium_pattern,
     format_date, parse_date,
 };
-pub use decimal::{DECIMAL_PATTERN, DecimalError, MAX_DECIMAL_LEN, format_decimal, parse_decimal};
+pub use decimal::{DECIMAL_PATTERN, DecimalError, MAX_DECIMAL_LEN, parse_decimal, parse_figure};
 pub use document::{
     AgendaItem, AgendaSection, DecisionPoint, Document, DraftDecision, Implications, OutcomeRef,
     RelatedDocument, StrategicObjective, Unit,

@@ -6,7 +6,11 @@
 //!   other crates in the build turn on (without them `time` writes
 //!   `[2016,213]`);
 //! * [`decimal`]: `rust_decimal::Decimal` as a string in the exchange
-//!   grammar of [`parse_decimal`](crate::parse_decimal), never through `f64`.
+//!   grammar of [`parse_decimal`](crate::parse_decimal), never through `f64`;
+//! * [`figure`]: a computed `Decimal` in a result (evaluations, funding
+//!   overviews), in the same shape at any length a `Decimal` holds
+//!   ([`parse_figure`](crate::parse_figure)), so that a result written reads
+//!   back unchanged.
 //!
 //! No type in these crates reads a decimal any other way: `rust_decimal`
 //! is built without its `serde` feature, so a `Decimal` field without one of
@@ -108,7 +112,7 @@ pub mod date {
 
 /// `Decimal` as a string in the exchange grammar.
 pub mod decimal {
-    use crate::{format_decimal, parse_decimal};
+    use crate::parse_decimal;
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -116,13 +120,12 @@ pub mod decimal {
     ///
     /// # Errors
     ///
-    /// Those of the serializer `s`, and a custom error if the value lies
-    /// outside the exchange grammar (see [`format_decimal`]): a computed
-    /// figure at the end of `Decimal`'s range is refused, not written in a
-    /// form the reader would refuse.
+    /// Only those of the serializer `s`. A value built in code beyond the
+    /// grammar's 29 characters is written as it is; the interchange writer
+    /// validates a file before writing it and refuses it there, with the
+    /// pointer to the value.
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        let text = format_decimal(*d).map_err(serde::ser::Error::custom)?;
-        s.serialize_str(&text)
+        s.collect_str(d)
     }
 
     /// Reads a string in the exchange grammar; a JSON number is refused.
@@ -143,7 +146,7 @@ pub mod decimal {
         ///
         /// # Errors
         ///
-        /// As [`super::serialize`].
+        /// Only those of the serializer `s`.
         pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
             match d {
                 Some(d) => super::serialize(d, s),
@@ -183,6 +186,64 @@ pub mod decimal {
     }
 }
 
+/// `Decimal` as a string, for computed figures in results (evaluations,
+/// funding overviews): written exactly as computed, read back with
+/// [`parse_figure`](crate::parse_figure) (the exchange grammar's shape at any
+/// length a `Decimal` holds), never from a JSON number.
+pub mod figure {
+    use crate::parse_figure;
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the figure as a string, scale kept.
+    ///
+    /// # Errors
+    ///
+    /// Only those of the serializer `s`.
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    /// Reads a figure string; a JSON number or an exponent is refused.
+    ///
+    /// # Errors
+    ///
+    /// The deserializer's error if the value is not a string, or it is not a
+    /// decimal figure that fits a `Decimal` exactly.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        parse_figure(&s).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for `Option<Decimal>` (`null` reads as `None`).
+    pub mod option {
+        use super::{Decimal, Deserialize, Deserializer, Serializer, parse_figure};
+
+        /// Writes the figure as a string, or `null`.
+        ///
+        /// # Errors
+        ///
+        /// Only those of the serializer `s`.
+        pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads a figure string or `null`.
+        ///
+        /// # Errors
+        ///
+        /// As [`super::deserialize`], `null` aside.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+            s.map(|s| parse_figure(&s).map_err(serde::de::Error::custom))
+                .transpose()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use rust_decimal::Decimal;
@@ -193,21 +254,35 @@ mod tests {
         value: Option<Decimal>,
     }
 
+    #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+    struct Computed {
+        #[serde(with = "super::figure::option")]
+        value: Option<Decimal>,
+    }
+
     #[test]
-    fn what_is_written_reads_back_and_what_would_not_is_refused() {
-        let written = |d: Decimal| serde_json::to_string(&Figure { value: Some(d) });
+    fn exchange_values_stay_in_the_grammar_and_computed_figures_read_back() {
         let max = crate::parse_decimal("9999999999999999999999999999").unwrap();
-        let text = written(max).unwrap();
-        assert_eq!(
-            serde_json::from_str::<Figure>(&text).unwrap().value,
-            Some(max)
-        );
-        // A sum of two readable figures that has 29 integer digits.
-        let err = written(max + max).unwrap_err().to_string();
-        assert!(err.contains("19999999999999999999999999998"), "{err}");
-        // 1e-28 is 30 characters as text.
-        let tiny = Decimal::new(1, 28);
-        assert!(written(tiny).is_err());
-        assert!(written(-tiny).is_err());
+        let tiny = Decimal::new(1, 28); // 30 characters as text
+        for (d, in_exchange_grammar) in [
+            (max, true),
+            (max + max, false), // 29 integer digits
+            (tiny, false),
+            (-tiny, false),
+            (Decimal::MAX, false),
+            (Decimal::MIN, false),
+        ] {
+            let text = serde_json::to_string(&Computed { value: Some(d) }).unwrap();
+            let back: Computed = serde_json::from_str(&text).unwrap();
+            assert_eq!(back.value, Some(d), "{text}");
+            // An exchange file may not hold it beyond 29 characters.
+            let exchange = serde_json::from_str::<Figure>(&text);
+            assert_eq!(exchange.is_ok(), in_exchange_grammar, "{text}");
+        }
+        for number in ["0.5", "12", "5e-1"] {
+            let json = format!(r#"{{"value": {number}}}"#);
+            assert!(serde_json::from_str::<Computed>(&json).is_err(), "{json}");
+            assert!(serde_json::from_str::<Figure>(&json).is_err(), "{json}");
+        }
     }
 }
