@@ -1,8 +1,8 @@
 //! `actionplan diff OLD NEW`.
 
 use crate::args::{DiffArgs, DiffFormat};
-use crate::evaluate::source_of;
 use crate::failure::Failure;
+use crate::failure::source_of;
 use crate::load::{as_of, load};
 use actionplan_funding::PlanFundingAnswer;
 use actionplan_indicators::{Policy, evaluate};

@@ -15,8 +15,7 @@ pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
     let f = overview(&envelope.plan, &envelope.reports, date);
     match args.format {
         TableFormat::Json => {
-            out.push_str(&serde_json::to_string_pretty(&f).unwrap_or_default());
-            out.push('\n');
+            crate::json::pretty(&f, out)?;
         }
         TableFormat::Table => {
             let mut text = String::new();

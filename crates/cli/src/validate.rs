@@ -59,8 +59,7 @@ pub fn run(args: &ValidateArgs, out: &mut String) -> Result<u8, Failure> {
                     omitted: &c.report.omitted,
                 })
                 .collect();
-            out.push_str(&serde_json::to_string_pretty(&files).unwrap_or_default());
-            out.push('\n');
+            crate::json::pretty(&files, out)?;
         }
         IssueFormat::Human => {
             for c in &checked {
