@@ -2,6 +2,7 @@
 //! cells a spreadsheet would run as formulas neutralized.
 
 use crate::escape::csv_field as cell;
+use crate::label::timeline_label;
 use crate::view::ReportView;
 use std::fmt::{self, Write};
 
@@ -49,7 +50,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 let Some(ind) = &row.indicator else { continue };
                 let items = || row.items.iter();
                 let d = &row.deliverable;
-                cell(out, [b.biennium.as_str()])?;
+                cell(out, [b.biennium.to_string().as_str()])?;
                 out.write_char(',')?;
                 cell(out, [c.name])?;
                 out.write_char(',')?;
@@ -87,7 +88,8 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 out.write_char(',')?;
                 cell(out, [ind.text])?;
                 out.write_char(',')?;
-                cell(out, [ind.timeline.as_deref().unwrap_or_default()])?;
+                let timeline = ind.timeline.map(timeline_label);
+                cell(out, [timeline.as_deref().unwrap_or_default()])?;
                 out.write_char(',')?;
                 cell(out, [ind.measure])?;
                 out.write_char(',')?;
@@ -104,7 +106,9 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 out.write_char(',')?;
                 cell(out, [row.disagreement.unwrap_or_default()])?;
                 out.write_char(',')?;
-                cell(out, [row.cannot_compute.join("; ").as_str()])?;
+                let notes: Vec<String> =
+                    row.cannot_compute.iter().map(ToString::to_string).collect();
+                cell(out, joined(notes.iter().map(String::as_str), "; "))?;
                 out.write_str("\r\n")?;
             }
         }

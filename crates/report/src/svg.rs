@@ -3,6 +3,7 @@
 //! its label and number as text, so colour is never the only signal.
 
 use crate::escape::html as esc;
+use crate::label::money_label;
 use crate::view::{PortfolioLine, StatusCount};
 use actionplan_model::Status;
 use rust_decimal::Decimal;
@@ -78,10 +79,10 @@ pub fn portfolio_sentence(out: &mut impl Write, p: &PortfolioLine<'_>) -> fmt::R
         out,
         "{}: {} of the way from {} to {} (now {})",
         esc(p.name),
-        esc(&p.progress_label),
-        esc(p.baseline.as_deref().unwrap_or("zero")),
-        esc(&p.target),
-        esc(&p.current)
+        esc(&p.progress_label()),
+        esc(p.baseline_label().as_deref().unwrap_or("zero")),
+        esc(&money_label(p.target)),
+        esc(&p.current.to_string())
     )
 }
 
@@ -90,12 +91,11 @@ pub fn portfolio_sentence(out: &mut impl Write, p: &PortfolioLine<'_>) -> fmt::R
 pub fn portfolio_chart(out: &mut impl Write, p: &PortfolioLine<'_>, index: usize) -> fmt::Result {
     let height = 64;
     let track: u32 = 620;
-    // The fraction is our own four-decimal text; clamp what a bar can show.
+    // Progress beyond the target (or behind the baseline) fills the whole
+    // bar (or none of it); unknown progress fills none.
     let fraction = p
         .progress_fraction
-        .as_deref()
-        .and_then(|f| f.parse::<Decimal>().ok())
-        .unwrap_or_default()
+        .unwrap_or(Decimal::ZERO)
         .clamp(Decimal::ZERO, Decimal::ONE);
     let filled: u32 = fraction
         .checked_mul(Decimal::from(track))
@@ -104,9 +104,7 @@ pub fn portfolio_chart(out: &mut impl Write, p: &PortfolioLine<'_>, index: usize
         .unwrap_or(0);
     let start = p
         .baseline
-        .as_deref()
-        .and_then(|b| b.split(" on ").next())
-        .unwrap_or("0");
+        .map_or_else(|| "0".to_owned(), |b| money_label(b.amount));
     write!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="portfolio-{index}-title" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="portfolio-{index}-title">"#
@@ -116,9 +114,9 @@ pub fn portfolio_chart(out: &mut impl Write, p: &PortfolioLine<'_>, index: usize
         out,
         r##"</title><text x="10" y="16" font-size="13">{name}: {percent}</text><rect x="10" y="24" width="{track}" height="20" fill="#ffffff" stroke="#333333"/><rect x="10" y="24" width="{filled}" height="20" fill="{fill}"/><text x="10" y="60" font-size="11">baseline {start}</text><text x="{tx}" y="60" font-size="11" text-anchor="end">target {target}</text></svg>"##,
         name = esc(p.name),
-        percent = esc(&p.progress_label),
-        start = esc(start),
-        target = esc(&p.target),
+        percent = esc(&p.progress_label()),
+        start = esc(&start),
+        target = esc(&money_label(p.target)),
         fill = colour(p.status),
         tx = 630,
     )
