@@ -20,6 +20,18 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 /// Choices that change how the report reads, not what it says.
+///
+/// Built with [`Options::default`] or [`Options::in_language`]: more
+/// choices will come, so a struct literal is refused outside this crate:
+///
+/// ```compile_fail
+/// let options = actionplan_report::Options { language: actionplan_model::Language::Fr };
+/// ```
+///
+/// ```
+/// let options = actionplan_report::Options::in_language(actionplan_model::Language::Fr);
+/// assert_eq!(options.language, actionplan_model::Language::Fr);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
@@ -158,14 +170,14 @@ fn items_by_biennium_and_category(
     // Stable: items of one group stay in plan order.
     placed.sort_by_key(|&(_, c, _)| c);
     let mut groups: HashMap<Biennium, Vec<(&Category, Vec<&FollowUpItem>)>> = HashMap::new();
-    for (b, c, it) in placed {
-        let Some(cat) = plan.categories.get(c) else {
+    for (biennium, at, item) in placed {
+        let Some(category) = plan.categories.get(at) else {
             continue;
         };
-        let list = groups.entry(b).or_default();
-        match list.last_mut() {
-            Some((last, items)) if std::ptr::eq(*last, cat) => items.push(it),
-            _ => list.push((cat, vec![it])),
+        let groups_of_biennium = groups.entry(biennium).or_default();
+        match groups_of_biennium.last_mut() {
+            Some((previous, items)) if std::ptr::eq(*previous, category) => items.push(item),
+            _ => groups_of_biennium.push((category, vec![item])),
         }
     }
     groups

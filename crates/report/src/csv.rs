@@ -43,7 +43,9 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         cell(out, [*name])?;
     }
     out.write_str("\r\n")?;
-    let status = |s: Option<actionplan_model::Status>| s.map(|s| s.as_str()).unwrap_or_default();
+    // No status is an empty cell.
+    let status =
+        |s: Option<actionplan_model::Status>| s.map_or("", actionplan_model::Status::as_str);
     for b in &view.bienniums {
         for c in &b.categories {
             for row in &c.rows {

@@ -150,8 +150,8 @@ pub fn csv(s: &str) -> String {
     out
 }
 
-/// The JSON output's formatter: serde_json's pretty layout, and every
-/// control character in a string written as a `\uXXXX` escape. serde_json
+/// The JSON output's formatter: `serde_json`'s pretty layout, and every
+/// control character in a string written as a `\uXXXX` escape. `serde_json`
 /// escapes C0 itself; DEL and C1 are valid raw in JSON, but a JSON file is
 /// also read in terminals and pagers, so they are escaped too. A JSON reader
 /// gets the text back exactly.

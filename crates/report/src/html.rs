@@ -84,7 +84,14 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         }
     }
     out.write_str("</tbody>\n</table>\n")?;
+    summary(out, view)?;
+    resources(out, view)?;
+    footnotes(out, view)?;
+    out.write_str("</body>\n</html>\n")
+}
 
+/// The counts per status, as a table and a chart.
+fn summary(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     out.write_str("<h2>Summary of statuses</h2>\n<table id=\"summary\">\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Indicators</th></tr></thead>\n<tbody>\n")?;
     for s in &view.summary {
         writeln!(
@@ -97,8 +104,11 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     }
     out.write_str("</tbody>\n</table>\n<figure>\n")?;
     svg::status_chart(out, &view.summary)?;
-    out.write_str("\n<figcaption>Indicators per standing status.</figcaption>\n</figure>\n")?;
+    out.write_str("\n<figcaption>Indicators per standing status.</figcaption>\n</figure>\n")
+}
 
+/// Portfolios, deliverables not fully funded and requests not funded.
+fn resources(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     out.write_str("<h2>Resources</h2>\n")?;
     let f = &view.funding;
     if !f.portfolios.is_empty() {
@@ -149,6 +159,11 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         }
         out.write_str("</ul>\n")?;
     }
+    Ok(())
+}
+
+/// The progress report's footnotes.
+fn footnotes(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     if !view.footnotes.is_empty() {
         out.write_str("<h2>Notes</h2>\n<ol id=\"footnotes\">\n")?;
         for n in &view.footnotes {
@@ -161,7 +176,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         }
         out.write_str("</ol>\n")?;
     }
-    out.write_str("</body>\n</html>\n")
+    Ok(())
 }
 
 /// A status as a coloured badge with its words.
@@ -256,7 +271,7 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
         write!(
             out,
             "</td><td data-status=\"{}\">",
-            row.status.map(|s| s.as_str()).unwrap_or("")
+            row.status.map_or("", actionplan_model::Status::as_str)
         )?;
         if let Some(s) = row.status {
             write!(out, "{}", Badge(s))?;

@@ -11,6 +11,10 @@ use std::fmt::Display;
 use time::Date;
 
 /// `2016-07-31`.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's serialize_with hands the field by reference"
+)]
 pub fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&format_date(*d))
 }
@@ -18,6 +22,7 @@ pub fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
 /// `2016-07-31`, or `null`.
 #[allow(
     clippy::ref_option,
+    clippy::trivially_copy_pass_by_ref,
     reason = "serde's serialize_with hands the field by reference"
 )]
 pub fn option_date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {

@@ -7,8 +7,8 @@ use actionplan_indicators::Policy;
 use actionplan_interchange::Envelope;
 use actionplan_model::{DateOrMonth, Language, Status, YearMonth};
 use actionplan_report::{
-    Assessment, CSV_COLUMNS, Current, Detail, Format, FormatError, Options, ReportView, assess,
-    build, date_or_month_label, default_as_of, money_label, render,
+    Assessment, CSV_COLUMNS, Current, Detail, Format, Options, ReportView, assess, build,
+    date_or_month_label, default_as_of, money_label, render,
 };
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -408,7 +408,7 @@ fn format_names_parse_and_print() {
     assert_eq!("json".parse::<Format>(), Ok(Format::Json));
     for bad in ["", "MD", "pdf", "htm", " md"] {
         let e = bad.parse::<Format>().unwrap_err();
-        assert_eq!(e, FormatError(bad.to_owned()));
+        assert_eq!(e.0, bad);
         assert!(e.to_string().contains("md, html, csv or json"));
     }
 }
