@@ -164,6 +164,7 @@ fn first_row_flags_follow_items_and_deliverables() {
 
 #[test]
 fn standing_statuses_and_their_summary() {
+    use Status::*;
     let env = seed();
     let a = assessed(&env);
     let v = view_of(&env, &a);
@@ -171,7 +172,6 @@ fn standing_statuses_and_their_summary() {
         .rows()
         .filter_map(|r| Some((r.indicator.as_ref()?.id, r.status?)))
         .collect();
-    use Status::*;
     assert_eq!(
         statuses,
         [
@@ -281,9 +281,9 @@ fn funding_shows_the_xbtc_portfolio_gap_and_the_requests() {
     let env = seed();
     let a = assessed(&env);
     let v = view_of(&env, &a);
-    let f = &v.funding;
-    assert_eq!(f.portfolios.len(), 1);
-    let p = &f.portfolios[0];
+    let funding = &v.funding;
+    assert_eq!(funding.portfolios.len(), 1);
+    let p = &funding.portfolios[0];
     assert_eq!(p.name, "SME XBTC portfolio");
     assert_eq!(
         p.baseline_label().as_deref(),
@@ -301,12 +301,12 @@ fn funding_shows_the_xbtc_portfolio_gap_and_the_requests() {
     assert_eq!(p.progress_label(), "0 %");
     assert_eq!(p.status, Status::NotStarted);
 
-    assert_eq!(f.requests.len(), 1);
-    assert_eq!(f.requests[0].count, 4);
-    assert!(f.requests[0].requires_reallocation);
-    assert_eq!(f.requests[0].cost, None);
+    assert_eq!(funding.requests.len(), 1);
+    assert_eq!(funding.requests[0].count, 4);
+    assert!(funding.requests[0].requires_reallocation);
+    assert_eq!(funding.requests[0].cost, None);
 
-    let underfunded: Vec<(&str, FundingStatus, bool)> = f
+    let underfunded: Vec<(&str, FundingStatus, bool)> = funding
         .underfunded
         .iter()
         .map(|u| (u.deliverable, u.funding_status, u.waiting))
@@ -319,7 +319,10 @@ fn funding_shows_the_xbtc_portfolio_gap_and_the_requests() {
             ("growth-cpos", FundingStatus::Conditional, true),
         ]
     );
-    assert_eq!(f.underfunded[0].state(), "unfunded, waiting for resources");
+    assert_eq!(
+        funding.underfunded[0].state(),
+        "unfunded, waiting for resources"
+    );
 }
 
 #[test]
