@@ -34,6 +34,10 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
+#[allow(
+    clippy::doc_markdown,
+    reason = "doc comments are clap's help text, printed as written"
+)]
 pub enum Command {
     /// Check files against the schema and the rules; print every issue.
     ///
@@ -118,6 +122,10 @@ pub struct ValidateArgs {
 
 /// How `validate` prints issues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(
+    clippy::doc_markdown,
+    reason = "doc comments are clap's help text, printed as written"
+)]
 pub enum IssueFormat {
     /// For people: file:line:column, pointer, rule id, the line and a marker.
     Human,
@@ -401,8 +409,7 @@ mod tests {
                     let value = arg
                         .get_value_names()
                         .and_then(|v| v.first())
-                        .map(|v| v.to_string())
-                        .unwrap_or_else(|| id.to_uppercase());
+                        .map_or_else(|| id.to_uppercase(), ToString::to_string);
                     assert!(
                         text.contains(&format!("<{value}>")),
                         "{name} --help does not mention <{value}>"

@@ -77,9 +77,7 @@ fn table(e: &PlanEvaluation, out: &mut String) {
                 .map(actionplan_model::format_date)
                 .unwrap_or_default(),
             i.derived.to_string(),
-            i.asserted
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| "-".into()),
+            i.asserted.map_or_else(|| "-".into(), |s| s.to_string()),
             i.standing.to_string(),
             progress_cell(i),
         ]);
