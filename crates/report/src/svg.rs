@@ -97,11 +97,15 @@ pub fn portfolio_chart(out: &mut impl Write, p: &PortfolioLine<'_>, index: usize
         .progress_fraction
         .unwrap_or(Decimal::ZERO)
         .clamp(Decimal::ZERO, Decimal::ONE);
+    #[allow(
+        clippy::expect_used,
+        reason = "a fraction in 0..=1 times 620, rounded, is a whole number in 0..=620"
+    )]
     let filled: u32 = fraction
         .checked_mul(Decimal::from(track))
         .map(|f| f.round())
         .and_then(|f| f.try_into().ok())
-        .unwrap_or(0);
+        .expect("the filled width is at most the track's");
     let start = p
         .baseline
         .map_or_else(|| "0".to_owned(), |b| money_label(b.amount));
@@ -120,4 +124,52 @@ pub fn portfolio_chart(out: &mut impl Write, p: &PortfolioLine<'_>, index: usize
         fill = colour(p.status),
         tx = 630,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::Current;
+    use actionplan_model::Money;
+
+    fn line(fraction: Option<Decimal>) -> PortfolioLine<'static> {
+        let target: Money =
+            serde_json::from_str(r#"{"amount": "100000000", "currency": "USD"}"#).unwrap();
+        PortfolioLine {
+            name: "XBTC",
+            baseline: None,
+            target,
+            current: Current::Unknown,
+            gap: None,
+            progress_percent: fraction.map(|f| f * Decimal::ONE_HUNDRED),
+            progress_fraction: fraction,
+            status: Status::OnTrack,
+        }
+    }
+
+    fn filled_width(fraction: Option<Decimal>) -> String {
+        let mut out = String::new();
+        portfolio_chart(&mut out, &line(fraction), 0).unwrap();
+        let second = out.match_indices("<rect").nth(1).unwrap().0;
+        let width = &out[second..];
+        let from = width.find("width=\"").unwrap() + 7;
+        width[from..].split('"').next().unwrap().to_owned()
+    }
+
+    #[test]
+    fn the_bar_is_drawn_from_the_typed_fraction_and_clamped() {
+        assert_eq!(filled_width(Some(Decimal::new(25, 2))), "155");
+        assert_eq!(filled_width(Some(Decimal::new(15, 1))), "620");
+        assert_eq!(filled_width(Some(Decimal::new(-3, 1))), "0");
+        assert_eq!(filled_width(None), "0");
+    }
+
+    #[test]
+    fn the_chart_starts_at_zero_without_a_baseline() {
+        let mut out = String::new();
+        portfolio_chart(&mut out, &line(None), 0).unwrap();
+        assert!(out.contains("baseline 0<"), "{out}");
+        assert!(out.contains("target USD 100,000,000<"), "{out}");
+        assert!(out.contains("XBTC: — of the way from zero"), "{out}");
+    }
 }
