@@ -34,6 +34,10 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
+#[allow(
+    clippy::doc_markdown,
+    reason = "doc comments are clap's help text, printed as written"
+)]
 pub enum Command {
     /// Check files against the schema and the rules; print every issue.
     ///
@@ -118,6 +122,10 @@ pub struct ValidateArgs {
 
 /// How `validate` prints issues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[allow(
+    clippy::doc_markdown,
+    reason = "doc comments are clap's help text, printed as written"
+)]
 pub enum IssueFormat {
     /// For people: file:line:column, pointer, rule id, the line and a marker.
     Human,
@@ -361,5 +369,59 @@ mod tests {
             Command::Schema
         ));
         assert!(Cli::try_parse_from(["actionplan", "schema", "extra"]).is_err());
+    }
+
+    /// The help text `args` print, as the command prints it.
+    fn help(args: &[&str]) -> String {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let code = crate::run(
+            std::iter::once("actionplan").chain(args.iter().copied()),
+            &mut out,
+            &mut err,
+        );
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn help_explains_every_option_with_an_example() {
+        let cli = Cli::command();
+        let top = help(&["--help"]);
+        assert!(top.contains("Example"), "{top}");
+        for sub in cli.get_subcommands() {
+            let name = sub.get_name();
+            assert!(top.contains(name), "`{name}` missing from --help");
+            let text = help(&[name, "--help"]);
+            assert!(text.contains("Example"), "{name} --help has no example");
+            assert!(
+                text.contains(&format!("actionplan {name}")),
+                "{name} --help: the example does not run `actionplan {name}`"
+            );
+            for arg in sub.get_arguments() {
+                let id = arg.get_id().as_str();
+                if let Some(long) = arg.get_long() {
+                    assert!(
+                        text.contains(&format!("--{long}")),
+                        "{name} --help does not mention --{long}"
+                    );
+                } else if arg.is_positional() {
+                    let value = arg
+                        .get_value_names()
+                        .and_then(|v| v.first())
+                        .map_or_else(|| id.to_uppercase(), ToString::to_string);
+                    assert!(
+                        text.contains(&format!("<{value}>")),
+                        "{name} --help does not mention <{value}>"
+                    );
+                }
+                if !matches!(id, "help" | "version") {
+                    assert!(
+                        arg.get_help().is_some() || arg.get_long_help().is_some(),
+                        "{name}: argument `{id}` has no help text"
+                    );
+                }
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! `actionplan diff OLD NEW`.
 
 use crate::args::{DiffArgs, DiffFormat};
-use crate::evaluate::source_of;
 use crate::failure::Failure;
+use crate::failure::source_of;
 use crate::load::{as_of, load};
 use actionplan_funding::PlanFundingAnswer;
 use actionplan_indicators::{Policy, evaluate};
@@ -32,16 +32,8 @@ pub fn run(args: &DiffArgs, out: &mut String) -> Result<u8, Failure> {
     let old_eval = eval(&old, &args.old)?;
     let new_eval = eval(&new, &args.new)?;
     let d = diff(
-        Snapshot {
-            plan: &old.plan,
-            reports: &old.reports,
-            evaluation: &old_eval,
-        },
-        Snapshot {
-            plan: &new.plan,
-            reports: &new.reports,
-            evaluation: &new_eval,
-        },
+        Snapshot::new(&old.plan, &old.reports, &old_eval),
+        Snapshot::new(&new.plan, &new.reports, &new_eval),
     );
     match args.format {
         DiffFormat::Json => {

@@ -13,8 +13,7 @@ pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
     let (_, a) = assess_file(&args.file, args.as_of)?;
     match args.format {
         TableFormat::Json => {
-            out.push_str(&serde_json::to_string_pretty(&a.evaluation).unwrap_or_default());
-            out.push('\n');
+            crate::json::pretty(&a.evaluation, out)?;
         }
         TableFormat::Table => {
             let mut text = String::new();
@@ -25,17 +24,6 @@ pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
         }
     }
     Ok(0)
-}
-
-/// The innermost cause of an error, for a one-line message.
-pub fn source_of(e: &dyn std::error::Error) -> String {
-    let mut cause = e.source();
-    let mut text = String::new();
-    while let Some(c) = cause {
-        text = c.to_string();
-        cause = c.source();
-    }
-    text
 }
 
 fn counts(r: &Rollup) -> String {
@@ -89,9 +77,7 @@ fn table(e: &PlanEvaluation, out: &mut String) {
                 .map(actionplan_model::format_date)
                 .unwrap_or_default(),
             i.derived.to_string(),
-            i.asserted
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| "-".into()),
+            i.asserted.map_or_else(|| "-".into(), |s| s.to_string()),
             i.standing.to_string(),
             progress_cell(i),
         ]);

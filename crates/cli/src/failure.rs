@@ -25,3 +25,14 @@ impl Failure {
         Failure { code: 2, message }
     }
 }
+
+/// The innermost cause of an error, for a one-line message.
+pub fn source_of(e: &dyn std::error::Error) -> String {
+    let mut cause = e.source();
+    let mut text = String::new();
+    while let Some(c) = cause {
+        text = c.to_string();
+        cause = c.source();
+    }
+    text
+}

@@ -5,6 +5,7 @@ use crate::diagnostics;
 use crate::failure::Failure;
 use crate::load::read_text;
 use actionplan_interchange::{check_str, to_canonical_string, write_path};
+use std::fmt::Write as _;
 
 /// Rewrites the file in canonical form, or checks that it is.
 pub fn run(args: &FmtArgs, out: &mut String) -> Result<u8, Failure> {
@@ -28,7 +29,7 @@ pub fn run(args: &FmtArgs, out: &mut String) -> Result<u8, Failure> {
     let canonical = to_canonical_string(&envelope);
     let display = path.display();
     if canonical == text {
-        out.push_str(&format!("{display}: already in canonical form\n"));
+        let _ = writeln!(out, "{display}: already in canonical form");
         return Ok(0);
     }
     if args.check {
@@ -37,6 +38,6 @@ pub fn run(args: &FmtArgs, out: &mut String) -> Result<u8, Failure> {
         )));
     }
     write_path(path, &envelope).map_err(|e| crate::output::write_failure(&e, false))?;
-    out.push_str(&format!("{display}: rewritten in canonical form\n"));
+    let _ = writeln!(out, "{display}: rewritten in canonical form");
     Ok(0)
 }

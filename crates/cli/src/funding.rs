@@ -15,8 +15,7 @@ pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
     let f = overview(&envelope.plan, &envelope.reports, date);
     match args.format {
         TableFormat::Json => {
-            out.push_str(&serde_json::to_string_pretty(&f).unwrap_or_default());
-            out.push('\n');
+            crate::json::pretty(&f, out)?;
         }
         TableFormat::Table => {
             let mut text = String::new();
@@ -50,8 +49,7 @@ fn table(f: &FundingOverview, out: &mut String) {
             d.deliverable.to_string(),
             d.biennium.map(|b| b.to_string()).unwrap_or_default(),
             d.status
-                .map(|s| s.as_str().to_owned())
-                .unwrap_or_else(|| "-".into()),
+                .map_or_else(|| "-".into(), |s| s.as_str().to_owned()),
             if d.waits_for_resources { "yes" } else { "no" }.to_owned(),
             d.secured_total.map(money_label).unwrap_or_default(),
             d.gap.map(money_label).unwrap_or_default(),
@@ -59,6 +57,19 @@ fn table(f: &FundingOverview, out: &mut String) {
         ]);
     }
     out.push_str(&t.render());
+    waiting(f, out);
+    requests(f, out);
+    portfolios(f, out);
+    if !f.problems.is_empty() {
+        out.push_str("\nCould not compute:\n");
+        for p in &f.problems {
+            let _ = writeln!(out, "  {}: {}", one_line(p.subject()), one_line(p));
+        }
+    }
+}
+
+/// The deliverables waiting for resources, and why.
+fn waiting(f: &FundingOverview, out: &mut String) {
     out.push_str("\nWaiting for resources:\n");
     if f.waiting.is_empty() {
         out.push_str("  none\n");
@@ -79,6 +90,10 @@ fn table(f: &FundingOverview, out: &mut String) {
         };
         let _ = writeln!(out, "  {}: {why}", one_line(&w.deliverable));
     }
+}
+
+/// Requests received but not funded.
+fn requests(f: &FundingOverview, out: &mut String) {
     let r = &f.requests;
     let _ = writeln!(
         out,
@@ -94,6 +109,10 @@ fn table(f: &FundingOverview, out: &mut String) {
             one_line(&q.text)
         );
     }
+}
+
+/// Each portfolio against its target.
+fn portfolios(f: &FundingOverview, out: &mut String) {
     out.push_str("\nPortfolios:\n");
     if f.portfolios.is_empty() {
         out.push_str("  none\n");
@@ -135,11 +154,5 @@ fn table(f: &FundingOverview, out: &mut String) {
             );
         }
         let _ = writeln!(out, "    status:    {}", one_line(p.status));
-    }
-    if !f.problems.is_empty() {
-        out.push_str("\nCould not compute:\n");
-        for p in &f.problems {
-            let _ = writeln!(out, "  {}: {}", one_line(p.subject()), one_line(p));
-        }
     }
 }

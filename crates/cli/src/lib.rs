@@ -3,9 +3,9 @@
 //!
 //! This crate is a thin consumer of `actionplan-interchange` (files),
 //! `actionplan-indicators` (evaluation), `actionplan-funding` (money) and
-//! `actionplan-report` (rendering). The binary's `main` only calls [`run`];
-//! everything is here so that tests and other programs can drive the
-//! command without a process:
+//! `actionplan-report` (rendering). The binary's `main` only calls
+//! [`run_process`]; everything is here so that tests and other programs can
+//! drive the command without a process, through [`run`]:
 //!
 //! ```
 //! let mut out = Vec::new();
@@ -45,7 +45,7 @@
     )
 )]
 
-pub mod args;
+mod args;
 mod diagnostics;
 mod diff;
 mod evaluate;
@@ -53,6 +53,7 @@ mod failure;
 mod fmt;
 mod funding;
 mod generate;
+mod json;
 mod load;
 mod output;
 mod report;
@@ -60,15 +61,32 @@ mod table;
 mod terminal;
 mod validate;
 
-pub use args::Cli;
-use args::Command;
+use args::{Cli, Command};
 use clap::Parser;
-pub use output::clean_up_on_signals;
 use std::ffi::OsString;
 use std::io::Write;
+use std::process::ExitCode;
+
+/// The program as the `actionplan` binary runs it: the process's arguments,
+/// standard output and standard error, and removal of a write's temporary
+/// file when the process is interrupted (SIGINT, SIGTERM, SIGHUP on Unix).
+///
+/// For the binary's `main` only: it takes the process's signals, which a
+/// program that embeds the command must not lose; such a program calls
+/// [`run`].
+pub fn run_process() -> ExitCode {
+    output::clean_up_on_signals();
+    let code = run(
+        std::env::args_os(),
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
+    ExitCode::from(code)
+}
 
 /// Runs the command line `args` (program name first), writing output to
-/// `out` and diagnostics to `err`; returns the exit code.
+/// `out` and diagnostics to `err`; returns the exit code (0 success, 1
+/// invalid input, 2 usage or I/O error).
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
 where
     I: IntoIterator<Item = T>,

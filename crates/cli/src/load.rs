@@ -92,7 +92,7 @@ pub fn assess_file(
         Failure::invalid(format!(
             "{}: {e}: {}",
             path.display(),
-            crate::evaluate::source_of(&e)
+            crate::failure::source_of(&e)
         ))
     })?;
     Ok((envelope, assessment))

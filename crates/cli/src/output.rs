@@ -87,7 +87,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 pub fn write_failure(e: &WriteError, output_option: bool) -> Failure {
     match e {
         WriteError::Io { .. } | WriteError::Stream(_) => {
-            Failure::io(format!("{e}: {}", crate::evaluate::source_of(e)))
+            Failure::io(format!("{e}: {}", crate::failure::source_of(e)))
         }
         WriteError::NotAFile { .. } if output_option => Failure::io(format!(
             "{e}\nto write into it, leave out -o and redirect standard output (`> FILE`)"
@@ -99,8 +99,9 @@ pub fn write_failure(e: &WriteError, output_option: bool) -> Failure {
 /// Removes the temporary file of a write in progress when the process gets
 /// SIGINT, SIGTERM or SIGHUP, then ends the process as that signal would.
 ///
-/// Called once by the binary's `main`, never by the library: a library
-/// must not take signals from the program that embeds it. The handler runs
+/// Called once, by [`run_process`](crate::run_process) for the binary's
+/// `main`, never by [`run`](crate::run): a library must not take signals
+/// from the program that embeds it. The handler runs
 /// on a thread of its own (`signal-hook`'s iterator), where taking a lock
 /// and removing files are safe, unlike inside a raw signal handler.
 /// If the handler cannot be installed the command runs without it.

@@ -37,7 +37,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn std::io::Write) -> Result<u8, Failur
     // never held whole in memory.
     match &args.output {
         Some(path) => {
-            write_atomically_with(path, &args.file, &mut |w| render_to(&view, format, w))?
+            write_atomically_with(path, &args.file, &mut |w| render_to(&view, format, w))?;
         }
         None => render_to(&view, format, out)
             .and_then(|()| out.flush())

@@ -37,7 +37,7 @@ impl Table {
         let line = |cells: &[String]| {
             let mut s = String::new();
             for (i, w) in widths.iter().enumerate() {
-                let c = cells.get(i).map(String::as_str).unwrap_or("");
+                let c = cells.get(i).map_or("", String::as_str);
                 s.push_str(c);
                 if i < last {
                     let pad = w.saturating_sub(c.chars().count()).saturating_add(2);

@@ -8,6 +8,7 @@ use actionplan_interchange::{
     read_bytes,
 };
 use serde::Serialize;
+use std::fmt::Write as _;
 use std::path::Path;
 
 #[derive(Serialize)]
@@ -59,8 +60,7 @@ pub fn run(args: &ValidateArgs, out: &mut String) -> Result<u8, Failure> {
                     omitted: &c.report.omitted,
                 })
                 .collect();
-            out.push_str(&serde_json::to_string_pretty(&files).unwrap_or_default());
-            out.push('\n');
+            crate::json::pretty(&files, out)?;
         }
         IssueFormat::Human => {
             for c in &checked {
@@ -79,11 +79,11 @@ pub fn run(args: &ValidateArgs, out: &mut String) -> Result<u8, Failure> {
                 }
                 let file =
                     crate::terminal::escape_terminal(&c.path.display().to_string()).into_owned();
-                out.push_str(&match (c.report.error_count(), c.report.warning_count()) {
-                    (0, 0) => format!("{file}: valid\n"),
-                    (0, w) => format!("{file}: valid, {w} warning(s)\n"),
-                    (e, w) => format!("{file}: invalid, {e} error(s), {w} warning(s)\n"),
-                });
+                let _ = match (c.report.error_count(), c.report.warning_count()) {
+                    (0, 0) => writeln!(out, "{file}: valid"),
+                    (0, w) => writeln!(out, "{file}: valid, {w} warning(s)"),
+                    (e, w) => writeln!(out, "{file}: invalid, {e} error(s), {w} warning(s)"),
+                };
             }
         }
     }

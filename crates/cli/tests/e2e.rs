@@ -15,8 +15,6 @@
 //! never regenerated here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use actionplan_cli::Cli;
-use clap::CommandFactory;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -740,49 +738,4 @@ fn fmt_rewrites_a_non_canonical_file() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, ["plan.json"]);
-}
-
-// ---------------------------------------------------------------------------
-// Help
-
-#[test]
-fn help_explains_every_option_with_an_example() {
-    let cli = Cli::command();
-    let top = ok(&["--help"]);
-    assert!(top.contains("Example"), "{top}");
-    for sub in cli.get_subcommands() {
-        let name = sub.get_name();
-        assert!(top.contains(name), "`{name}` missing from --help");
-        let help = ok(&[name, "--help"]);
-        assert!(help.contains("Example"), "{name} --help has no example");
-        assert!(
-            help.contains(&format!("actionplan {name}")),
-            "{name} --help: the example does not run `actionplan {name}`"
-        );
-        for arg in sub.get_arguments() {
-            let id = arg.get_id().as_str();
-            if let Some(long) = arg.get_long() {
-                assert!(
-                    help.contains(&format!("--{long}")),
-                    "{name} --help does not mention --{long}"
-                );
-            } else if arg.is_positional() {
-                let value = arg
-                    .get_value_names()
-                    .and_then(|v| v.first())
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| id.to_uppercase());
-                assert!(
-                    help.contains(&format!("<{value}>")),
-                    "{name} --help does not mention <{value}>"
-                );
-            }
-            if !matches!(id, "help" | "version") {
-                assert!(
-                    arg.get_help().is_some() || arg.get_long_help().is_some(),
-                    "{name}: argument `{id}` has no help text"
-                );
-            }
-        }
-    }
 }

@@ -30,6 +30,11 @@ pub enum AssessError {
 
 /// Evaluates `plan` as of `as_of` with the funding crate's answer to the
 /// resources question, and accounts for its funding.
+///
+/// # Errors
+/// [`AssessError::Evaluation`] when the evaluation refuses the data: an
+/// observation of the wrong kind or currency, an overflow, or a policy
+/// whose thresholds are out of order.
 pub fn assess(
     plan: &ActionPlan,
     reports: &[ProgressReport],

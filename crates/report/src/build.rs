@@ -1,21 +1,37 @@
 //! Builds the [`ReportView`] from a plan, its reports, their evaluation and
 //! the funding overview: the one place where the table's layout is decided.
 
-use crate::view::*;
+use crate::label::{date_label, date_or_month_label};
+use crate::view::{
+    BienniumSection, CategorySection, Current, DeliverableCell, Detail, DocumentHeader,
+    FootnoteView, FundingLine, FundingView, IndicatorCell, ItemCell, PortfolioLine, ProgressCell,
+    ReportView, RequestLine, Row, StatusCount,
+};
 use actionplan_funding::{FundingOverview, FundingStatus, PortfolioProgress};
 use actionplan_indicators::PlanEvaluation;
 use actionplan_model::{
     ActionPlan, Biennium, Category, DateOrMonth, Deliverable, FollowUpItem, FootnoteId, Indicator,
-    Language, Measure, Money, PlanIndex, ProgressReport, ReportIndex, Session, Status, Text,
+    Language, Letter, Measure, PlanIndex, ProgressReport, ReportIndex, Session, Status, Text,
 };
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::sync::Arc;
-use time::Date;
 
 /// Choices that change how the report reads, not what it says.
+///
+/// Built with [`Options::default`] or [`Options::in_language`]: more
+/// choices will come, so a struct literal is refused outside this crate:
+///
+/// ```compile_fail
+/// let options = actionplan_report::Options { language: actionplan_model::Language::Fr };
+/// ```
+///
+/// ```
+/// let options = actionplan_report::Options::in_language(actionplan_model::Language::Fr);
+/// assert_eq!(options.language, actionplan_model::Language::Fr);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
@@ -59,62 +75,48 @@ pub fn build<'a>(
         .as_ref()
         .and_then(|id| reports.iter().find(|r| &r.id == id));
     let report_index = report.map(ReportIndex::new);
-    let document = report
-        .and_then(|r| r.document.as_ref())
-        .map(|d| DocumentHeader {
-            symbol: d.symbol.as_str(),
-            title: d.title.best(lang),
-            session: index
-                .session(d.session.as_str())
-                .map(|s| session_line(s, lang)),
-            date: d.date.map(actionplan_model::format_date),
-        });
-    let as_of_label = match report {
-        Some(r) => date_or_month_label(r.as_of),
-        None => date_label(evaluation.as_of),
-    };
-
     let ctx = Context {
         index: &index,
         report: report_index.as_ref(),
         evaluation,
         lang,
     };
-    let mut emitted: HashSet<&str> = HashSet::new();
-    let mut seen_biennia: HashSet<Biennium> = HashSet::new();
-    let groups = items_by_biennium_and_category(plan);
-    let mut bienniums = Vec::with_capacity(plan.biennia.len());
-    for &b in &plan.biennia {
-        let mut categories = Vec::new();
-        // A biennium listed twice has had all its rows already.
-        let first_time = seen_biennia.insert(b);
-        let by_category = groups.get(&b).filter(|_| first_time);
-        for (cat, items) in by_category.into_iter().flatten() {
-            let mut rows = Vec::new();
-            for item in items {
-                for d in index.deliverables_of(item) {
-                    if !emitted.insert(d.id.as_str()) {
-                        continue;
-                    }
-                    ctx.deliverable_rows(&mut rows, d);
-                }
-            }
-            mark_firsts(&mut rows);
-            if !rows.is_empty() {
-                categories.push(CategorySection {
-                    name: cat.name.best(lang),
-                    rows,
-                });
-            }
-        }
-        let printed = b.to_string().replace('-', "–");
-        bienniums.push(BienniumSection {
-            biennium: b.to_string(),
-            heading: format!("For the {printed} biennium"),
-            categories,
-        });
+    ReportView {
+        language: lang.code().to_owned(),
+        title: format!(
+            "Planned results vs. achievements — {}",
+            plan.title.best(lang)
+        ),
+        plan_title: plan.title.best(lang),
+        document: report.and_then(|r| document_header(&index, r, lang)),
+        as_of: evaluation.as_of,
+        progress_as_of: report.map_or(DateOrMonth::Day(evaluation.as_of), |r| r.as_of),
+        bienniums: ctx.bienniums(plan),
+        summary: summary(evaluation),
+        funding: funding_view(&index, funding, lang),
+        footnotes: report.map(|r| footnotes(r, lang)).unwrap_or_default(),
     }
+}
 
+/// The header of the document the report was published as, where it says.
+fn document_header<'a>(
+    index: &PlanIndex<'a>,
+    report: &'a ProgressReport,
+    lang: Language,
+) -> Option<DocumentHeader<'a>> {
+    let d = report.document.as_ref()?;
+    Some(DocumentHeader {
+        symbol: d.symbol.as_str(),
+        title: d.title.best(lang),
+        session: index
+            .session(d.session.as_str())
+            .map(|s| session_line(s, lang)),
+        date: d.date,
+    })
+}
+
+/// How many indicators stand at each status, in vocabulary order.
+fn summary(evaluation: &PlanEvaluation) -> Vec<StatusCount> {
     let mut counts = [0usize; Status::ALL.len()];
     for e in &evaluation.indicators {
         if let Some(at) = Status::ALL.iter().position(|s| *s == e.standing)
@@ -124,7 +126,7 @@ pub fn build<'a>(
             *n = n.saturating_add(1);
         }
     }
-    let summary = Status::ALL
+    Status::ALL
         .into_iter()
         .zip(counts)
         .map(|(s, count)| StatusCount {
@@ -132,38 +134,21 @@ pub fn build<'a>(
             label: s.label().to_owned(),
             count,
         })
-        .collect();
+        .collect()
+}
 
-    let footnotes = report
-        .map(|r| {
-            let mut f: Vec<FootnoteView<'a>> = r
-                .footnotes
-                .iter()
-                .map(|f| FootnoteView {
-                    number: f.number,
-                    text: f.text.best(lang),
-                })
-                .collect();
-            f.sort_by_key(|f| f.number);
-            f
+/// The report's footnotes in number order.
+fn footnotes(report: &ProgressReport, lang: Language) -> Vec<FootnoteView<'_>> {
+    let mut f: Vec<FootnoteView<'_>> = report
+        .footnotes
+        .iter()
+        .map(|f| FootnoteView {
+            number: f.number,
+            text: f.text.best(lang),
         })
-        .unwrap_or_default();
-
-    ReportView {
-        language: lang.code().to_owned(),
-        title: format!(
-            "Planned results vs. achievements — {}",
-            plan.title.best(lang)
-        ),
-        plan_title: plan.title.best(lang),
-        document,
-        as_of: actionplan_model::format_date(evaluation.as_of),
-        as_of_label,
-        bienniums,
-        summary,
-        funding: funding_view(&index, funding, lang),
-        footnotes,
-    }
+        .collect();
+    f.sort_by_key(|f| f.number);
+    f
 }
 
 /// The plan's items grouped by biennium, then by category in the plan's
@@ -185,14 +170,14 @@ fn items_by_biennium_and_category(
     // Stable: items of one group stay in plan order.
     placed.sort_by_key(|&(_, c, _)| c);
     let mut groups: HashMap<Biennium, Vec<(&Category, Vec<&FollowUpItem>)>> = HashMap::new();
-    for (b, c, it) in placed {
-        let Some(cat) = plan.categories.get(c) else {
+    for (biennium, at, item) in placed {
+        let Some(category) = plan.categories.get(at) else {
             continue;
         };
-        let list = groups.entry(b).or_default();
-        match list.last_mut() {
-            Some((last, items)) if std::ptr::eq(*last, cat) => items.push(it),
-            _ => list.push((cat, vec![it])),
+        let groups_of_biennium = groups.entry(biennium).or_default();
+        match groups_of_biennium.last_mut() {
+            Some((previous, items)) if std::ptr::eq(*previous, category) => items.push(item),
+            _ => groups_of_biennium.push((category, vec![item])),
         }
     }
     groups
@@ -207,6 +192,45 @@ struct Context<'a, 'i> {
 }
 
 impl<'a> Context<'a, '_> {
+    /// The table, biennium by biennium: each deliverable once, under the
+    /// first item (in plan order) that plans it.
+    fn bienniums(&self, plan: &'a ActionPlan) -> Vec<BienniumSection<'a>> {
+        let mut emitted: HashSet<&str> = HashSet::new();
+        let mut seen_biennia: HashSet<Biennium> = HashSet::new();
+        let groups = items_by_biennium_and_category(plan);
+        let mut bienniums = Vec::with_capacity(plan.biennia.len());
+        for &b in &plan.biennia {
+            let mut categories = Vec::new();
+            // A biennium listed twice has had all its rows already.
+            let first_time = seen_biennia.insert(b);
+            let by_category = groups.get(&b).filter(|_| first_time);
+            for (cat, items) in by_category.into_iter().flatten() {
+                let mut rows = Vec::new();
+                for item in items {
+                    for d in self.index.deliverables_of(item) {
+                        if emitted.insert(d.id.as_str()) {
+                            self.deliverable_rows(&mut rows, d);
+                        }
+                    }
+                }
+                mark_firsts(&mut rows);
+                if !rows.is_empty() {
+                    categories.push(CategorySection {
+                        name: cat.name.best(self.lang),
+                        rows,
+                    });
+                }
+            }
+            let printed = b.to_string().replace('-', "–");
+            bienniums.push(BienniumSection {
+                biennium: b,
+                heading: format!("For the {printed} biennium"),
+                categories,
+            });
+        }
+        bienniums
+    }
+
     fn footnote_numbers(&self, ids: &[actionplan_model::FootnoteId]) -> Vec<u32> {
         ids.iter()
             .filter_map(|id| self.report?.footnote(id.as_str()).map(|f| f.number))
@@ -237,7 +261,7 @@ impl<'a> Context<'a, '_> {
             .collect();
         let deliverable = Arc::new(DeliverableCell {
             id: d.id.as_str(),
-            letter: d.letter.map(|l| l.parenthesized()),
+            letter: d.letter.map(Letter::parenthesized),
             text: d.text.best(lang),
             conditions: d.conditions.iter().map(|c| c.text.best(lang)).collect(),
         });
@@ -255,7 +279,7 @@ impl<'a> Context<'a, '_> {
                 derived: None,
                 asserted: entry.and_then(|e| e.status),
                 disagreement: None,
-                cannot_compute: Vec::new(),
+                cannot_compute: &[],
             });
             return;
         }
@@ -270,11 +294,9 @@ impl<'a> Context<'a, '_> {
                 deliverable: Arc::clone(&deliverable),
                 indicator: Some(IndicatorCell {
                     id: ind.id.as_str(),
-                    letter: ind.letter.map(|l| l.parenthesized()),
+                    letter: ind.letter.map(Letter::parenthesized),
                     text: ind.text.best(lang),
-                    timeline: ind
-                        .deadline
-                        .map(|m| format!("{:02}/{}", u8::from(m.month()), m.year())),
+                    timeline: ind.deadline,
                     details: details(ind, lang),
                     measure: ind.measure.kind().as_str(),
                 }),
@@ -285,34 +307,30 @@ impl<'a> Context<'a, '_> {
                 disagreement: eval
                     .and_then(|e| e.disagreement.as_ref())
                     .map(|d| d.reason.as_str()),
-                cannot_compute: eval
-                    .map(|e| e.cannot_compute.iter().map(ToString::to_string).collect())
-                    .unwrap_or_default(),
+                cannot_compute: eval.map_or(&[], |e| e.cannot_compute.as_slice()),
             });
         }
     }
 }
 
 /// The data source and baseline of an indicator, as printed in parentheses.
-fn details(ind: &Indicator, lang: Language) -> Vec<String> {
+fn details(ind: &Indicator, lang: Language) -> Vec<Detail<'_>> {
     let mut details = Vec::new();
     if let Some(src) = &ind.data_source {
-        details.push(format!("source: {}", src.best(lang)));
+        details.push(Detail::Source(src.best(lang)));
     }
     match &ind.measure {
         Measure::Count(c) => {
-            if let Some(b) = c.baseline {
-                let unit = c
-                    .unit
-                    .as_ref()
-                    .map(|u| format!(" {}", u.best(lang)))
-                    .unwrap_or_default();
-                details.push(format!("baseline: {b}{unit}"));
+            if let Some(value) = c.baseline {
+                details.push(Detail::CountBaseline {
+                    value,
+                    unit: c.unit.as_ref().map(|u| u.best(lang)),
+                });
             }
         }
         Measure::Percentage(p) => {
-            if let Some(b) = p.baseline {
-                details.push(format!("baseline: {b} per cent"));
+            if let Some(value) = p.baseline {
+                details.push(Detail::PercentageBaseline(value));
             }
         }
         _ => {}
@@ -348,170 +366,82 @@ fn funding_view<'a>(
     funding: &'a FundingOverview,
     lang: Language,
 ) -> FundingView<'a> {
-    let portfolios = funding
-        .portfolios
-        .iter()
-        .map(|p| portfolio_line(p, lang))
-        .collect();
-    let underfunded = funding
-        .deliverables
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.status,
-                Some(
-                    FundingStatus::PartiallyFunded
-                        | FundingStatus::Unfunded
-                        | FundingStatus::Conditional
-                        | FundingStatus::Pending
-                )
-            )
-        })
-        .filter_map(|f| {
-            let d = index.deliverable(f.deliverable.as_str())?;
-            let mut notes: Vec<Cow<'a, str>> = index
-                .lines_of(d.id.as_str())
-                .filter_map(|l| l.note.as_ref().map(|n| Cow::Borrowed(n.best(lang))))
-                .collect();
-            notes.extend(
-                d.conditions
-                    .iter()
-                    .map(|c| Cow::Owned(format!("Condition: {}.", c.text.best(lang)))),
-            );
-            let funding_status = f.status.map(|s| s.as_str()).unwrap_or_default();
-            let mut state = funding_status.replace('_', " ");
-            if f.waits_for_resources {
-                state.push_str(", waiting for resources");
-            }
-            Some(FundingLine {
-                deliverable: d.id.as_str(),
-                text: d.text.best(lang),
-                funding_status,
-                waiting: f.waits_for_resources,
-                state,
-                notes,
-            })
-        })
-        .collect();
-    let requests = funding
-        .requests
-        .requests
-        .iter()
-        .map(|r| {
-            let text = r.text.best(lang);
-            let cost = r.cost.map(money_label);
-            let mut summary = format!("{} request(s): {text}", r.count);
-            if let Some(c) = &cost {
-                let _ = write!(summary, " Cost: {c}.");
-            }
-            if r.requires_reallocation {
-                summary.push_str(" Would require a reallocation of resources.");
-            }
-            RequestLine {
-                count: r.count,
-                text,
-                cost,
-                requires_reallocation: r.requires_reallocation,
-                summary,
-            }
-        })
-        .collect();
     FundingView {
-        portfolios,
-        underfunded,
-        requests,
+        portfolios: funding
+            .portfolios
+            .iter()
+            .map(|p| portfolio_line(p, lang))
+            .collect(),
+        underfunded: funding
+            .deliverables
+            .iter()
+            .filter_map(|f| underfunded_line(index, f, lang))
+            .collect(),
+        requests: funding
+            .requests
+            .requests
+            .iter()
+            .map(|r| RequestLine {
+                count: r.count,
+                text: r.text.best(lang),
+                cost: r.cost,
+                requires_reallocation: r.requires_reallocation,
+            })
+            .collect(),
     }
+}
+
+/// The line of a deliverable that is not fully funded; `None` for one that
+/// is (or whose funding is unknown).
+fn underfunded_line<'a>(
+    index: &PlanIndex<'a>,
+    f: &'a actionplan_funding::DeliverableFunding,
+    lang: Language,
+) -> Option<FundingLine<'a>> {
+    let funding_status @ (FundingStatus::PartiallyFunded
+    | FundingStatus::Unfunded
+    | FundingStatus::Conditional
+    | FundingStatus::Pending) = f.status?
+    else {
+        return None;
+    };
+    let d = index.deliverable(f.deliverable.as_str())?;
+    let mut notes: Vec<Cow<'a, str>> = index
+        .lines_of(d.id.as_str())
+        .filter_map(|l| l.note.as_ref().map(|n| Cow::Borrowed(n.best(lang))))
+        .collect();
+    notes.extend(
+        d.conditions
+            .iter()
+            .map(|c| Cow::Owned(format!("Condition: {}.", c.text.best(lang)))),
+    );
+    Some(FundingLine {
+        deliverable: d.id.as_str(),
+        text: d.text.best(lang),
+        funding_status,
+        waiting: f.waits_for_resources,
+        notes,
+    })
 }
 
 fn portfolio_line(p: &PortfolioProgress, lang: Language) -> PortfolioLine<'_> {
-    let dated = |m: &actionplan_model::DatedMoney| {
-        format!(
-            "{} on {}",
-            money_label(m.amount),
-            date_or_month_label(m.as_of)
-        )
+    let current = match (&p.latest, &p.baseline) {
+        (Some(l), _) if p.observed_since_baseline => Current::Observed(l),
+        (_, Some(b)) => Current::Baseline(b),
+        (_, None) => Current::Unknown,
     };
-    let current = match (&p.latest, p.observed_since_baseline) {
-        (Some(l), true) => dated(l),
-        (_, _) => match &p.baseline {
-            Some(b) => format!("{} (no observation since the baseline)", dated(b)),
-            None => "no observation".to_owned(),
-        },
-    };
-    let fraction = p
-        .progress_percent
-        .and_then(|pc| pc.checked_div(Decimal::ONE_HUNDRED))
-        .map(|f| f.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
     PortfolioLine {
         name: p.name.best(lang),
-        baseline: p.baseline.as_ref().map(dated),
-        target: money_label(p.target),
+        baseline: p.baseline.as_ref(),
+        target: p.target,
         current,
-        gap: p
-            .remaining_gap
-            .map(money_label)
-            .unwrap_or_else(|| "—".to_owned()),
-        progress_percent: p.progress_percent.map(|d| d.normalize().to_string()),
-        progress_label: p
+        gap: p.remaining_gap,
+        progress_percent: p.progress_percent,
+        progress_fraction: p
             .progress_percent
-            .map(|d| format!("{} %", d.normalize()))
-            .unwrap_or_else(|| "—".to_owned()),
-        progress_fraction: fraction.map(|f| f.to_string()),
+            .and_then(|pc| pc.checked_div(Decimal::ONE_HUNDRED))
+            .map(|f| f.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)),
         status: p.status,
-    }
-}
-
-/// `USD 84,000,000`: the code, then the amount with thousands separated.
-pub fn money_label(m: Money) -> String {
-    format!("{} {}", m.currency, group_thousands(m.amount))
-}
-
-fn group_thousands(d: Decimal) -> String {
-    let text = d.to_string();
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        Some(u) => ("-", u),
-        None => ("", text.as_str()),
-    };
-    let (int, frac) = match unsigned.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (unsigned, None),
-    };
-    let mut grouped = String::with_capacity(int.len().saturating_mul(2));
-    // Digits left before the next comma, counted down from the first group's
-    // length (`int` is ASCII digits, so its length counts them).
-    let mut left = match int.len() % 3 {
-        0 => 3,
-        r => r,
-    };
-    for c in int.chars() {
-        if left == 0 {
-            grouped.push(',');
-            left = 3;
-        }
-        grouped.push(c);
-        left = left.saturating_sub(1);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
-fn month_name(m: time::Month) -> String {
-    m.to_string()
-}
-
-/// `31 July 2016`.
-pub fn date_label(d: Date) -> String {
-    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
-}
-
-/// `July 2016` for a month, `31 July 2016` for a day.
-pub fn date_or_month_label(d: DateOrMonth) -> String {
-    match d {
-        DateOrMonth::Day(d) => date_label(d),
-        DateOrMonth::Month(m) => format!("{} {}", month_name(m.month()), m.year()),
-        _ => d.to_string(),
     }
 }
 
@@ -524,27 +454,18 @@ fn session_line(s: &Session, lang: Language) -> String {
     match (s.opens, s.closes) {
         (Some(DateOrMonth::Day(a)), Some(b)) => {
             let first = if a.year() == b.year() {
-                format!("{} {}", a.day(), month_name(a.month()))
+                format!("{} {}", a.day(), a.month())
             } else {
                 date_label(a)
             };
-            out.push_str(&format!(", {first}–{}", date_label(b)));
+            let _ = write!(out, ", {first}–{}", date_label(b));
         }
-        (Some(o), _) => out.push_str(&format!(", {}", date_or_month_label(o))),
-        (None, _) => out.push_str(&format!(" ({})", s.year)),
+        (Some(o), _) => {
+            let _ = write!(out, ", {}", date_or_month_label(o));
+        }
+        (None, _) => {
+            let _ = write!(out, " ({})", s.year);
+        }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(Decimal::new(84_000_000, 0)), "84,000,000");
-        assert_eq!(group_thousands(Decimal::new(39_024_390, 2)), "390,243.90");
-        assert_eq!(group_thousands(Decimal::new(-1234, 0)), "-1,234");
-        assert_eq!(group_thousands(Decimal::new(999, 0)), "999");
-    }
 }

@@ -2,6 +2,7 @@
 //! cells a spreadsheet would run as formulas neutralized.
 
 use crate::escape::csv_field as cell;
+use crate::label::timeline_label;
 use crate::view::ReportView;
 use std::fmt::{self, Write};
 
@@ -42,14 +43,16 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         cell(out, [*name])?;
     }
     out.write_str("\r\n")?;
-    let status = |s: Option<actionplan_model::Status>| s.map(|s| s.as_str()).unwrap_or_default();
+    // No status is an empty cell.
+    let status =
+        |s: Option<actionplan_model::Status>| s.map_or("", actionplan_model::Status::as_str);
     for b in &view.bienniums {
         for c in &b.categories {
             for row in &c.rows {
                 let Some(ind) = &row.indicator else { continue };
                 let items = || row.items.iter();
                 let d = &row.deliverable;
-                cell(out, [b.biennium.as_str()])?;
+                cell(out, [b.biennium.to_string().as_str()])?;
                 out.write_char(',')?;
                 cell(out, [c.name])?;
                 out.write_char(',')?;
@@ -87,7 +90,8 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 out.write_char(',')?;
                 cell(out, [ind.text])?;
                 out.write_char(',')?;
-                cell(out, [ind.timeline.as_deref().unwrap_or_default()])?;
+                let timeline = ind.timeline.map(timeline_label);
+                cell(out, [timeline.as_deref().unwrap_or_default()])?;
                 out.write_char(',')?;
                 cell(out, [ind.measure])?;
                 out.write_char(',')?;
@@ -104,7 +108,9 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 out.write_char(',')?;
                 cell(out, [row.disagreement.unwrap_or_default()])?;
                 out.write_char(',')?;
-                cell(out, [row.cannot_compute.join("; ").as_str()])?;
+                let notes: Vec<String> =
+                    row.cannot_compute.iter().map(ToString::to_string).collect();
+                cell(out, joined(notes.iter().map(String::as_str), "; "))?;
                 out.write_str("\r\n")?;
             }
         }

@@ -4,14 +4,26 @@
 use actionplan_indicators::PlanEvaluation;
 use actionplan_model::{
     ActionPlan, DateOrMonth, IndicatorId, Observation, PlanIndex, ProgressReport, ReportIndex,
-    Status, YearMonth,
+    Status, YearMonth, format_date,
 };
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt::Write;
+use time::Date;
 
 /// One side of a comparison: a plan, its reports and their evaluation.
+///
+/// Built with [`Snapshot::new`]; a later version may add what a comparison
+/// needs (its funding, say), so a struct literal is refused outside this
+/// crate:
+///
+/// ```compile_fail
+/// # fn f(plan: &actionplan_model::ActionPlan, e: &actionplan_indicators::PlanEvaluation) {
+/// let s = actionplan_report::diff::Snapshot { plan, reports: &[], evaluation: e };
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct Snapshot<'a> {
     /// The plan.
     pub plan: &'a ActionPlan,
@@ -21,14 +33,31 @@ pub struct Snapshot<'a> {
     pub evaluation: &'a PlanEvaluation,
 }
 
+impl<'a> Snapshot<'a> {
+    /// A plan, its reports and their evaluation (which must come from them).
+    pub fn new(
+        plan: &'a ActionPlan,
+        reports: &'a [ProgressReport],
+        evaluation: &'a PlanEvaluation,
+    ) -> Self {
+        Snapshot {
+            plan,
+            reports,
+            evaluation,
+        }
+    }
+}
+
 /// The changes from an old snapshot to a new one, in plan order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Diff {
-    /// The old evaluation's as-of date.
-    pub old_as_of: String,
+    /// The old evaluation's as-of date (written `2016-07-31`).
+    #[serde(serialize_with = "crate::serialize::date")]
+    pub old_as_of: Date,
     /// The new evaluation's as-of date.
-    pub new_as_of: String,
+    #[serde(serialize_with = "crate::serialize::date")]
+    pub new_as_of: Date,
     /// What changed.
     pub changes: Vec<Change>,
 }
@@ -186,8 +215,8 @@ pub fn diff(old: Snapshot<'_>, new: Snapshot<'_>) -> Diff {
         }
     }
     Diff {
-        old_as_of: actionplan_model::format_date(old.evaluation.as_of),
-        new_as_of: actionplan_model::format_date(new.evaluation.as_of),
+        old_as_of: old.evaluation.as_of,
+        new_as_of: new.evaluation.as_of,
         changes,
     }
 }
@@ -204,11 +233,15 @@ fn figure(o: &Observation) -> String {
 
 /// The diff as lines a person reads.
 pub fn render_text(d: &Diff) -> String {
-    let mut out = format!("Changes from {} to {}:\n", d.old_as_of, d.new_as_of);
+    let mut out = format!(
+        "Changes from {} to {}:\n",
+        format_date(d.old_as_of),
+        format_date(d.new_as_of)
+    );
     if d.changes.is_empty() {
         out.push_str("  no changes\n");
     }
-    let month = |m: &Option<YearMonth>| m.map(|m| m.to_string()).unwrap_or_else(|| "none".into());
+    let month = |m: &Option<YearMonth>| m.map_or_else(|| "none".into(), |m| m.to_string());
     for c in &d.changes {
         let _ = match c {
             Change::Status {

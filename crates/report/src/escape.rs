@@ -32,15 +32,19 @@ fn write_mapped(
     s: &str,
     map: impl Fn(char) -> Option<&'static str>,
 ) -> fmt::Result {
-    let mut run = 0;
-    for (at, c) in s.char_indices() {
-        if let Some(with) = map(c) {
-            f.write_str(s.get(run..at).unwrap_or_default())?;
-            f.write_str(with)?;
-            run = at.saturating_add(c.len_utf8());
+    // Each piece is a run ending with the one character to replace (the
+    // last piece may have none): no offsets to compute, none to get wrong.
+    for piece in s.split_inclusive(|c| map(c).is_some()) {
+        let mut chars = piece.chars();
+        match chars.next_back().and_then(&map) {
+            Some(with) => {
+                f.write_str(chars.as_str())?;
+                f.write_str(with)?;
+            }
+            None => f.write_str(piece)?,
         }
     }
-    f.write_str(s.get(run..).unwrap_or_default())
+    Ok(())
 }
 
 /// Text for HTML element content and attribute values (`{}` writes it escaped).
@@ -150,8 +154,8 @@ pub fn csv(s: &str) -> String {
     out
 }
 
-/// The JSON output's formatter: serde_json's pretty layout, and every
-/// control character in a string written as a `\uXXXX` escape. serde_json
+/// The JSON output's formatter: `serde_json`'s pretty layout, and every
+/// control character in a string written as a `\uXXXX` escape. `serde_json`
 /// escapes C0 itself; DEL and C1 are valid raw in JSON, but a JSON file is
 /// also read in terminals and pagers, so they are escaped too. A JSON reader
 /// gets the text back exactly.
@@ -189,15 +193,20 @@ pub mod json {
             w: &mut W,
             fragment: &str,
         ) -> io::Result<()> {
-            let mut run = 0;
-            for (at, c) in fragment.char_indices() {
-                if matches!(c, '\u{7f}'..='\u{9f}') {
-                    w.write_all(fragment.get(run..at).unwrap_or_default().as_bytes())?;
-                    write!(w, "\\u{:04x}", u32::from(c))?;
-                    run = at.saturating_add(c.len_utf8());
+            let escaped = |c: char| matches!(c, '\u{7f}'..='\u{9f}');
+            // As in `write_mapped`: each piece ends with the one character
+            // to escape, if any.
+            for piece in fragment.split_inclusive(escaped) {
+                let mut chars = piece.chars();
+                match chars.next_back() {
+                    Some(c) if escaped(c) => {
+                        w.write_all(chars.as_str().as_bytes())?;
+                        write!(w, "\\u{:04x}", u32::from(c))?;
+                    }
+                    _ => w.write_all(piece.as_bytes())?,
                 }
             }
-            w.write_all(fragment.get(run..).unwrap_or_default().as_bytes())
+            Ok(())
         }
     }
 }

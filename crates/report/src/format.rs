@@ -41,8 +41,10 @@ impl fmt::Display for Format {
     }
 }
 
-/// A format name was not one of `md`, `html`, `csv`, `json`.
+/// A format name was not one of `md`, `html`, `csv`, `json`; it holds the
+/// name given.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 #[error("`{0}` is not a report format: use md, html, csv or json")]
 pub struct FormatError(pub String);
 
@@ -64,11 +66,18 @@ impl FromStr for Format {
 /// The whole output is held in memory; where it may be large (CSV and JSON
 /// repeat a deliverable's text on each of its indicators' rows), prefer
 /// [`render_to`], which streams it.
+///
+/// # Panics
+/// Never: writing into memory cannot fail and every renderer writes UTF-8
+/// (the `expect`s below state it).
+#[allow(
+    clippy::expect_used,
+    reason = "a Vec<u8> never refuses a write, the view's JSON has string keys only, and every renderer writes &str pieces"
+)]
 pub fn render(view: &ReportView<'_>, format: Format) -> String {
     let mut out = Vec::new();
-    // Writing into a Vec<u8> cannot fail, and every renderer writes UTF-8.
-    let _ = render_to(view, format, &mut out);
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    render_to(view, format, &mut out).expect("rendering into memory cannot fail");
+    String::from_utf8(out).expect("every renderer writes UTF-8")
 }
 
 /// Renders `view` in `format` into `out`, as it goes: the memory used is

@@ -3,8 +3,10 @@
 //! as a second signal.
 
 use crate::escape::html as esc;
+use crate::label::{date_or_month_label, money_label, timeline_label};
 use crate::svg;
 use crate::view::{CategorySection, ReportView, Row};
+use actionplan_model::format_date;
 use std::fmt::{self, Write};
 
 const STYLE: &str = r#"
@@ -51,20 +53,20 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         if let Some(s) = &doc.session {
             writeln!(out, "<p class=\"meta\">{}</p>", esc(s))?;
         }
-        if let Some(d) = &doc.date {
-            writeln!(out, "<p class=\"meta\">Date: {}</p>", esc(d))?;
+        if let Some(d) = doc.date {
+            writeln!(out, "<p class=\"meta\">Date: {}</p>", esc(&format_date(d)))?;
         }
     }
     writeln!(out, "<h2>{}</h2>", esc(&view.title))?;
     writeln!(
         out,
         "<p class=\"meta\">Evaluated as of {}. The status column gives the standing status: derived from figures and dates where they decide it, otherwise as the report asserts it.</p>",
-        esc(&view.as_of)
+        esc(&format_date(view.as_of))
     )?;
     writeln!(
         out,
         "<table id=\"results\">\n<thead><tr><th scope=\"col\">Follow-up item (paragraph of the conclusions)</th><th scope=\"col\">Planned deliverables</th><th scope=\"col\">Indicators of achievement, including timeline</th><th scope=\"col\">Progress as of {}</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>",
-        esc(&view.as_of_label)
+        esc(&date_or_month_label(view.progress_as_of))
     )?;
     for b in &view.bienniums {
         writeln!(
@@ -82,7 +84,14 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         }
     }
     out.write_str("</tbody>\n</table>\n")?;
+    summary(out, view)?;
+    resources(out, view)?;
+    footnotes(out, view)?;
+    out.write_str("</body>\n</html>\n")
+}
 
+/// The counts per status, as a table and a chart.
+fn summary(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     out.write_str("<h2>Summary of statuses</h2>\n<table id=\"summary\">\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Indicators</th></tr></thead>\n<tbody>\n")?;
     for s in &view.summary {
         writeln!(
@@ -95,8 +104,11 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     }
     out.write_str("</tbody>\n</table>\n<figure>\n")?;
     svg::status_chart(out, &view.summary)?;
-    out.write_str("\n<figcaption>Indicators per standing status.</figcaption>\n</figure>\n")?;
+    out.write_str("\n<figcaption>Indicators per standing status.</figcaption>\n</figure>\n")
+}
 
+/// Portfolios, deliverables not fully funded and requests not funded.
+fn resources(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     out.write_str("<h2>Resources</h2>\n")?;
     let f = &view.funding;
     if !f.portfolios.is_empty() {
@@ -106,11 +118,11 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
                 esc(p.name),
-                esc(p.baseline.as_deref().unwrap_or("—")),
-                esc(&p.target),
-                esc(&p.current),
-                esc(&p.gap),
-                esc(&p.progress_label),
+                esc(p.baseline_label().as_deref().unwrap_or("—")),
+                esc(&money_label(p.target)),
+                esc(&p.current.to_string()),
+                esc(&p.gap_label()),
+                esc(&p.progress_label()),
                 Badge(p.status)
             )?;
         }
@@ -131,7 +143,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 "<li data-deliverable=\"{}\">{} — <strong>{}</strong>.",
                 esc(u.deliverable),
                 esc(u.text),
-                esc(&u.state),
+                esc(&u.state()),
             )?;
             for n in &u.notes {
                 write!(out, " {}", esc(n))?;
@@ -143,10 +155,15 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     if !f.requests.is_empty() {
         out.write_str("<h3>Requests received but not funded</h3>\n<ul id=\"requests\">\n")?;
         for r in &f.requests {
-            writeln!(out, "<li>{}</li>", esc(&r.summary))?;
+            writeln!(out, "<li>{}</li>", esc(&r.summary()))?;
         }
         out.write_str("</ul>\n")?;
     }
+    Ok(())
+}
+
+/// The progress report's footnotes.
+fn footnotes(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     if !view.footnotes.is_empty() {
         out.write_str("<h2>Notes</h2>\n<ol id=\"footnotes\">\n")?;
         for n in &view.footnotes {
@@ -159,7 +176,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         }
         out.write_str("</ol>\n")?;
     }
-    out.write_str("</body>\n</html>\n")
+    Ok(())
 }
 
 /// A status as a coloured badge with its words.
@@ -236,12 +253,12 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
                     if k > 0 {
                         out.write_str("; ")?;
                     }
-                    write!(out, "{}", esc(d))?;
+                    write!(out, "{}", esc(&d.to_string()))?;
                 }
                 out.write_str(")")?;
             }
-            if let Some(t) = &i.timeline {
-                write!(out, " <em>({})</em>", esc(t))?;
+            if let Some(t) = i.timeline {
+                write!(out, " <em>({})</em>", esc(&timeline_label(t)))?;
             }
         }
         out.write_str("</td><td>")?;
@@ -254,15 +271,19 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
         write!(
             out,
             "</td><td data-status=\"{}\">",
-            row.status.map(|s| s.as_str()).unwrap_or("")
+            row.status.map_or("", actionplan_model::Status::as_str)
         )?;
         if let Some(s) = row.status {
             write!(out, "{}", Badge(s))?;
             if let Some(reason) = &row.disagreement {
                 write!(out, "<span class=\"disagreement\">{}</span>", esc(reason))?;
             }
-            for note in &row.cannot_compute {
-                write!(out, "<span class=\"disagreement\">{}</span>", esc(note))?;
+            for note in row.cannot_compute {
+                write!(
+                    out,
+                    "<span class=\"disagreement\">{}</span>",
+                    esc(&note.to_string())
+                )?;
             }
         }
         out.write_str("</td></tr>\n")?;

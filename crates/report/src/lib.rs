@@ -66,12 +66,15 @@ pub mod diff;
 mod escape;
 mod format;
 mod html;
+mod label;
 mod markdown;
+mod serialize;
 mod svg;
 mod view;
 
 pub use assess::{AssessError, Assessment, assess, default_as_of};
-pub use build::{Options, build, date_label, date_or_month_label, money_label};
+pub use build::{Options, build};
 pub use csv::COLUMNS as CSV_COLUMNS;
 pub use format::{Format, FormatError, render, render_to};
+pub use label::{date_label, date_or_month_label, money_label};
 pub use view::*;

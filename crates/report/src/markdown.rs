@@ -2,7 +2,9 @@
 //! every value escaped so that file text never becomes markup.
 
 use crate::escape::markdown as md;
+use crate::label::{date_or_month_label, money_label, timeline_label};
 use crate::view::{ReportView, Row};
+use actionplan_model::format_date;
 use std::fmt::{self, Write};
 
 /// Renders the report as Markdown (without a newline at the end: the caller
@@ -13,8 +15,8 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         if let Some(s) = &doc.session {
             writeln!(out, "{}  ", md(s))?;
         }
-        if let Some(d) = &doc.date {
-            writeln!(out, "Date: {}  ", md(d))?;
+        if let Some(d) = doc.date {
+            writeln!(out, "Date: {}  ", md(&format_date(d)))?;
         }
         out.write_char('\n')?;
     }
@@ -22,7 +24,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     writeln!(
         out,
         "Evaluated as of {}. Status is the standing status: derived from figures and dates where they decide it, otherwise as the report asserts it.",
-        md(&view.as_of)
+        md(&format_date(view.as_of))
     )?;
     for b in &view.bienniums {
         write!(out, "\n### {}\n", md(&b.heading))?;
@@ -31,7 +33,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
             writeln!(
                 out,
                 "| Follow-up item (paragraph of the conclusions) | Planned deliverables | Indicators of achievement, including timeline | Progress as of {} | Status |",
-                md(&view.as_of_label)
+                md(&date_or_month_label(view.progress_as_of))
             )?;
             out.write_str("|---|---|---|---|---|\n")?;
             for row in &c.rows {
@@ -67,11 +69,11 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 out,
                 "\n| {} | {} | {} | {} | {} | {} | {} |",
                 md(p.name),
-                md(p.baseline.as_deref().unwrap_or("—")),
-                md(&p.target),
-                md(&p.current),
-                md(&p.gap),
-                md(&p.progress_label),
+                md(p.baseline_label().as_deref().unwrap_or("—")),
+                md(&money_label(p.target)),
+                md(&p.current.to_string()),
+                md(&p.gap_label()),
+                md(&p.progress_label()),
                 md(p.status.label())
             )?;
         }
@@ -79,7 +81,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     if !f.underfunded.is_empty() {
         out.write_str("\n\nDeliverables not fully funded:\n")?;
         for u in &f.underfunded {
-            write!(out, "\n- {} — {}.", md(u.text), md(&u.state))?;
+            write!(out, "\n- {} — {}.", md(u.text), md(&u.state()))?;
             for n in &u.notes {
                 write!(out, " {}", md(n))?;
             }
@@ -88,7 +90,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     if !f.requests.is_empty() {
         out.write_str("\n\nRequests received but not funded:\n")?;
         for r in &f.requests {
-            write!(out, "\n- {}", md(&r.summary))?;
+            write!(out, "\n- {}", md(&r.summary()))?;
         }
     }
     if !view.footnotes.is_empty() {
@@ -149,12 +151,12 @@ fn indicator_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
             if k > 0 {
                 out.write_str("; ")?;
             }
-            write!(out, "{}", md(d))?;
+            write!(out, "{}", md(&d.to_string()))?;
         }
         out.write_char(')')?;
     }
-    if let Some(t) = &i.timeline {
-        write!(out, " ({})", md(t))?;
+    if let Some(t) = i.timeline {
+        write!(out, " ({})", md(&timeline_label(t)))?;
     }
     Ok(())
 }
@@ -178,8 +180,8 @@ fn status_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
     if let Some(reason) = &row.disagreement {
         write!(out, " — {}", md(reason))?;
     }
-    for note in &row.cannot_compute {
-        write!(out, " — {}", md(note))?;
+    for note in row.cannot_compute {
+        write!(out, " — {}", md(&note.to_string()))?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! its label and number as text, so colour is never the only signal.
 
 use crate::escape::html as esc;
+use crate::label::money_label;
 use crate::view::{PortfolioLine, StatusCount};
 use actionplan_model::Status;
 use rust_decimal::Decimal;
@@ -78,10 +79,10 @@ pub fn portfolio_sentence(out: &mut impl Write, p: &PortfolioLine<'_>) -> fmt::R
         out,
         "{}: {} of the way from {} to {} (now {})",
         esc(p.name),
-        esc(&p.progress_label),
-        esc(p.baseline.as_deref().unwrap_or("zero")),
-        esc(&p.target),
-        esc(&p.current)
+        esc(&p.progress_label()),
+        esc(p.baseline_label().as_deref().unwrap_or("zero")),
+        esc(&money_label(p.target)),
+        esc(&p.current.to_string())
     )
 }
 
@@ -90,23 +91,24 @@ pub fn portfolio_sentence(out: &mut impl Write, p: &PortfolioLine<'_>) -> fmt::R
 pub fn portfolio_chart(out: &mut impl Write, p: &PortfolioLine<'_>, index: usize) -> fmt::Result {
     let height = 64;
     let track: u32 = 620;
-    // The fraction is our own four-decimal text; clamp what a bar can show.
+    // Progress beyond the target (or behind the baseline) fills the whole
+    // bar (or none of it); unknown progress fills none.
     let fraction = p
         .progress_fraction
-        .as_deref()
-        .and_then(|f| f.parse::<Decimal>().ok())
-        .unwrap_or_default()
+        .unwrap_or(Decimal::ZERO)
         .clamp(Decimal::ZERO, Decimal::ONE);
+    #[allow(
+        clippy::expect_used,
+        reason = "a fraction in 0..=1 times 620, rounded, is a whole number in 0..=620"
+    )]
     let filled: u32 = fraction
         .checked_mul(Decimal::from(track))
         .map(|f| f.round())
         .and_then(|f| f.try_into().ok())
-        .unwrap_or(0);
+        .expect("the filled width is at most the track's");
     let start = p
         .baseline
-        .as_deref()
-        .and_then(|b| b.split(" on ").next())
-        .unwrap_or("0");
+        .map_or_else(|| "0".to_owned(), |b| money_label(b.amount));
     write!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="portfolio-{index}-title" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="portfolio-{index}-title">"#
@@ -116,10 +118,58 @@ pub fn portfolio_chart(out: &mut impl Write, p: &PortfolioLine<'_>, index: usize
         out,
         r##"</title><text x="10" y="16" font-size="13">{name}: {percent}</text><rect x="10" y="24" width="{track}" height="20" fill="#ffffff" stroke="#333333"/><rect x="10" y="24" width="{filled}" height="20" fill="{fill}"/><text x="10" y="60" font-size="11">baseline {start}</text><text x="{tx}" y="60" font-size="11" text-anchor="end">target {target}</text></svg>"##,
         name = esc(p.name),
-        percent = esc(&p.progress_label),
-        start = esc(start),
-        target = esc(&p.target),
+        percent = esc(&p.progress_label()),
+        start = esc(&start),
+        target = esc(&money_label(p.target)),
         fill = colour(p.status),
         tx = 630,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::Current;
+    use actionplan_model::Money;
+
+    fn line(fraction: Option<Decimal>) -> PortfolioLine<'static> {
+        let target: Money =
+            serde_json::from_str(r#"{"amount": "100000000", "currency": "USD"}"#).unwrap();
+        PortfolioLine {
+            name: "XBTC",
+            baseline: None,
+            target,
+            current: Current::Unknown,
+            gap: None,
+            progress_percent: fraction.map(|f| f * Decimal::ONE_HUNDRED),
+            progress_fraction: fraction,
+            status: Status::OnTrack,
+        }
+    }
+
+    fn filled_width(fraction: Option<Decimal>) -> String {
+        let mut out = String::new();
+        portfolio_chart(&mut out, &line(fraction), 0).unwrap();
+        let second = out.match_indices("<rect").nth(1).unwrap().0;
+        let width = &out[second..];
+        let from = width.find("width=\"").unwrap() + 7;
+        width[from..].split('"').next().unwrap().to_owned()
+    }
+
+    #[test]
+    fn the_bar_is_drawn_from_the_typed_fraction_and_clamped() {
+        assert_eq!(filled_width(Some(Decimal::new(25, 2))), "155");
+        assert_eq!(filled_width(Some(Decimal::new(15, 1))), "620");
+        assert_eq!(filled_width(Some(Decimal::new(-3, 1))), "0");
+        assert_eq!(filled_width(None), "0");
+    }
+
+    #[test]
+    fn the_chart_starts_at_zero_without_a_baseline() {
+        let mut out = String::new();
+        portfolio_chart(&mut out, &line(None), 0).unwrap();
+        assert!(out.contains("baseline 0<"), "{out}");
+        assert!(out.contains("target USD 100,000,000<"), "{out}");
+        assert!(out.contains("XBTC: — of the way from zero"), "{out}");
+    }
 }

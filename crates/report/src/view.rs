@@ -1,6 +1,11 @@
 //! The report as plain data: what every renderer draws, and what the JSON
 //! output is. Built once by [`build`](crate::build), rendered many ways.
 //!
+//! Figures are typed (dates, months, money, decimals, statuses): each
+//! renderer writes them as a reader sees them (see the `label` module), so
+//! no renderer reads a figure back from text. The JSON output writes them
+//! as the same words the other formats show.
+//!
 //! The view borrows every text from the plan, its reports, their evaluation
 //! and the funding overview (`'a`) instead of copying it: a deliverable's
 //! text is shown on each of its indicators' rows, and a copy per row made a
@@ -8,10 +13,17 @@
 //! number of rows. The cells a deliverable's rows share are shared ([`Arc`]),
 //! not repeated.
 
-use actionplan_model::{ParagraphRef, Status};
+use crate::label::{dated_money_label, money_label, percent_label};
+use crate::serialize as ser;
+use actionplan_funding::FundingStatus;
+use actionplan_indicators::CannotCompute;
+use actionplan_model::{Biennium, DateOrMonth, DatedMoney, Money, ParagraphRef, Status, YearMonth};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
+use time::Date;
 
 /// The "planned results vs. achievements" report of one plan as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -26,10 +38,14 @@ pub struct ReportView<'a> {
     pub plan_title: &'a str,
     /// The document the progress report was published as, where known.
     pub document: Option<DocumentHeader<'a>>,
-    /// The date the evaluation speaks as of (`2016-07-31`).
-    pub as_of: String,
-    /// The progress column's heading date as the documents write it ("July 2016").
-    pub as_of_label: String,
+    /// The date the evaluation speaks as of (written `2016-07-31`).
+    #[serde(serialize_with = "ser::date")]
+    pub as_of: Date,
+    /// The date of the progress column's heading: the report's as-of date
+    /// (a month or a day), else the evaluation's. Written as the documents
+    /// write it ("July 2016"), under the name `as_of_label`.
+    #[serde(rename = "as_of_label", serialize_with = "ser::date_or_month")]
+    pub progress_as_of: DateOrMonth,
     /// The table, biennium by biennium, category by category.
     pub bienniums: Vec<BienniumSection<'a>>,
     /// Counts of indicators per standing status, in vocabulary order.
@@ -50,8 +66,9 @@ pub struct DocumentHeader<'a> {
     pub title: &'a str,
     /// "328th Session, Geneva, 27 October–10 November 2016"-style line, as far as known.
     pub session: Option<String>,
-    /// The date on the document (`2016-09-20`).
-    pub date: Option<String>,
+    /// The date on the document (written `2016-09-20`).
+    #[serde(serialize_with = "ser::option_date")]
+    pub date: Option<Date>,
 }
 
 /// The rows of one biennium ("For the 2016–17 biennium").
@@ -59,7 +76,7 @@ pub struct DocumentHeader<'a> {
 #[non_exhaustive]
 pub struct BienniumSection<'a> {
     /// `2016-17`.
-    pub biennium: String,
+    pub biennium: Biennium,
     /// The heading as printed: "For the 2016–17 biennium".
     pub heading: String,
     /// Its categories, in plan order.
@@ -106,8 +123,11 @@ pub struct Row<'a> {
     pub disagreement: Option<&'a str>,
     /// Figures of the indicator that cannot be computed from the file's
     /// values ("cannot compute progress: … × 100 overflows").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub cannot_compute: Vec<String>,
+    #[serde(
+        skip_serializing_if = "<[_]>::is_empty",
+        serialize_with = "ser::displayed"
+    )]
+    pub cannot_compute: &'a [CannotCompute],
 }
 
 /// A follow-up item as its cell shows it.
@@ -147,12 +167,45 @@ pub struct IndicatorCell<'a> {
     pub letter: Option<String>,
     /// Its text.
     pub text: &'a str,
-    /// The deadline as the seed prints it: `03/2016`.
-    pub timeline: Option<String>,
-    /// The data source and baseline as printed in parentheses.
-    pub details: Vec<String>,
+    /// The deadline month, written as the seed prints it: `03/2016`.
+    #[serde(serialize_with = "ser::option_timeline")]
+    pub timeline: Option<YearMonth>,
+    /// The data source and baseline, printed in parentheses.
+    #[serde(serialize_with = "ser::displayed")]
+    pub details: Vec<Detail<'a>>,
     /// The kind of measure (`milestone`, `count`, …).
     pub measure: &'static str,
+}
+
+/// A fact printed in parentheses after an indicator's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Detail<'a> {
+    /// Where the figures come from: `source: indicator 4.1 of …`.
+    Source(&'a str),
+    /// The baseline of a count, with its unit: `baseline: 8 member States`.
+    CountBaseline {
+        /// The baseline.
+        value: Decimal,
+        /// What is counted, where the plan says.
+        unit: Option<&'a str>,
+    },
+    /// The baseline of a percentage: `baseline: 40 per cent`.
+    PercentageBaseline(Decimal),
+}
+
+impl fmt::Display for Detail<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Detail::Source(source) => write!(f, "source: {source}"),
+            Detail::CountBaseline { value, unit: None } => write!(f, "baseline: {value}"),
+            Detail::CountBaseline {
+                value,
+                unit: Some(unit),
+            } => write!(f, "baseline: {value} {unit}"),
+            Detail::PercentageBaseline(value) => write!(f, "baseline: {value} per cent"),
+        }
+    }
 }
 
 /// The progress cell.
@@ -190,31 +243,74 @@ pub struct FundingView<'a> {
 }
 
 /// A portfolio against its target.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct PortfolioLine<'a> {
     /// Its name.
     pub name: &'a str,
-    /// The baseline amount and date ("USD 84,000,000 on 2015-08-15").
-    pub baseline: Option<String>,
+    /// The baseline amount and its date.
+    pub baseline: Option<&'a DatedMoney>,
     /// The target amount.
-    pub target: String,
+    pub target: Money,
     /// The latest amount known and its date.
-    pub current: String,
-    /// The remaining gap.
-    pub gap: String,
-    /// Progress from the baseline toward the target, 0–100, as text.
-    pub progress_percent: Option<String>,
-    /// Progress as a fraction 0–1 with four decimals, for charts.
-    pub progress_fraction: Option<String>,
-    /// Progress as shown in a cell: `0 %`, or `—` when unknown.
-    pub progress_label: String,
+    pub current: Current<'a>,
+    /// The remaining gap, where it can be computed.
+    pub gap: Option<Money>,
+    /// Progress from the baseline toward the target, 0–100.
+    pub progress_percent: Option<Decimal>,
+    /// Progress as a fraction 0–1 rounded to four decimals (half away from
+    /// zero), for charts.
+    pub progress_fraction: Option<Decimal>,
     /// The status of the portfolio.
     pub status: Status,
 }
 
+impl PortfolioLine<'_> {
+    /// The baseline as a cell shows it: `USD 84,000,000 on 15 August 2015`.
+    pub fn baseline_label(&self) -> Option<String> {
+        self.baseline.map(dated_money_label)
+    }
+
+    /// The gap as a cell shows it: `USD 16,000,000`, or `—` when unknown.
+    pub fn gap_label(&self) -> String {
+        self.gap.map_or_else(|| "—".to_owned(), money_label)
+    }
+
+    /// Progress as a cell shows it: `0 %`, or `—` when unknown.
+    pub fn progress_label(&self) -> String {
+        self.progress_percent
+            .map_or_else(|| "—".to_owned(), percent_label)
+    }
+}
+
+/// The latest amount of a portfolio known as of the date.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Current<'a> {
+    /// An amount observed after the baseline.
+    Observed(&'a DatedMoney),
+    /// Nothing observed since the baseline, which still stands.
+    Baseline(&'a DatedMoney),
+    /// No amount at all.
+    Unknown,
+}
+
+impl fmt::Display for Current<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Current::Observed(m) => f.write_str(&dated_money_label(m)),
+            Current::Baseline(m) => write!(
+                f,
+                "{} (no observation since the baseline)",
+                dated_money_label(m)
+            ),
+            Current::Unknown => f.write_str("no observation"),
+        }
+    }
+}
+
 /// A deliverable that is not fully funded.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct FundingLine<'a> {
     /// The deliverable's id.
@@ -222,17 +318,26 @@ pub struct FundingLine<'a> {
     /// Its text.
     pub text: &'a str,
     /// Its funding status (`partially_funded`, `conditional`, …).
-    pub funding_status: &'static str,
+    pub funding_status: FundingStatus,
     /// Whether it waits for resources as of the date.
     pub waiting: bool,
-    /// Status and waiting in words: `unfunded, waiting for resources`.
-    pub state: String,
     /// What the plan or report says about it.
     pub notes: Vec<Cow<'a, str>>,
 }
 
+impl FundingLine<'_> {
+    /// Status and waiting in words: `unfunded, waiting for resources`.
+    pub fn state(&self) -> String {
+        let mut state = self.funding_status.as_str().replace('_', " ");
+        if self.waiting {
+            state.push_str(", waiting for resources");
+        }
+        state
+    }
+}
+
 /// Requests received but not funded.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct RequestLine<'a> {
     /// How many.
@@ -240,11 +345,25 @@ pub struct RequestLine<'a> {
     /// What is requested.
     pub text: &'a str,
     /// The cost, where known.
-    pub cost: Option<String>,
+    pub cost: Option<Money>,
     /// Whether meeting them needs a reallocation.
     pub requires_reallocation: bool,
+}
+
+impl RequestLine<'_> {
     /// The line as a reader sees it: count, text, cost, reallocation.
-    pub summary: String,
+    pub fn summary(&self) -> String {
+        let mut summary = format!("{} request(s): {}", self.count, self.text);
+        if let Some(cost) = self.cost {
+            summary.push_str(" Cost: ");
+            summary.push_str(&money_label(cost));
+            summary.push('.');
+        }
+        if self.requires_reallocation {
+            summary.push_str(" Would require a reallocation of resources.");
+        }
+        summary
+    }
 }
 
 /// A footnote.

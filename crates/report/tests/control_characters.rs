@@ -53,6 +53,35 @@ fn tags(s: &str) -> BTreeSet<usize> {
         .collect()
 }
 
+/// Whitespace HTML and CSV carry as layout.
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r')
+}
+
+/// The text of an HTML output, parsed, after checking that every text node
+/// and attribute is free of controls other than the whitespace HTML allows.
+fn html_text(out: &str) -> String {
+    let raw: Vec<char> = out
+        .chars()
+        .filter(|&c| is_control(c) && !allowed(c))
+        .collect();
+    assert!(raw.is_empty(), "raw controls in HTML: {raw:?}");
+    let doc = scraper::Html::parse_document(out);
+    let mut text = String::new();
+    for node in doc.root_element().descendants() {
+        if let Some(t) = node.value().as_text() {
+            assert!(!t.chars().any(|c| is_control(c) && !allowed(c)), "{t:?}");
+            text.push_str(t);
+        }
+        if let Some(e) = node.value().as_element() {
+            for (_, v) in e.attrs() {
+                assert!(!v.chars().any(is_control), "{v:?}");
+            }
+        }
+    }
+    text
+}
+
 #[test]
 fn no_control_character_reaches_any_output() {
     let path =
@@ -100,28 +129,7 @@ fn no_control_character_reaches_any_output() {
     assert!(out.contains("\u{FFFD}"));
     assert_eq!(tags(&out), printed, "Markdown drops a text");
 
-    // HTML: parsed, every text node and attribute free of controls other
-    // than the whitespace HTML allows.
-    let out = render(&view, Format::Html);
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r');
-    let raw: Vec<char> = out
-        .chars()
-        .filter(|&c| is_control(c) && !allowed(c))
-        .collect();
-    assert!(raw.is_empty(), "raw controls in HTML: {raw:?}");
-    let doc = scraper::Html::parse_document(&out);
-    let mut text = String::new();
-    for node in doc.root_element().descendants() {
-        if let Some(t) = node.value().as_text() {
-            assert!(!t.chars().any(|c| is_control(c) && !allowed(c)), "{t:?}");
-            text.push_str(t);
-        }
-        if let Some(e) = node.value().as_element() {
-            for (_, v) in e.attrs() {
-                assert!(!v.chars().any(is_control), "{v:?}");
-            }
-        }
-    }
+    let text = html_text(&render(&view, Format::Html));
     assert!(text.contains("\u{FFFD}"));
     assert_eq!(tags(&text), printed, "HTML drops a text");
 

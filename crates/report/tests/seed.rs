@@ -2,13 +2,15 @@
 //! July 2016): what `assess` and `build` lay out, before any rendering.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use actionplan_funding::FundingStatus;
 use actionplan_indicators::Policy;
 use actionplan_interchange::Envelope;
-use actionplan_model::{Language, Status};
+use actionplan_model::{DateOrMonth, Language, Status, YearMonth};
 use actionplan_report::{
-    Assessment, CSV_COLUMNS, Format, FormatError, Options, ReportView, assess, build,
-    default_as_of, render,
+    Assessment, CSV_COLUMNS, Current, Detail, Format, Options, ReportView, assess, build,
+    date_or_month_label, default_as_of, money_label, render,
 };
+use rust_decimal::Decimal;
 use std::path::Path;
 use time::macros::date;
 
@@ -40,8 +42,12 @@ fn the_default_date_is_the_reports_not_the_clock() {
     assert_eq!(default_as_of(&[]), None);
     let a = assessed(&env);
     let v = view_of(&env, &a);
-    assert_eq!(v.as_of, "2016-07-31");
-    assert_eq!(v.as_of_label, "July 2016");
+    assert_eq!(v.as_of, date!(2016 - 07 - 31));
+    assert_eq!(
+        v.progress_as_of,
+        DateOrMonth::Month("2016-07".parse().unwrap())
+    );
+    assert_eq!(date_or_month_label(v.progress_as_of), "July 2016");
     let doc = v.document.as_ref().unwrap();
     assert_eq!(doc.symbol, "GB.328/INS/8");
     assert_eq!(
@@ -70,12 +76,12 @@ fn one_row_per_indicator_plus_the_deliverable_without_one() {
     );
 
     // Biennia and categories in plan order.
-    let layout: Vec<(&str, Vec<&str>)> = v
+    let layout: Vec<(String, Vec<&str>)> = v
         .bienniums
         .iter()
         .map(|b| {
             (
-                b.biennium.as_str(),
+                b.biennium.to_string(),
                 b.categories.iter().map(|c| c.name).collect(),
             )
         })
@@ -84,10 +90,10 @@ fn one_row_per_indicator_plus_the_deliverable_without_one() {
         layout,
         [
             (
-                "2016-17",
+                "2016-17".to_owned(),
                 vec!["Knowledge generation", "Country-level work"]
             ),
-            ("2018-19", vec!["Country-level work"]),
+            ("2018-19".to_owned(), vec!["Country-level work"]),
         ]
     );
     assert_eq!(v.bienniums[0].heading, "For the 2016–17 biennium");
@@ -158,6 +164,7 @@ fn first_row_flags_follow_items_and_deliverables() {
 
 #[test]
 fn standing_statuses_and_their_summary() {
+    use Status::*;
     let env = seed();
     let a = assessed(&env);
     let v = view_of(&env, &a);
@@ -165,7 +172,6 @@ fn standing_statuses_and_their_summary() {
         .rows()
         .filter_map(|r| Some((r.indicator.as_ref()?.id, r.status?)))
         .collect();
-    use Status::*;
     assert_eq!(
         statuses,
         [
@@ -228,12 +234,26 @@ fn indicator_cells_carry_timeline_source_and_baseline() {
             .clone()
     };
     let eese = cell("eese-review-published");
-    assert_eq!(eese.timeline.as_deref(), Some("03/2016"));
+    assert_eq!(
+        eese.timeline,
+        Some(YearMonth::new(2016, time::Month::March).unwrap())
+    );
     assert_eq!(eese.measure, "milestone");
     let states = cell("eese-member-states");
     assert_eq!(states.letter.as_deref(), Some("(a)"));
     assert_eq!(
         states.details,
+        [
+            Detail::Source("indicator 4.1 of the ILO results measurement framework"),
+            Detail::CountBaseline {
+                value: Decimal::from(8),
+                unit: Some("member States")
+            }
+        ]
+    );
+    let details: Vec<String> = states.details.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        details,
         [
             "source: indicator 4.1 of the ILO results measurement framework",
             "baseline: 8 member States"
@@ -261,26 +281,32 @@ fn funding_shows_the_xbtc_portfolio_gap_and_the_requests() {
     let env = seed();
     let a = assessed(&env);
     let v = view_of(&env, &a);
-    let f = &v.funding;
-    assert_eq!(f.portfolios.len(), 1);
-    let p = &f.portfolios[0];
+    let funding = &v.funding;
+    assert_eq!(funding.portfolios.len(), 1);
+    let p = &funding.portfolios[0];
     assert_eq!(p.name, "SME XBTC portfolio");
     assert_eq!(
-        p.baseline.as_deref(),
+        p.baseline_label().as_deref(),
         Some("USD 84,000,000 on 15 August 2015")
     );
-    assert_eq!(p.target, "USD 100,000,000");
-    assert_eq!(p.gap, "USD 16,000,000");
-    assert_eq!(p.progress_percent.as_deref(), Some("0"));
-    assert_eq!(p.progress_fraction.as_deref(), Some("0"));
+    assert!(matches!(p.current, Current::Baseline(b) if Some(b) == p.baseline));
+    assert_eq!(
+        p.current.to_string(),
+        "USD 84,000,000 on 15 August 2015 (no observation since the baseline)"
+    );
+    assert_eq!(money_label(p.target), "USD 100,000,000");
+    assert_eq!(p.gap.map(money_label).as_deref(), Some("USD 16,000,000"));
+    assert_eq!(p.progress_percent, Some(Decimal::ZERO));
+    assert_eq!(p.progress_fraction, Some(Decimal::ZERO));
+    assert_eq!(p.progress_label(), "0 %");
     assert_eq!(p.status, Status::NotStarted);
 
-    assert_eq!(f.requests.len(), 1);
-    assert_eq!(f.requests[0].count, 4);
-    assert!(f.requests[0].requires_reallocation);
-    assert_eq!(f.requests[0].cost, None);
+    assert_eq!(funding.requests.len(), 1);
+    assert_eq!(funding.requests[0].count, 4);
+    assert!(funding.requests[0].requires_reallocation);
+    assert_eq!(funding.requests[0].cost, None);
 
-    let underfunded: Vec<(&str, &str, bool)> = f
+    let underfunded: Vec<(&str, FundingStatus, bool)> = funding
         .underfunded
         .iter()
         .map(|u| (u.deliverable, u.funding_status, u.waiting))
@@ -288,10 +314,14 @@ fn funding_shows_the_xbtc_portfolio_gap_and_the_requests() {
     assert_eq!(
         underfunded,
         [
-            ("social-dialogue-study", "unfunded", true),
-            ("eese-cpos", "partially_funded", false),
-            ("growth-cpos", "conditional", true),
+            ("social-dialogue-study", FundingStatus::Unfunded, true),
+            ("eese-cpos", FundingStatus::PartiallyFunded, false),
+            ("growth-cpos", FundingStatus::Conditional, true),
         ]
+    );
+    assert_eq!(
+        funding.underfunded[0].state(),
+        "unfunded, waiting for resources"
     );
 }
 
@@ -314,9 +344,9 @@ fn a_later_date_changes_statuses_not_the_layout() {
     );
     let a = assessed(&env);
     let now = view_of(&env, &a);
-    assert_eq!(later.as_of, "2018-01-01");
+    assert_eq!(later.as_of, date!(2018 - 01 - 01));
     // The progress column still speaks as of the report.
-    assert_eq!(later.as_of_label, "July 2016");
+    assert_eq!(later.progress_as_of, now.progress_as_of);
     assert_eq!(later.rows().count(), now.rows().count());
     assert_eq!(later.summary.iter().map(|s| s.count).sum::<usize>(), 11);
     assert_ne!(later.summary, now.summary);
@@ -381,7 +411,7 @@ fn format_names_parse_and_print() {
     assert_eq!("json".parse::<Format>(), Ok(Format::Json));
     for bad in ["", "MD", "pdf", "htm", " md"] {
         let e = bad.parse::<Format>().unwrap_err();
-        assert_eq!(e, FormatError(bad.to_owned()));
+        assert_eq!(e.0, bad);
         assert!(e.to_string().contains("md, html, csv or json"));
     }
 }
