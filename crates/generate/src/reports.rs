@@ -15,7 +15,7 @@ use actionplan_model::{
     Document, DraftDecision, Footnote, Forecast, IndicatorProgress, Language, Letter,
     MilestoneObservation, Money, MoneyObservation, Observation, OutcomeRef, Paragraph,
     ProgressReport, QualitativeObservation, RelatedDocument, Remark, ReportSection, Status,
-    StrategicObjective, Unit, ValueObservation,
+    StrategicObjective, Text, Unit, ValueObservation,
 };
 
 /// The agenda item number of every report's document.
@@ -50,9 +50,34 @@ fn remark(rng: &mut Rng, paragraph: u32, topic_index: u64) -> Result<Remark, Err
     Ok(remark)
 }
 
+/// The main achievements: a paragraph per category, numbered by `next`.
+fn achievements(rng: &mut Rng, next: &mut impl FnMut() -> u32) -> Result<Vec<Paragraph>, Error> {
+    let mut achievements = Vec::new();
+    for (_, en, fr, es) in CATEGORIES {
+        let fill = words::Fill::random(rng);
+        let mut paragraph = Paragraph::new(text(rng, words::NARRATIVE_ONGOING, &fill, 20)?);
+        paragraph.number = Some(next());
+        paragraph.heading = Some(trilingual(en, fr, es)?);
+        paragraph.points = vec![
+            text(rng, words::NARRATIVE_DONE, &fill, 0)?,
+            text(rng, words::NARRATIVE_ONGOING, &fill, 0)?,
+        ];
+        achievements.push(paragraph);
+    }
+    Ok(achievements)
+}
+
+/// A numbered section of a report's body.
+fn section(numeral: &str, title: Text, paragraphs: Vec<Paragraph>) -> ReportSection {
+    let mut section = ReportSection::new(title);
+    section.numeral = Some(numeral.to_owned());
+    section.paragraphs = paragraphs;
+    section
+}
+
 impl Generator {
     /// Month offset of report `r`'s as-of month: July of its year.
-    fn report_month(&self, r: u64) -> u64 {
+    fn report_month(r: u64) -> u64 {
         r.saturating_mul(12).saturating_add(6)
     }
 
@@ -64,7 +89,7 @@ impl Generator {
     pub(crate) fn report_head(&self, r: u64) -> Result<ProgressReport, Error> {
         let mut rng = Rng::new(self.seed, Stream::Report, r);
         let year = self.report_year(r);
-        let month = self.month(self.report_month(r))?;
+        let month = self.month(Self::report_month(r))?;
         let as_of = if r.checked_rem(2) == Some(0) {
             DateOrMonth::Month(month)
         } else {
@@ -79,19 +104,7 @@ impl Generator {
             "This document reports on progress in implementing the action plan as of {month}."
         ))?);
         intro.number = Some(next());
-        let mut achievements = Vec::new();
-        for (_, en, fr, es) in CATEGORIES {
-            let fill = words::Fill::random(&mut rng);
-            let mut paragraph =
-                Paragraph::new(text(&mut rng, words::NARRATIVE_ONGOING, &fill, 20)?);
-            paragraph.number = Some(next());
-            paragraph.heading = Some(trilingual(en, fr, es)?);
-            paragraph.points = vec![
-                text(&mut rng, words::NARRATIVE_DONE, &fill, 0)?,
-                text(&mut rng, words::NARRATIVE_ONGOING, &fill, 0)?,
-            ];
-            achievements.push(paragraph);
-        }
+        let achievements = achievements(&mut rng, &mut next)?;
         let lessons = vec![
             remark(&mut rng, next(), r)?,
             remark(&mut rng, next(), r.saturating_add(1))?,
@@ -102,12 +115,6 @@ impl Generator {
         ];
         let conclusions = vec![remark(&mut rng, next(), r.saturating_add(4))?];
         let decision_paragraph = next();
-        let section = |numeral: &str, title, paragraphs| {
-            let mut section = ReportSection::new(title);
-            section.numeral = Some(numeral.to_owned());
-            section.paragraphs = paragraphs;
-            section
-        };
         let sections = vec![
             section(
                 "I",
@@ -272,92 +279,19 @@ impl Generator {
         rng: &mut Rng,
     ) -> Result<IndicatorProgress, Error> {
         let spec = Spec::of(self.seed, slot, g);
-        let t = self.report_month(r);
+        let t = Self::report_month(r);
         let pending = funding_of(self.seed, slot.index).0 == Funding::NotAllocated;
         let done = spec.done(t);
         let started = spec.progress(t) > 0;
         let mut fill = fill_of(self.seed, slot.item.index);
         fill.number = rng.range(2, 12);
 
-        let mut observations = Vec::new();
-        let value_at = |m: u64, as_of: Option<DateOrMonth>| -> Option<Observation> {
-            let v = spec.value(m)?;
-            let value = spec.decimal(v);
-            let value_observation = || {
-                let mut observation = ValueObservation::new(value);
-                observation.as_of = as_of;
-                observation
-            };
-            Some(match spec.kind {
-                Kind::Count { .. } => Observation::Count(value_observation()),
-                Kind::Money { currency, .. } => {
-                    let mut observation = MoneyObservation::new(Money::new(value, currency));
-                    observation.as_of = as_of;
-                    Observation::Money(observation)
-                }
-                _ => Observation::Percentage(value_observation()),
-            })
-        };
-        match spec.kind {
-            Kind::Milestone(_) => {
-                if let (true, Some(f)) = (done, spec.finish) {
-                    let m = self.month(f)?;
-                    let completed = if rng.percent(50) {
-                        DateOrMonth::Month(m)
-                    } else {
-                        DateOrMonth::Day(m.first_day().replace_day(15).unwrap_or(m.first_day()))
-                    };
-                    observations.push(Observation::Milestone(MilestoneObservation::new(completed)));
-                }
-            }
-            Kind::Qualitative if done || r > 0 => {
-                let mut observation = QualitativeObservation::new(done);
-                observation.as_of = Some(DateOrMonth::Month(self.month(t)?));
-                observations.push(Observation::Qualitative(observation));
-            }
-            Kind::Qualitative => {}
-            _ if started => {
-                let earlier = t.saturating_sub(6);
-                if t >= 12 && spec.progress(earlier) > 0 && rng.percent(40) {
-                    let m = DateOrMonth::Month(self.month(earlier)?);
-                    observations.extend(value_at(earlier, Some(m)));
-                }
-                let as_of = if rng.percent(50) {
-                    Some(DateOrMonth::Month(self.month(t)?))
-                } else {
-                    None
-                };
-                observations.extend(value_at(t, as_of));
-            }
-            _ => {}
-        }
+        let observations = self.observations(&spec, r, rng)?;
 
         let forecast = if done || pending || !rng.percent(70) {
             None
         } else {
-            let by = spec
-                .finish
-                .unwrap_or(spec.deadline)
-                .max(t.saturating_add(1));
-            let (goal, decrease) = match spec.kind {
-                Kind::Count {
-                    target, direction, ..
-                }
-                | Kind::Percentage {
-                    target, direction, ..
-                } => (Some(target), direction == Direction::Decrease),
-                Kind::Money { target, .. } => (Some(target), false),
-                _ => (None, false),
-            };
-            let mut forecast = Forecast::default();
-            forecast.by = Some(DateOrMonth::Month(self.month(by)?));
-            forecast.value = goal.filter(|_| rng.percent(60)).map(|v| spec.decimal(v));
-            forecast.bound = match rng.below(3) {
-                0 if decrease => Bound::AtMost,
-                0 => Bound::AtLeast,
-                _ => Bound::About,
-            };
-            Some(forecast)
+            Some(self.forecast(&spec, t, rng)?)
         };
 
         let derived = if done {
@@ -413,6 +347,95 @@ impl Generator {
         progress.status = status;
         progress.footnotes = footnotes;
         Ok(progress)
+    }
+
+    /// The observations report `r` makes on the indicator of `spec`: none
+    /// before it has started, a completion for a milestone, a judgement for
+    /// a qualitative measure, one or two values otherwise.
+    fn observations(&self, spec: &Spec, r: u64, rng: &mut Rng) -> Result<Vec<Observation>, Error> {
+        let t = Self::report_month(r);
+        let done = spec.done(t);
+        let started = spec.progress(t) > 0;
+        let mut observations = Vec::new();
+        let value_at = |m: u64, as_of: Option<DateOrMonth>| -> Option<Observation> {
+            let v = spec.value(m)?;
+            let value = spec.decimal(v);
+            let value_observation = || {
+                let mut observation = ValueObservation::new(value);
+                observation.as_of = as_of;
+                observation
+            };
+            Some(match spec.kind {
+                Kind::Count { .. } => Observation::Count(value_observation()),
+                Kind::Money { currency, .. } => {
+                    let mut observation = MoneyObservation::new(Money::new(value, currency));
+                    observation.as_of = as_of;
+                    Observation::Money(observation)
+                }
+                _ => Observation::Percentage(value_observation()),
+            })
+        };
+        match spec.kind {
+            Kind::Milestone(_) => {
+                if let (true, Some(f)) = (done, spec.finish) {
+                    let m = self.month(f)?;
+                    let completed = if rng.percent(50) {
+                        DateOrMonth::Month(m)
+                    } else {
+                        DateOrMonth::Day(m.first_day().replace_day(15).unwrap_or(m.first_day()))
+                    };
+                    observations.push(Observation::Milestone(MilestoneObservation::new(completed)));
+                }
+            }
+            Kind::Qualitative if done || r > 0 => {
+                let mut observation = QualitativeObservation::new(done);
+                observation.as_of = Some(DateOrMonth::Month(self.month(t)?));
+                observations.push(Observation::Qualitative(observation));
+            }
+            Kind::Qualitative => {}
+            _ if started => {
+                let earlier = t.saturating_sub(6);
+                if t >= 12 && spec.progress(earlier) > 0 && rng.percent(40) {
+                    let m = DateOrMonth::Month(self.month(earlier)?);
+                    observations.extend(value_at(earlier, Some(m)));
+                }
+                let as_of = if rng.percent(50) {
+                    Some(DateOrMonth::Month(self.month(t)?))
+                } else {
+                    None
+                };
+                observations.extend(value_at(t, as_of));
+            }
+            _ => {}
+        }
+        Ok(observations)
+    }
+
+    /// What report (at month `t`) expects of the indicator of `spec`.
+    fn forecast(&self, spec: &Spec, t: u64, rng: &mut Rng) -> Result<Forecast, Error> {
+        let by = spec
+            .finish
+            .unwrap_or(spec.deadline)
+            .max(t.saturating_add(1));
+        let (goal, decrease) = match spec.kind {
+            Kind::Count {
+                target, direction, ..
+            }
+            | Kind::Percentage {
+                target, direction, ..
+            } => (Some(target), direction == Direction::Decrease),
+            Kind::Money { target, .. } => (Some(target), false),
+            _ => (None, false),
+        };
+        let mut forecast = Forecast::default();
+        forecast.by = Some(DateOrMonth::Month(self.month(by)?));
+        forecast.value = goal.filter(|_| rng.percent(60)).map(|v| spec.decimal(v));
+        forecast.bound = match rng.below(3) {
+            0 if decrease => Bound::AtMost,
+            0 => Bound::AtLeast,
+            _ => Bound::About,
+        };
+        Ok(forecast)
     }
 
     /// Report `r`'s entries on whole deliverables, for about 15 % of them.

@@ -41,7 +41,7 @@ fn usd(thousands: u64) -> Money {
 }
 
 impl Generator {
-    fn partner(&self, p: u64) -> String {
+    fn partner(p: u64) -> String {
         let name = usize::try_from(p.checked_rem(PARTNERS.len() as u64).unwrap_or(0))
             .ok()
             .and_then(|i| PARTNERS.get(i))
@@ -77,7 +77,7 @@ impl Generator {
             ))
         });
         let partners = (0..self.partners).map(move |p| {
-            let partner = self.partner(p);
+            let partner = Self::partner(p);
             let mut source = FundingSource::new(
                 id(&format!("xbtc-{}", p.saturating_add(1)))?,
                 SourceKind::ExtraBudgetary,
@@ -143,9 +143,12 @@ impl Generator {
         let partner = rng.below(self.partners).saturating_add(1);
         let source = match state {
             ResourceState::Secured => Some(id(&format!("rb-{biennium}"))?),
-            ResourceState::Underfunded => Some(id(&format!("xbtc-{partner}"))?),
+            // The guard draws only for a mobilized line: an underfunded one
+            // must not consume a number, or every later choice would shift.
             ResourceState::Mobilized if rng.percent(50) => Some(id("ilo-wb-research")?),
-            ResourceState::Mobilized => Some(id(&format!("xbtc-{partner}"))?),
+            ResourceState::Underfunded | ResourceState::Mobilized => {
+                Some(id(&format!("xbtc-{partner}"))?)
+            }
             _ => None,
         };
         let required = rng.range(50, 2000);
