@@ -14,7 +14,7 @@
 
 use actionplan::{funding, indicators, interchange, model};
 use actionplan_generate::Generator;
-use actionplan_report::{Format, Options, assess, build, render};
+use actionplan_report::{Format, Options, ReportView, assess, build, render};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::Value;
 use std::hint::black_box;
@@ -82,24 +82,24 @@ fn stages(c: &mut Criterion, name: &str, text: &str, indicators: Option<u64>) {
 
     g.throughput(bytes.clone());
     g.bench_function("floor_serde_json_value", |b| {
-        b.iter(|| serde_json::from_str::<Value>(black_box(text)))
+        b.iter(|| serde_json::from_str::<Value>(black_box(text)));
     });
     g.bench_function("read_typed", |b| {
-        b.iter(|| interchange::read_str_without_schema(black_box(text)))
+        b.iter(|| interchange::read_str_without_schema(black_box(text)));
     });
     g.bench_function("schema_validation", |b| {
-        b.iter(|| validator.is_valid(black_box(&value)))
+        b.iter(|| validator.is_valid(black_box(&value)));
     });
     g.bench_function("read_str", |b| {
-        b.iter(|| interchange::read_str(black_box(text)))
+        b.iter(|| interchange::read_str(black_box(text)));
     });
     g.bench_function("validate_str", |b| {
-        b.iter(|| interchange::validate_str(black_box(text)))
+        b.iter(|| interchange::validate_str(black_box(text)));
     });
 
     g.throughput(per_indicator);
     g.bench_function("semantic_rules", |b| {
-        b.iter(|| model::validate(black_box(&file.plan), black_box(&file.reports)))
+        b.iter(|| model::validate(black_box(&file.plan), black_box(&file.reports)));
     });
     g.bench_function("evaluate", |b| {
         b.iter(|| {
@@ -110,10 +110,10 @@ fn stages(c: &mut Criterion, name: &str, text: &str, indicators: Option<u64>) {
                 &policy,
                 &funding::PlanFundingAnswer::new(&file.plan, date),
             )
-        })
+        });
     });
     g.bench_function("funding_overview", |b| {
-        b.iter(|| funding::overview(black_box(&file.plan), &file.reports, date))
+        b.iter(|| funding::overview(black_box(&file.plan), &file.reports, date));
     });
     let a = assess(&file.plan, &file.reports, date, &policy).expect("assesses");
     g.bench_function("report_view", |b| {
@@ -125,7 +125,7 @@ fn stages(c: &mut Criterion, name: &str, text: &str, indicators: Option<u64>) {
                 &a.funding,
                 &Options::default(),
             )
-        })
+        });
     });
     let view = build(
         &file.plan,
@@ -136,12 +136,12 @@ fn stages(c: &mut Criterion, name: &str, text: &str, indicators: Option<u64>) {
     );
     for format in Format::ALL {
         g.bench_function(BenchmarkId::new("render", format), |b| {
-            b.iter(|| render(black_box(&view), format))
+            b.iter(|| render(black_box(&view), format));
         });
     }
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("canonical_write", |b| {
-        b.iter(|| interchange::to_canonical_string(black_box(&file)))
+        b.iter(|| interchange::to_canonical_string(black_box(&file)));
     });
     g.finish();
 }
@@ -183,6 +183,11 @@ fn fastest(reps: usize, batch: u32, mut f: impl FnMut()) -> Duration {
 }
 
 /// How many calls of `f` take at least [`BATCH_AT_LEAST`].
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped to 1..=10000 just before the cast"
+)]
 fn batch_size(mut f: impl FnMut()) -> u32 {
     let start = Instant::now();
     f();
@@ -200,23 +205,15 @@ struct Input {
     assessment: actionplan_report::Assessment,
 }
 
-/// Each stage at n and 8n indicators, in one run: the printed ratio is 8
-/// for a linear stage and 64 for a quadratic one. A ratio above
-/// [`GROWTH_LIMIT`] fails the bench (and so `.ci/run`'s smoke run).
-fn growth(c: &mut Criterion) {
-    let n: u64 = std::env::var("BENCH_GROWTH_N")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if smoke() { 1_000 } else { 10_000 });
-    let reps = 5;
-    let policy = indicators::Policy::default();
-    let inputs: Vec<Input> = [n, 8 * n]
+/// The inputs of the growth check, at `n` and `8n` indicators.
+fn growth_inputs(n: u64, policy: &indicators::Policy) -> Vec<Input> {
+    [n, 8 * n]
         .into_iter()
         .map(|k| {
             let text = generated(k);
             let file = interchange::read_str(&text).expect("reads");
             let assessment =
-                assess(&file.plan, &file.reports, as_of(&file), &policy).expect("assesses");
+                assess(&file.plan, &file.reports, as_of(&file), policy).expect("assesses");
             Input {
                 indicators: k,
                 text,
@@ -224,44 +221,42 @@ fn growth(c: &mut Criterion) {
                 assessment,
             }
         })
-        .collect();
-    let views: Vec<_> = inputs
-        .iter()
-        .map(|i| {
-            build(
-                &i.file.plan,
-                &i.file.reports,
-                &i.assessment.evaluation,
-                &i.assessment.funding,
-                &Options::default(),
-            )
-        })
-        .collect();
-    type Stage<'a> = Box<dyn Fn(usize) + 'a>;
+        .collect()
+}
+
+/// A stage of the growth check, run on input 0 (`n` indicators) or 1 (`8n`).
+type Stage<'a> = Box<dyn Fn(usize) + 'a>;
+
+/// Every stage of the growth check, over `inputs` and their report `views`.
+fn growth_stages<'a>(
+    inputs: &'a [Input],
+    views: &'a [ReportView<'a>],
+    policy: &'a indicators::Policy,
+) -> Vec<(String, Stage<'a>)> {
     let mut stages: Vec<(String, Stage<'_>)> = vec![
         (
             "read_str".into(),
-            Box::new(|i| {
+            Box::new(move |i| {
                 black_box(interchange::read_str(&inputs[i].text).expect("reads"));
             }),
         ),
         (
             "semantic_rules".into(),
-            Box::new(|i| {
+            Box::new(move |i| {
                 let f = &inputs[i].file;
                 black_box(model::validate(&f.plan, &f.reports));
             }),
         ),
         (
             "evaluate".into(),
-            Box::new(|i| {
+            Box::new(move |i| {
                 let f = &inputs[i].file;
                 black_box(
                     indicators::evaluate(
                         &f.plan,
                         &f.reports,
                         as_of(f),
-                        &policy,
+                        policy,
                         &funding::PlanFundingAnswer::new(&f.plan, as_of(f)),
                     )
                     .expect("evaluates"),
@@ -270,14 +265,14 @@ fn growth(c: &mut Criterion) {
         ),
         (
             "funding_overview".into(),
-            Box::new(|i| {
+            Box::new(move |i| {
                 let f = &inputs[i].file;
                 black_box(funding::overview(&f.plan, &f.reports, as_of(f)));
             }),
         ),
         (
             "report_view".into(),
-            Box::new(|i| {
+            Box::new(move |i| {
                 let input = &inputs[i];
                 black_box(build(
                     &input.file.plan,
@@ -290,7 +285,6 @@ fn growth(c: &mut Criterion) {
         ),
     ];
     for format in Format::ALL {
-        let views = &views;
         stages.push((
             format!("render_{format}"),
             Box::new(move |i| {
@@ -298,6 +292,33 @@ fn growth(c: &mut Criterion) {
             }),
         ));
     }
+    stages
+}
+
+/// Each stage at n and 8n indicators, in one run: the printed ratio is 8
+/// for a linear stage and 64 for a quadratic one. A ratio above
+/// [`GROWTH_LIMIT`] fails the bench (and so `.ci/run`'s smoke run).
+fn growth(c: &mut Criterion) {
+    let n: u64 = std::env::var("BENCH_GROWTH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if smoke() { 1_000 } else { 10_000 });
+    let reps = 5;
+    let policy = indicators::Policy::default();
+    let inputs = growth_inputs(n, &policy);
+    let views: Vec<_> = inputs
+        .iter()
+        .map(|i| {
+            build(
+                &i.file.plan,
+                &i.file.reports,
+                &i.assessment.evaluation,
+                &i.assessment.funding,
+                &Options::default(),
+            )
+        })
+        .collect();
+    let stages = growth_stages(&inputs, &views, &policy);
     let mut g = c.benchmark_group("growth");
     g.sample_size(10);
     g.warm_up_time(Duration::from_millis(300));
@@ -308,7 +329,7 @@ fn growth(c: &mut Criterion) {
             for (i, input) in inputs.iter().enumerate() {
                 g.throughput(Throughput::Elements(input.indicators));
                 g.bench_function(BenchmarkId::new(name.as_str(), input.indicators), |b| {
-                    b.iter(|| stage(i))
+                    b.iter(|| stage(i));
                 });
             }
         }
@@ -362,7 +383,7 @@ fn large(_: &mut Criterion) {
         let report = |name: &str, t: Duration| {
             println!(
                 "large {name}: {n} indicators {t:?} ({:.0} ns per indicator)",
-                t.as_secs_f64() * 1e9 / n as f64
+                t.as_secs_f64() * 1e9 / f64::from(u32::try_from(n).unwrap_or(u32::MAX))
             );
         };
         report(

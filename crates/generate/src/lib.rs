@@ -67,7 +67,7 @@ mod spec;
 mod stream;
 mod words;
 
-use actionplan_model::{ActionPlan, Biennium, ProgressReport, Resources, YearMonth};
+use actionplan_model::{ActionPlan, Biennium, ProgressReport, YearMonth};
 use std::io;
 
 /// The fewest indicators a generated plan has: enough for every kind of
@@ -222,12 +222,10 @@ impl Generator {
         let mut plan = self.plan_head()?;
         plan.items = self.items().collect::<Result<_, _>>()?;
         plan.deliverables = self.deliverables().collect::<Result<_, _>>()?;
-        plan.resources = Resources {
-            sources: self.sources().collect::<Result<_, _>>()?,
-            lines: self.lines().collect::<Result<_, _>>()?,
-            requests: self.requests().collect::<Result<_, _>>()?,
-            portfolios: self.portfolios().collect::<Result<_, _>>()?,
-        };
+        plan.resources.sources = self.sources().collect::<Result<_, _>>()?;
+        plan.resources.lines = self.lines().collect::<Result<_, _>>()?;
+        plan.resources.requests = self.requests().collect::<Result<_, _>>()?;
+        plan.resources.portfolios = self.portfolios().collect::<Result<_, _>>()?;
         let mut reports = Vec::new();
         for r in 0..self.reports {
             let mut report = self.report_head(r)?;

@@ -4,13 +4,13 @@
 use crate::layout::{Items, Slot, Slots};
 use crate::rng::{Rng, Stream};
 use crate::spec::{Funding, Kind, Spec, funding_of};
-use crate::words::{self, Fill, Template, text, trilingual};
+use crate::words::{self, Fill, Template, english, text, trilingual};
 use crate::{Error, Generator, id};
 use actionplan_model::{
     ActionPlan, Body, Category, Condition, ConditionKind, CountMeasure, DateOrMonth, DatedMoney,
-    Deliverable, Direction, Extensions, FollowUpItem, Indicator, Letter, Measure, MilestoneMeasure,
-    Money, MoneyMeasure, ParagraphRef, PercentageMeasure, QualitativeMeasure, Resolution,
-    Resources, Session, SessionId, SourceKind, Text, Unit,
+    Deliverable, Direction, FollowUpItem, Indicator, Letter, Measure, MilestoneMeasure, Money,
+    MoneyMeasure, ParagraphRef, PercentageMeasure, QualitativeMeasure, Resolution, Session,
+    SessionId, SourceKind, Unit,
 };
 
 /// The categories of follow-up items, in the three languages.
@@ -103,15 +103,16 @@ fn session(
     opens: Option<DateOrMonth>,
     closes: Option<actionplan_model::Date>,
 ) -> Result<Session, Error> {
-    Ok(Session {
+    let mut session = Session::new(
         id,
         body,
         number,
-        year: u16::try_from(year).map_err(Error::internal)?,
-        opens,
-        closes,
-        place: Some(trilingual("Geneva", "Genève", "Ginebra")),
-    })
+        u16::try_from(year).map_err(Error::internal)?,
+    );
+    session.opens = opens;
+    session.closes = closes;
+    session.place = Some(trilingual("Geneva", "Genève", "Ginebra")?);
+    Ok(session)
 }
 
 impl Generator {
@@ -159,48 +160,46 @@ impl Generator {
         }
         let categories = CATEGORIES
             .iter()
-            .map(|(cid, en, fr, es)| {
-                Ok(Category {
-                    id: id(cid)?,
-                    name: trilingual(en, fr, es),
-                })
-            })
+            .map(|(cid, en, fr, es)| Ok(Category::new(id(cid)?, trilingual(en, fr, es)?)))
             .collect::<Result<_, Error>>()?;
-        Ok(ActionPlan {
-            id: id(&format!("synthetic-plan-{}", self.seed))?,
-            title: Text::en(format!(
-                "Synthetic action plan {}: follow-up to the resolution concerning {}",
-                self.seed, topic.en
-            ))
-            .with(
-                actionplan_model::Language::Fr,
-                format!(
-                    "Plan d'action synthétique {} : suite donnée à la résolution concernant {}",
-                    self.seed, topic.fr
-                ),
+        let title = english(format!(
+            "Synthetic action plan {}: follow-up to the resolution concerning {}",
+            self.seed, topic.en
+        ))?
+        .with(
+            actionplan_model::Language::Fr,
+            format!(
+                "Plan d'action synthétique {} : suite donnée à la résolution concernant {}",
+                self.seed, topic.fr
             ),
-            resolution: Resolution {
-                title: trilingual(
-                    &format!("Resolution concerning {}", topic.en),
-                    &format!("Résolution concernant {}", topic.fr),
-                    &format!("Resolución relativa a {}", topic.es),
-                ),
-                adopted_at: ilc_id(adopted)?,
-            },
-            endorsed_at: gb_id(adopted)?,
-            responsible_unit: Some(Unit {
-                code: Some("ENTERPRISES/SME".to_owned()),
-                name: Text::en("Small and Medium Enterprises Unit of the Enterprises Department"),
-            }),
-            biennia: self.biennia.clone(),
-            reporting,
-            sessions,
-            categories,
-            items: Vec::new(),
-            deliverables: Vec::new(),
-            resources: Resources::default(),
-            extensions: Extensions::default(),
-        })
+        )
+        .map_err(Error::internal)?;
+        let resolution = Resolution::new(
+            trilingual(
+                &format!("Resolution concerning {}", topic.en),
+                &format!("Résolution concernant {}", topic.fr),
+                &format!("Resolución relativa a {}", topic.es),
+            )?,
+            ilc_id(adopted)?,
+        );
+        let mut unit = Unit::new(english(
+            "Small and Medium Enterprises Unit of the Enterprises Department",
+        )?);
+        unit.code = Some("ENTERPRISES/SME".to_owned());
+        let first = self.biennium(0)?;
+        let mut plan = ActionPlan::new(
+            id(&format!("synthetic-plan-{}", self.seed))?,
+            title,
+            resolution,
+            gb_id(adopted)?,
+            first,
+        );
+        plan.responsible_unit = Some(unit);
+        plan.biennia.clone_from(&self.biennia);
+        plan.reporting = reporting;
+        plan.sessions = sessions;
+        plan.categories = categories;
+        Ok(plan)
     }
 
     /// The follow-up items, in plan order.
@@ -220,10 +219,9 @@ impl Generator {
                 (8..=16, Some(l), _) | (_, Some(l), None) => ParagraphRef::Point(n, l),
                 (_, Some(from), Some(to)) => ParagraphRef::Range(n, from, to),
             };
-            let mut paragraphs = vec![paragraph];
-            if rng.percent(15) {
-                paragraphs.push(ParagraphRef::Paragraph(n.saturating_add(1)));
-            }
+            let second = rng
+                .percent(15)
+                .then(|| ParagraphRef::Paragraph(n.saturating_add(1)));
             let mut deliverables = Vec::new();
             // Two items may share a deliverable (the seed's 9(a) row): the
             // first item that lists it plans it.
@@ -238,15 +236,16 @@ impl Generator {
                 .and_then(|c| CATEGORIES.get(c))
                 .copied()
                 .unwrap_or(("knowledge-generation", "", "", ""));
-            Ok(FollowUpItem {
-                id: id(&format!("item-{}", slot.index.saturating_add(1)))?,
-                text: text(&mut rng, words::ITEM, &fill, 15),
-                paragraphs,
-                category: id(cid)?,
-                biennium: self.biennium(slot.biennium)?,
-                deliverables,
-                extensions: Extensions::default(),
-            })
+            let mut item = FollowUpItem::new(
+                id(&format!("item-{}", slot.index.saturating_add(1)))?,
+                text(&mut rng, words::ITEM, &fill, 15)?,
+                paragraph,
+                id(cid)?,
+                self.biennium(slot.biennium)?,
+            );
+            item.paragraphs.extend(second);
+            item.deliverables = deliverables;
+            Ok(item)
         })
     }
 
@@ -261,35 +260,35 @@ impl Generator {
         let (funding, _) = funding_of(self.seed, slot.index);
         let mut conditions = Vec::new();
         if matches!(funding, Funding::NotAllocated | Funding::Mobilized) || rng.percent(4) {
-            conditions.push(Condition {
-                kind: ConditionKind::ResourcesMobilized,
-                source: Some(SourceKind::ExtraBudgetary),
-                text: trilingual(
+            let mut condition = Condition::new(
+                ConditionKind::ResourcesMobilized,
+                trilingual(
                     "provided that extra-budgetary resources can be mobilized",
                     "sous réserve que des ressources extrabudgétaires puissent être mobilisées",
                     "siempre que puedan movilizarse recursos extrapresupuestarios",
-                ),
-            });
+                )?,
+            );
+            condition.source = Some(SourceKind::ExtraBudgetary);
+            conditions.push(condition);
         }
         if rng.percent(3) {
-            conditions.push(Condition {
-                kind: ConditionKind::Other,
-                source: None,
-                text: Text::en("subject to the agreement of the constituents concerned"),
-            });
+            conditions.push(Condition::new(
+                ConditionKind::Other,
+                english("subject to the agreement of the constituents concerned")?,
+            ));
         }
         let mut indicators = Vec::new();
         for j in 0..slot.indicators {
             indicators.push(self.indicator(slot, j, &fill)?);
         }
-        Ok(Deliverable {
-            id: id(&format!("del-{}", slot.index.saturating_add(1)))?,
-            letter: letter(slot.index.saturating_sub(slot.item.first)),
-            text: text(&mut rng, words::DELIVERABLE, &fill, 15),
-            conditions,
-            indicators,
-            extensions: Extensions::default(),
-        })
+        let mut deliverable = Deliverable::new(
+            id(&format!("del-{}", slot.index.saturating_add(1)))?,
+            text(&mut rng, words::DELIVERABLE, &fill, 15)?,
+        );
+        deliverable.letter = letter(slot.index.saturating_sub(slot.item.first));
+        deliverable.conditions = conditions;
+        deliverable.indicators = indicators;
+        Ok(deliverable)
     }
 
     fn indicator(&self, slot: &Slot, j: u64, fill: &Fill) -> Result<Indicator, Error> {
@@ -303,66 +302,83 @@ impl Generator {
             Kind::Money { .. } => words::MONEY,
             Kind::Qualitative => words::QUALITATIVE,
         };
-        let measure = match spec.kind {
-            Kind::Milestone(event) => Measure::Milestone(MilestoneMeasure { event }),
+        let measure = self.measure(&spec, &mut rng)?;
+        let mut indicator = Indicator::new(
+            id(&format!("ind-{}", g.saturating_add(1)))?,
+            text(&mut rng, pool, fill, 15)?,
+            measure,
+        );
+        indicator.letter = letter(j);
+        indicator.deadline = Some(self.month(spec.deadline)?);
+        indicator.data_source = rng
+            .percent(30)
+            .then(|| english("indicator 4.1 of the ILO results measurement framework"))
+            .transpose()?;
+        Ok(indicator)
+    }
+
+    /// The measure of an indicator, from its spec (a draw or two of `rng`
+    /// for the optional texts).
+    fn measure(&self, spec: &Spec, rng: &mut Rng) -> Result<Measure, Error> {
+        Ok(match spec.kind {
+            Kind::Milestone(event) => Measure::Milestone(MilestoneMeasure::new(event)),
             Kind::Count {
                 baseline,
                 target,
                 mode,
                 direction,
-            } => Measure::Count(CountMeasure {
-                unit: rng
+            } => {
+                let mut count = CountMeasure::new(spec.decimal(target));
+                count.unit = rng
                     .percent(60)
-                    .then(|| trilingual("member States", "États membres", "Estados miembros")),
-                baseline: baseline.map(|b| spec.decimal(b)),
-                target: spec.decimal(target),
-                target_mode: mode,
-                direction,
-            }),
+                    .then(|| trilingual("member States", "États membres", "Estados miembros"))
+                    .transpose()?;
+                count.baseline = baseline.map(|b| spec.decimal(b));
+                count.target_mode = mode;
+                count.direction = direction;
+                Measure::Count(count)
+            }
             Kind::Percentage {
                 baseline,
                 target,
                 direction,
-            } => Measure::Percentage(PercentageMeasure {
-                of: rng
+            } => {
+                let mut percentage = PercentageMeasure::new(spec.decimal(target));
+                percentage.of = rng
                     .percent(50)
-                    .then(|| trilingual("participants", "participants", "participantes")),
-                baseline: baseline.map(|b| spec.decimal(b)),
-                target: spec.decimal(target),
-                direction,
-            }),
+                    .then(|| trilingual("participants", "participants", "participantes"))
+                    .transpose()?;
+                percentage.baseline = baseline.map(|b| spec.decimal(b));
+                percentage.direction = direction;
+                Measure::Percentage(percentage)
+            }
             Kind::Money {
                 baseline,
                 target,
                 currency,
                 ..
-            } => Measure::Money(MoneyMeasure {
-                baseline: match baseline {
-                    Some(b) => Some(DatedMoney {
-                        amount: Money::new(spec.decimal(b), currency),
-                        as_of: DateOrMonth::Day(date(self.first_year.saturating_sub(1), 8, 15)?),
-                    }),
+            } => {
+                let mut money = MoneyMeasure::new(Money::new(spec.decimal(target), currency));
+                money.baseline = match baseline {
+                    Some(b) => Some(DatedMoney::new(
+                        Money::new(spec.decimal(b), currency),
+                        DateOrMonth::Day(date(self.first_year.saturating_sub(1), 8, 15)?),
+                    )),
                     None => None,
-                },
-                target: Money::new(spec.decimal(target), currency),
-                direction: Direction::Increase,
-            }),
-            Kind::Qualitative => Measure::Qualitative(QualitativeMeasure {
-                criterion: rng.percent(50).then(|| {
-                    Text::en("The external auditors raise no finding on the projects concerned")
-                }),
-            }),
-        };
-        Ok(Indicator {
-            id: id(&format!("ind-{}", g.saturating_add(1)))?,
-            letter: letter(j),
-            text: text(&mut rng, pool, fill, 15),
-            deadline: Some(self.month(spec.deadline)?),
-            data_source: rng
-                .percent(30)
-                .then(|| Text::en("indicator 4.1 of the ILO results measurement framework")),
-            measure,
-            extensions: Extensions::default(),
+                };
+                money.direction = Direction::Increase;
+                Measure::Money(money)
+            }
+            Kind::Qualitative => {
+                let mut qualitative = QualitativeMeasure::default();
+                qualitative.criterion = rng
+                    .percent(50)
+                    .then(|| {
+                        english("The external auditors raise no finding on the projects concerned")
+                    })
+                    .transpose()?;
+                Measure::Qualitative(qualitative)
+            }
         })
     }
 }

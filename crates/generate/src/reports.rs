@@ -8,14 +8,14 @@ use crate::layout::{Slot, Slots};
 use crate::plan::{CATEGORIES, date, fill_of, gb_id, gb_number};
 use crate::rng::{Rng, Stream};
 use crate::spec::{Funding, Kind, Spec, funding_of};
-use crate::words::{self, text, trilingual};
+use crate::words::{self, english, text, trilingual};
 use crate::{Error, Generator, id};
 use actionplan_model::{
     AgendaItem, AgendaSection, Bound, DateOrMonth, DecisionPoint, DeliverableProgress, Direction,
-    Document, DraftDecision, Extensions, Footnote, Forecast, Implications, IndicatorProgress,
-    Language, Letter, MilestoneObservation, Money, MoneyObservation, Observation, OutcomeRef,
-    Paragraph, ProgressReport, QualitativeObservation, RelatedDocument, Remark, ReportSection,
-    Status, StrategicObjective, Text, Unit, ValueObservation,
+    Document, DraftDecision, Footnote, Forecast, IndicatorProgress, Language, Letter,
+    MilestoneObservation, Money, MoneyObservation, Observation, OutcomeRef, Paragraph,
+    ProgressReport, QualitativeObservation, RelatedDocument, Remark, ReportSection, Status,
+    StrategicObjective, Text, Unit, ValueObservation,
 };
 
 /// The agenda item number of every report's document.
@@ -38,22 +38,46 @@ fn random_status(rng: &mut Rng) -> Status {
     }
 }
 
-fn remark(rng: &mut Rng, paragraph: u32, topic_index: u64) -> Remark {
+fn remark(rng: &mut Rng, paragraph: u32, topic_index: u64) -> Result<Remark, Error> {
     let mut fill = words::Fill::random(rng);
     fill.topic = usize::try_from(topic_index)
         .ok()
         .and_then(|i| words::TOPICS.get(i))
         .copied()
         .unwrap_or(fill.topic);
-    Remark {
-        paragraph: Some(paragraph),
-        text: text(rng, words::REMARK, &fill, 30),
+    let mut remark = Remark::new(text(rng, words::REMARK, &fill, 30)?);
+    remark.paragraph = Some(paragraph);
+    Ok(remark)
+}
+
+/// The main achievements: a paragraph per category, numbered by `next`.
+fn achievements(rng: &mut Rng, next: &mut impl FnMut() -> u32) -> Result<Vec<Paragraph>, Error> {
+    let mut achievements = Vec::new();
+    for (_, en, fr, es) in CATEGORIES {
+        let fill = words::Fill::random(rng);
+        let mut paragraph = Paragraph::new(text(rng, words::NARRATIVE_ONGOING, &fill, 20)?);
+        paragraph.number = Some(next());
+        paragraph.heading = Some(trilingual(en, fr, es)?);
+        paragraph.points = vec![
+            text(rng, words::NARRATIVE_DONE, &fill, 0)?,
+            text(rng, words::NARRATIVE_ONGOING, &fill, 0)?,
+        ];
+        achievements.push(paragraph);
     }
+    Ok(achievements)
+}
+
+/// A numbered section of a report's body.
+fn section(numeral: &str, title: Text, paragraphs: Vec<Paragraph>) -> ReportSection {
+    let mut section = ReportSection::new(title);
+    section.numeral = Some(numeral.to_owned());
+    section.paragraphs = paragraphs;
+    section
 }
 
 impl Generator {
     /// Month offset of report `r`'s as-of month: July of its year.
-    fn report_month(&self, r: u64) -> u64 {
+    fn report_month(r: u64) -> u64 {
         r.saturating_mul(12).saturating_add(6)
     }
 
@@ -65,7 +89,7 @@ impl Generator {
     pub(crate) fn report_head(&self, r: u64) -> Result<ProgressReport, Error> {
         let mut rng = Rng::new(self.seed, Stream::Report, r);
         let year = self.report_year(r);
-        let month = self.month(self.report_month(r))?;
+        let month = self.month(Self::report_month(r))?;
         let as_of = if r.checked_rem(2) == Some(0) {
             DateOrMonth::Month(month)
         } else {
@@ -76,172 +100,158 @@ impl Generator {
             number = number.saturating_add(1);
             number
         };
-        let intro = Paragraph {
-            number: Some(next()),
-            heading: None,
-            text: Text::en(format!(
-                "This document reports on progress in implementing the action plan as of {month}."
-            )),
-            points: Vec::new(),
-        };
-        let mut achievements = Vec::new();
-        for (_, en, fr, es) in CATEGORIES {
-            let fill = words::Fill::random(&mut rng);
-            achievements.push(Paragraph {
-                number: Some(next()),
-                heading: Some(trilingual(en, fr, es)),
-                text: text(&mut rng, words::NARRATIVE_ONGOING, &fill, 20),
-                points: vec![
-                    text(&mut rng, words::NARRATIVE_DONE, &fill, 0),
-                    text(&mut rng, words::NARRATIVE_ONGOING, &fill, 0),
-                ],
-            });
-        }
+        let mut intro = Paragraph::new(english(format!(
+            "This document reports on progress in implementing the action plan as of {month}."
+        ))?);
+        intro.number = Some(next());
+        let achievements = achievements(&mut rng, &mut next)?;
         let lessons = vec![
-            remark(&mut rng, next(), r),
-            remark(&mut rng, next(), r.saturating_add(1)),
+            remark(&mut rng, next(), r)?,
+            remark(&mut rng, next(), r.saturating_add(1))?,
         ];
         let challenges = vec![
-            remark(&mut rng, next(), r.saturating_add(2)),
-            remark(&mut rng, next(), r.saturating_add(3)),
+            remark(&mut rng, next(), r.saturating_add(2))?,
+            remark(&mut rng, next(), r.saturating_add(3))?,
         ];
-        let conclusions = vec![remark(&mut rng, next(), r.saturating_add(4))];
+        let conclusions = vec![remark(&mut rng, next(), r.saturating_add(4))?];
         let decision_paragraph = next();
         let sections = vec![
-            ReportSection {
-                numeral: Some("I".to_owned()),
-                title: trilingual("Introduction", "Introduction", "Introducción"),
-                paragraphs: vec![intro],
-            },
-            ReportSection {
-                numeral: Some("II".to_owned()),
-                title: Text::en("Main achievements, lessons learned and challenges"),
-                paragraphs: achievements,
-            },
-            ReportSection {
-                numeral: Some("III".to_owned()),
-                title: trilingual("Conclusions", "Conclusions", "Conclusiones"),
-                paragraphs: conclusions
+            section(
+                "I",
+                trilingual("Introduction", "Introduction", "Introducción")?,
+                vec![intro],
+            ),
+            section(
+                "II",
+                english("Main achievements, lessons learned and challenges")?,
+                achievements,
+            ),
+            section(
+                "III",
+                trilingual("Conclusions", "Conclusions", "Conclusiones")?,
+                conclusions
                     .iter()
-                    .map(|c| Paragraph {
-                        number: c.paragraph,
-                        heading: None,
-                        text: c.text.clone(),
-                        points: Vec::new(),
+                    .map(|c| {
+                        let mut paragraph = Paragraph::new(c.text.clone());
+                        paragraph.number = c.paragraph;
+                        paragraph
                     })
                     .collect(),
-            },
+            ),
         ];
         let footnotes = (1..=self.footnotes)
             .map(|n| {
                 let fill = words::Fill::random(&mut rng);
-                Ok(Footnote {
-                    id: id(&format!("fn-{n}"))?,
-                    number: u32::try_from(n).map_err(Error::internal)?,
-                    text: Text::en(format!(
+                Ok(Footnote::new(
+                    id(&format!("fn-{n}"))?,
+                    u32::try_from(n).map_err(Error::internal)?,
+                    english(format!(
                         "See the country report for {} on {}.",
                         fill.country, fill.topic.en
-                    )),
-                })
+                    ))?,
+                ))
             })
             .collect::<Result<_, Error>>()?;
         let related_documents = if r == 0 {
             Vec::new()
         } else {
             let previous = year.saturating_sub(1);
-            vec![RelatedDocument {
-                symbol: Some(symbol(previous)),
-                title: Text::en("Previous progress report on the action plan"),
-                session: Some(gb_id(previous)?),
-            }]
+            let mut related =
+                RelatedDocument::new(english("Previous progress report on the action plan")?);
+            related.symbol = Some(symbol(previous));
+            related.session = Some(gb_id(previous)?);
+            vec![related]
         };
+        let document = self.document(r, year, decision_paragraph, related_documents)?;
+        let mut report = ProgressReport::new(
+            id(&format!("gb-{}-ins-{AGENDA_ITEM}", gb_number(year)))?,
+            as_of,
+        );
+        report.session = Some(gb_id(year)?);
+        report.document = Some(document);
+        report.sections = sections;
+        report.lessons_learned = lessons;
+        report.challenges = challenges;
+        report.conclusions = conclusions;
+        report.footnotes = footnotes;
+        Ok(report)
+    }
+
+    /// The document report `r` (of `year`) is published as.
+    fn document(
+        &self,
+        r: u64,
+        year: i32,
+        decision_paragraph: u32,
+        related_documents: Vec<RelatedDocument>,
+    ) -> Result<Document, Error> {
         let letter = |c: char| Letter::new(c).ok_or_else(|| Error::Internal(format!("letter {c}")));
-        let document = Document {
-            symbol: symbol(year),
-            session: gb_id(year)?,
-            section: Some(AgendaSection {
-                code: "INS".to_owned(),
-                name: trilingual(
-                    "Institutional Section",
-                    "Section institutionnelle",
-                    "Sección Institucional",
-                ),
-            }),
-            agenda_item: Some(AgendaItem {
-                number: AGENDA_ITEM,
-                title: Text::en("Follow-up to the resolution: progress report"),
-            }),
-            date: Some(date(year, 9, 20)?),
-            original_language: Some(Language::En),
-            title: trilingual(
+        let mut document = Document::new(
+            symbol(year),
+            gb_id(year)?,
+            trilingual(
                 "Progress report on the implementation of the action plan",
                 "Rapport sur l'état d'avancement de la mise en œuvre du plan d'action",
                 "Informe sobre los progresos realizados en la aplicación del plan de acción",
+            )?,
+        )
+        .map_err(Error::internal)?;
+        document.section = Some(
+            AgendaSection::new(
+                "INS",
+                trilingual(
+                    "Institutional Section",
+                    "Section institutionnelle",
+                    "Sección Institucional",
+                )?,
+            )
+            .map_err(Error::internal)?,
+        );
+        document.agenda_item = Some(AgendaItem::new(
+            AGENDA_ITEM,
+            english("Follow-up to the resolution: progress report")?,
+        ));
+        document.date = Some(date(year, 9, 20)?);
+        document.original_language = Some(Language::En);
+        document.purpose = Some(english(format!(
+            "This document is a progress report on the implementation of the action plan. The Governing Body is invited to provide guidance (see the draft decision in paragraph {decision_paragraph})."
+        ))?);
+        let mut objective = StrategicObjective::new(english(
+            "The action plan contributes to five of the ten Office-wide outcomes.",
+        )?);
+        objective.strategic_plan = Some(self.biennium(r.checked_div(2).unwrap_or(0))?);
+        objective.outcomes = [1, 4, 5, 6, 10].into_iter().map(OutcomeRef::new).collect();
+        document.strategic_objective = Some(objective);
+        document.implications.policy = Some(english(
+            "The action plan shapes the Office's work over the biennium.",
+        )?);
+        document.implications.legal = Some(trilingual("None.", "Aucune.", "Ninguna.")?);
+        document.implications.financial = Some(english(
+            "Within the approved programme and budget, and the resources mobilized.",
+        )?);
+        document.follow_up_action = Some(english(
+            "The Office will report again at the next November session.",
+        )?);
+        let mut unit = Unit::new(english("Small and Medium Enterprises Unit")?);
+        unit.code = Some("ENTERPRISES/SME".to_owned());
+        document.author_unit = Some(unit);
+        document.related_documents = related_documents;
+        let mut decision = DraftDecision::new(english(
+            "The Governing Body requests the Director-General to:",
+        )?);
+        decision.paragraph = Some(decision_paragraph);
+        decision.points = vec![
+            DecisionPoint::new(
+                letter('a')?,
+                english("take into account its guidance in implementing the action plan;")?,
             ),
-            purpose: Some(Text::en(format!(
-                "This document is a progress report on the implementation of the action plan. The Governing Body is invited to provide guidance (see the draft decision in paragraph {decision_paragraph})."
-            ))),
-            strategic_objective: Some(StrategicObjective {
-                text: Text::en(
-                    "The action plan contributes to five of the ten Office-wide outcomes.",
-                ),
-                strategic_plan: Some(self.biennium(r.checked_div(2).unwrap_or(0))?),
-                outcomes: [1, 4, 5, 6, 10]
-                    .into_iter()
-                    .map(|number| OutcomeRef {
-                        number,
-                        title: None,
-                    })
-                    .collect(),
-            }),
-            implications: Implications {
-                policy: Some(Text::en(
-                    "The action plan shapes the Office's work over the biennium.",
-                )),
-                legal: Some(trilingual("None.", "Aucune.", "Ninguna.")),
-                financial: Some(Text::en(
-                    "Within the approved programme and budget, and the resources mobilized.",
-                )),
-            },
-            follow_up_action: Some(Text::en(
-                "The Office will report again at the next November session.",
-            )),
-            author_unit: Some(Unit {
-                code: Some("ENTERPRISES/SME".to_owned()),
-                name: Text::en("Small and Medium Enterprises Unit"),
-            }),
-            related_documents,
-            draft_decision: Some(DraftDecision {
-                paragraph: Some(decision_paragraph),
-                text: Text::en("The Governing Body requests the Director-General to:"),
-                points: vec![
-                    DecisionPoint {
-                        letter: letter('a')?,
-                        text: Text::en(
-                            "take into account its guidance in implementing the action plan;",
-                        ),
-                    },
-                    DecisionPoint {
-                        letter: letter('b')?,
-                        text: Text::en("report on progress at its next November session."),
-                    },
-                ],
-            }),
-        };
-        Ok(ProgressReport {
-            id: id(&format!("gb-{}-ins-{AGENDA_ITEM}", gb_number(year)))?,
-            as_of,
-            session: Some(gb_id(year)?),
-            document: Some(document),
-            indicators: Vec::new(),
-            deliverables: Vec::new(),
-            sections,
-            lessons_learned: lessons,
-            challenges,
-            conclusions,
-            footnotes,
-            extensions: Extensions::default(),
-        })
+            DecisionPoint::new(
+                letter('b')?,
+                english("report on progress at its next November session.")?,
+            ),
+        ];
+        document.draft_decision = Some(decision);
+        Ok(document)
     }
 
     /// Report `r`'s entries on indicators, in plan order: most indicators,
@@ -269,87 +279,19 @@ impl Generator {
         rng: &mut Rng,
     ) -> Result<IndicatorProgress, Error> {
         let spec = Spec::of(self.seed, slot, g);
-        let t = self.report_month(r);
+        let t = Self::report_month(r);
         let pending = funding_of(self.seed, slot.index).0 == Funding::NotAllocated;
         let done = spec.done(t);
         let started = spec.progress(t) > 0;
         let mut fill = fill_of(self.seed, slot.item.index);
         fill.number = rng.range(2, 12);
 
-        let mut observations = Vec::new();
-        let value_at = |m: u64, as_of: Option<DateOrMonth>| -> Option<Observation> {
-            let v = spec.value(m)?;
-            let value = spec.decimal(v);
-            Some(match spec.kind {
-                Kind::Count { .. } => Observation::Count(ValueObservation { value, as_of }),
-                Kind::Money { currency, .. } => Observation::Money(MoneyObservation {
-                    amount: Money::new(value, currency),
-                    as_of,
-                }),
-                _ => Observation::Percentage(ValueObservation { value, as_of }),
-            })
-        };
-        match spec.kind {
-            Kind::Milestone(_) => {
-                if let (true, Some(f)) = (done, spec.finish) {
-                    let m = self.month(f)?;
-                    let completed = if rng.percent(50) {
-                        DateOrMonth::Month(m)
-                    } else {
-                        DateOrMonth::Day(m.first_day().replace_day(15).unwrap_or(m.first_day()))
-                    };
-                    observations.push(Observation::Milestone(MilestoneObservation { completed }));
-                }
-            }
-            Kind::Qualitative if done || r > 0 => {
-                observations.push(Observation::Qualitative(QualitativeObservation {
-                    met: done,
-                    as_of: Some(DateOrMonth::Month(self.month(t)?)),
-                }));
-            }
-            Kind::Qualitative => {}
-            _ if started => {
-                let earlier = t.saturating_sub(6);
-                if t >= 12 && spec.progress(earlier) > 0 && rng.percent(40) {
-                    let m = DateOrMonth::Month(self.month(earlier)?);
-                    observations.extend(value_at(earlier, Some(m)));
-                }
-                let as_of = if rng.percent(50) {
-                    Some(DateOrMonth::Month(self.month(t)?))
-                } else {
-                    None
-                };
-                observations.extend(value_at(t, as_of));
-            }
-            _ => {}
-        }
+        let observations = self.observations(&spec, r, rng)?;
 
         let forecast = if done || pending || !rng.percent(70) {
             None
         } else {
-            let by = spec
-                .finish
-                .unwrap_or(spec.deadline)
-                .max(t.saturating_add(1));
-            let (goal, decrease) = match spec.kind {
-                Kind::Count {
-                    target, direction, ..
-                }
-                | Kind::Percentage {
-                    target, direction, ..
-                } => (Some(target), direction == Direction::Decrease),
-                Kind::Money { target, .. } => (Some(target), false),
-                _ => (None, false),
-            };
-            Some(Forecast {
-                by: Some(DateOrMonth::Month(self.month(by)?)),
-                value: goal.filter(|_| rng.percent(60)).map(|v| spec.decimal(v)),
-                bound: match rng.below(3) {
-                    0 if decrease => Bound::AtMost,
-                    0 => Bound::AtLeast,
-                    _ => Bound::About,
-                },
-            })
+            Some(self.forecast(&spec, t, rng)?)
         };
 
         let derived = if done {
@@ -377,16 +319,19 @@ impl Generator {
             Some(derived)
         };
 
-        let narrative = rng.percent(85).then(|| {
-            let pool = if done {
-                words::NARRATIVE_DONE
-            } else if pending {
-                words::NARRATIVE_PENDING
-            } else {
-                words::NARRATIVE_ONGOING
-            };
-            text(rng, pool, &fill, 10)
-        });
+        let narrative = rng
+            .percent(85)
+            .then(|| {
+                let pool = if done {
+                    words::NARRATIVE_DONE
+                } else if pending {
+                    words::NARRATIVE_PENDING
+                } else {
+                    words::NARRATIVE_ONGOING
+                };
+                text(rng, pool, &fill, 10)
+            })
+            .transpose()?;
         let footnotes = if rng.percent(3) {
             vec![id(&format!(
                 "fn-{}",
@@ -395,15 +340,102 @@ impl Generator {
         } else {
             Vec::new()
         };
-        Ok(IndicatorProgress {
-            indicator: id(&format!("ind-{}", g.saturating_add(1)))?,
-            narrative,
-            observations,
-            forecast,
-            status,
-            footnotes,
-            extensions: Extensions::default(),
-        })
+        let mut progress = IndicatorProgress::new(id(&format!("ind-{}", g.saturating_add(1)))?);
+        progress.narrative = narrative;
+        progress.observations = observations;
+        progress.forecast = forecast;
+        progress.status = status;
+        progress.footnotes = footnotes;
+        Ok(progress)
+    }
+
+    /// The observations report `r` makes on the indicator of `spec`: none
+    /// before it has started, a completion for a milestone, a judgement for
+    /// a qualitative measure, one or two values otherwise.
+    fn observations(&self, spec: &Spec, r: u64, rng: &mut Rng) -> Result<Vec<Observation>, Error> {
+        let t = Self::report_month(r);
+        let done = spec.done(t);
+        let started = spec.progress(t) > 0;
+        let mut observations = Vec::new();
+        let value_at = |m: u64, as_of: Option<DateOrMonth>| -> Option<Observation> {
+            let v = spec.value(m)?;
+            let value = spec.decimal(v);
+            let value_observation = || {
+                let mut observation = ValueObservation::new(value);
+                observation.as_of = as_of;
+                observation
+            };
+            Some(match spec.kind {
+                Kind::Count { .. } => Observation::Count(value_observation()),
+                Kind::Money { currency, .. } => {
+                    let mut observation = MoneyObservation::new(Money::new(value, currency));
+                    observation.as_of = as_of;
+                    Observation::Money(observation)
+                }
+                _ => Observation::Percentage(value_observation()),
+            })
+        };
+        match spec.kind {
+            Kind::Milestone(_) => {
+                if let (true, Some(f)) = (done, spec.finish) {
+                    let m = self.month(f)?;
+                    let completed = if rng.percent(50) {
+                        DateOrMonth::Month(m)
+                    } else {
+                        DateOrMonth::Day(m.first_day().replace_day(15).unwrap_or(m.first_day()))
+                    };
+                    observations.push(Observation::Milestone(MilestoneObservation::new(completed)));
+                }
+            }
+            Kind::Qualitative if done || r > 0 => {
+                let mut observation = QualitativeObservation::new(done);
+                observation.as_of = Some(DateOrMonth::Month(self.month(t)?));
+                observations.push(Observation::Qualitative(observation));
+            }
+            Kind::Qualitative => {}
+            _ if started => {
+                let earlier = t.saturating_sub(6);
+                if t >= 12 && spec.progress(earlier) > 0 && rng.percent(40) {
+                    let m = DateOrMonth::Month(self.month(earlier)?);
+                    observations.extend(value_at(earlier, Some(m)));
+                }
+                let as_of = if rng.percent(50) {
+                    Some(DateOrMonth::Month(self.month(t)?))
+                } else {
+                    None
+                };
+                observations.extend(value_at(t, as_of));
+            }
+            _ => {}
+        }
+        Ok(observations)
+    }
+
+    /// What report (at month `t`) expects of the indicator of `spec`.
+    fn forecast(&self, spec: &Spec, t: u64, rng: &mut Rng) -> Result<Forecast, Error> {
+        let by = spec
+            .finish
+            .unwrap_or(spec.deadline)
+            .max(t.saturating_add(1));
+        let (goal, decrease) = match spec.kind {
+            Kind::Count {
+                target, direction, ..
+            }
+            | Kind::Percentage {
+                target, direction, ..
+            } => (Some(target), direction == Direction::Decrease),
+            Kind::Money { target, .. } => (Some(target), false),
+            _ => (None, false),
+        };
+        let mut forecast = Forecast::default();
+        forecast.by = Some(DateOrMonth::Month(self.month(by)?));
+        forecast.value = goal.filter(|_| rng.percent(60)).map(|v| spec.decimal(v));
+        forecast.bound = match rng.below(3) {
+            0 if decrease => Bound::AtMost,
+            0 => Bound::AtLeast,
+            _ => Bound::About,
+        };
+        Ok(forecast)
     }
 
     /// Report `r`'s entries on whole deliverables, for about 15 % of them.
@@ -423,37 +455,34 @@ impl Generator {
             let pending = funding_of(self.seed, slot.index).0 == Funding::NotAllocated;
             let fill = fill_of(self.seed, slot.item.index);
             Some((|| {
-                Ok(DeliverableProgress {
-                    deliverable: id(&format!("del-{}", slot.index.saturating_add(1)))?,
-                    narrative: Some(text(
-                        &mut rng,
-                        if pending {
-                            words::NARRATIVE_PENDING
-                        } else {
-                            words::NARRATIVE_ONGOING
-                        },
-                        &fill,
-                        10,
-                    )),
-                    status: Some(if pending {
-                        Status::PendingResources
+                let mut progress =
+                    DeliverableProgress::new(id(&format!("del-{}", slot.index.saturating_add(1)))?);
+                progress.narrative = Some(text(
+                    &mut rng,
+                    if pending {
+                        words::NARRATIVE_PENDING
                     } else {
-                        match rng.below(3) {
-                            0 => Status::Achieved,
-                            1 => Status::AtRisk,
-                            _ => Status::OnTrack,
-                        }
-                    }),
-                    footnotes: if rng.percent(5) {
-                        vec![id(&format!(
-                            "fn-{}",
-                            rng.below(self.footnotes).saturating_add(1)
-                        ))?]
-                    } else {
-                        Vec::new()
+                        words::NARRATIVE_ONGOING
                     },
-                    extensions: Extensions::default(),
-                })
+                    &fill,
+                    10,
+                )?);
+                progress.status = Some(if pending {
+                    Status::PendingResources
+                } else {
+                    match rng.below(3) {
+                        0 => Status::Achieved,
+                        1 => Status::AtRisk,
+                        _ => Status::OnTrack,
+                    }
+                });
+                if rng.percent(5) {
+                    progress.footnotes = vec![id(&format!(
+                        "fn-{}",
+                        rng.below(self.footnotes).saturating_add(1)
+                    ))?];
+                }
+                Ok(progress)
             })())
         })
     }

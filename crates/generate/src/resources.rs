@@ -6,11 +6,11 @@ use crate::layout::Slots;
 use crate::plan::fill_of;
 use crate::rng::{Rng, Stream};
 use crate::spec::{Funding, Kind, Spec, funding_of};
-use crate::words::{self, text, trilingual};
+use crate::words::{self, english, text, trilingual};
 use crate::{Error, Generator, id};
 use actionplan_model::{
     Currency, DateOrMonth, Decimal, FundingSource, Money, Portfolio, ResourceLine, ResourceState,
-    SourceKind, Text, UnfundedRequest,
+    SourceKind, UnfundedRequest,
 };
 
 const PARTNERS: &[&str] = &[
@@ -41,7 +41,7 @@ fn usd(thousands: u64) -> Money {
 }
 
 impl Generator {
-    fn partner(&self, p: u64) -> String {
+    fn partner(p: u64) -> String {
         let name = usize::try_from(p.checked_rem(PARTNERS.len() as u64).unwrap_or(0))
             .ok()
             .and_then(|i| PARTNERS.get(i))
@@ -57,49 +57,51 @@ impl Generator {
     /// extra-budgetary partners and one joint research programme.
     pub(crate) fn sources(&self) -> impl Iterator<Item = Result<FundingSource, Error>> + '_ {
         let budgets = self.biennia.iter().map(|b| {
-            Ok(FundingSource {
-                id: id(&format!("rb-{b}"))?,
-                kind: SourceKind::RegularBudget,
-                name: trilingual(
+            let mut source = FundingSource::new(
+                id(&format!("rb-{b}"))?,
+                SourceKind::RegularBudget,
+                trilingual(
                     &format!("Programme and budget for {b}"),
                     &format!("Programme et budget pour {b}"),
                     &format!("Programa y presupuesto para {b}"),
-                ),
-                biennium: Some(*b),
-                partner: None,
-            })
+                )?,
+            );
+            source.biennium = Some(*b);
+            Ok(source)
         });
         let rbsa = std::iter::once_with(|| {
-            Ok(FundingSource {
-                id: id("rbsa")?,
-                kind: SourceKind::Rbsa,
-                name: Text::en("Regular Budget Supplementary Account"),
-                biennium: None,
-                partner: None,
-            })
+            Ok(FundingSource::new(
+                id("rbsa")?,
+                SourceKind::Rbsa,
+                english("Regular Budget Supplementary Account")?,
+            ))
         });
         let partners = (0..self.partners).map(move |p| {
-            let partner = self.partner(p);
-            Ok(FundingSource {
-                id: id(&format!("xbtc-{}", p.saturating_add(1)))?,
-                kind: SourceKind::ExtraBudgetary,
-                name: Text::en(format!(
+            let partner = Self::partner(p);
+            let mut source = FundingSource::new(
+                id(&format!("xbtc-{}", p.saturating_add(1)))?,
+                SourceKind::ExtraBudgetary,
+                english(format!(
                     "Extra-budgetary technical cooperation (XBTC): {partner}"
-                )),
-                biennium: None,
-                partner: Some(Text::en(partner)),
-            })
+                ))?,
+            );
+            source.partner = Some(english(partner)?);
+            Ok(source)
         });
         let research = std::iter::once_with(|| {
-            Ok(FundingSource {
-                id: id("ilo-wb-research")?,
-                kind: SourceKind::OtherMobilized,
-                name: Text::en(
+            let mut source = FundingSource::new(
+                id("ilo-wb-research")?,
+                SourceKind::OtherMobilized,
+                english(
                     "ILO–World Bank joint research programme on job creation and shared prosperity",
-                ),
-                biennium: None,
-                partner: Some(trilingual("World Bank", "Banque mondiale", "Banco Mundial")),
-            })
+                )?,
+            );
+            source.partner = Some(trilingual(
+                "World Bank",
+                "Banque mondiale",
+                "Banco Mundial",
+            )?);
+            Ok(source)
         });
         budgets.chain(rbsa).chain(partners).chain(research)
     }
@@ -108,19 +110,14 @@ impl Generator {
     /// per deliverable whose funding is stated.
     pub(crate) fn lines(&self) -> impl Iterator<Item = Result<ResourceLine, Error>> + '_ {
         let wide = self.biennia.iter().map(|b| {
-            Ok(ResourceLine {
-                id: id(&format!("rb-coverage-{b}"))?,
-                deliverables: Vec::new(),
-                biennium: Some(*b),
-                source: Some(id(&format!("rb-{b}"))?),
-                state: ResourceState::Secured,
-                required: None,
-                secured: None,
-                as_of: None,
-                note: Some(Text::en(format!(
-                    "Most of the outputs for {b} are covered by the programme and budget."
-                ))),
-            })
+            let mut line =
+                ResourceLine::new(id(&format!("rb-coverage-{b}"))?, ResourceState::Secured);
+            line.biennium = Some(*b);
+            line.source = Some(id(&format!("rb-{b}"))?);
+            line.note = Some(english(format!(
+                "Most of the outputs for {b} are covered by the programme and budget."
+            ))?);
+            Ok(line)
         });
         let per_deliverable = Slots::new(self).filter_map(move |slot| {
             let (funding, mut rng) = funding_of(self.seed, slot.index);
@@ -146,9 +143,12 @@ impl Generator {
         let partner = rng.below(self.partners).saturating_add(1);
         let source = match state {
             ResourceState::Secured => Some(id(&format!("rb-{biennium}"))?),
-            ResourceState::Underfunded => Some(id(&format!("xbtc-{partner}"))?),
+            // The guard draws only for a mobilized line: an underfunded one
+            // must not consume a number, or every later choice would shift.
             ResourceState::Mobilized if rng.percent(50) => Some(id("ilo-wb-research")?),
-            ResourceState::Mobilized => Some(id(&format!("xbtc-{partner}"))?),
+            ResourceState::Underfunded | ResourceState::Mobilized => {
+                Some(id(&format!("xbtc-{partner}"))?)
+            }
             _ => None,
         };
         let required = rng.range(50, 2000);
@@ -170,25 +170,26 @@ impl Generator {
             _ => words::LINE_NOTE.get(2..),
         }
         .unwrap_or(words::LINE_NOTE);
-        Ok(ResourceLine {
-            id: id(&format!("line-{}", slot.index.saturating_add(1)))?,
-            deliverables: vec![id(&format!("del-{}", slot.index.saturating_add(1)))?],
-            biennium: Some(biennium),
-            source,
+        let mut line = ResourceLine::new(
+            id(&format!("line-{}", slot.index.saturating_add(1)))?,
             state,
-            required: has_amounts.then(|| usd(required)),
-            secured: if has_amounts { secured.map(usd) } else { None },
-            as_of: if rng.percent(50) {
-                Some(DateOrMonth::Month(self.month(rng.range(0, 6))?))
-            } else {
-                None
-            },
-            note: if rng.percent(70) {
-                Some(text(rng, note_pool, &fill, 10))
-            } else {
-                None
-            },
-        })
+        );
+        line.deliverables = vec![id(&format!("del-{}", slot.index.saturating_add(1)))?];
+        line.biennium = Some(biennium);
+        line.source = source;
+        line.required = has_amounts.then(|| usd(required));
+        line.secured = if has_amounts { secured.map(usd) } else { None };
+        line.as_of = if rng.percent(50) {
+            Some(DateOrMonth::Month(self.month(rng.range(0, 6))?))
+        } else {
+            None
+        };
+        line.note = if rng.percent(70) {
+            Some(text(rng, note_pool, &fill, 10)?)
+        } else {
+            None
+        };
+        Ok(line)
     }
 
     /// Requests received but not funded, for about 6 % of deliverables.
@@ -202,19 +203,20 @@ impl Generator {
             let count = rng.range(1, 5);
             fill.number = count;
             Some((|| {
-                Ok(UnfundedRequest {
-                    id: id(&format!("request-{}", slot.index.saturating_add(1)))?,
-                    count: u32::try_from(count).map_err(Error::internal)?,
-                    text: text(&mut rng, words::REQUEST, &fill, 10),
-                    deliverable: Some(id(&format!("del-{}", slot.index.saturating_add(1)))?),
-                    cost: rng.percent(60).then(|| usd(rng.range(20, 500))),
-                    requires_reallocation: rng.percent(30),
-                    as_of: if rng.percent(60) {
-                        Some(DateOrMonth::Month(self.month(rng.range(3, 18))?))
-                    } else {
-                        None
-                    },
-                })
+                let mut request = UnfundedRequest::new(
+                    id(&format!("request-{}", slot.index.saturating_add(1)))?,
+                    u32::try_from(count).map_err(Error::internal)?,
+                    text(&mut rng, words::REQUEST, &fill, 10)?,
+                );
+                request.deliverable = Some(id(&format!("del-{}", slot.index.saturating_add(1)))?);
+                request.cost = rng.percent(60).then(|| usd(rng.range(20, 500)));
+                request.requires_reallocation = rng.percent(30);
+                request.as_of = if rng.percent(60) {
+                    Some(DateOrMonth::Month(self.month(rng.range(3, 18))?))
+                } else {
+                    None
+                };
+                Ok(request)
             })())
         })
     }
@@ -235,16 +237,16 @@ impl Generator {
                 }
                 let topic = fill_of(self.seed, slot.item.index).topic;
                 Some((|| {
-                    Ok(Portfolio {
-                        id: id(&format!("portfolio-{}", g.saturating_add(1)))?,
-                        name: trilingual(
+                    Ok(Portfolio::new(
+                        id(&format!("portfolio-{}", g.saturating_add(1)))?,
+                        trilingual(
                             &format!("Extra-budgetary portfolio on {}", topic.en),
                             &format!("Portefeuille extrabudgétaire consacré à {}", topic.fr),
                             &format!("Cartera extrapresupuestaria dedicada a {}", topic.es),
-                        ),
-                        kind: SourceKind::ExtraBudgetary,
-                        indicator: id(&format!("ind-{}", g.saturating_add(1)))?,
-                    })
+                        )?,
+                        SourceKind::ExtraBudgetary,
+                        id(&format!("ind-{}", g.saturating_add(1)))?,
+                    ))
                 })())
             })
     }

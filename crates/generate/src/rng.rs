@@ -4,9 +4,9 @@
 //! Keying by index instead of drawing from one sequential stream is what
 //! lets the writer stream a list without holding it: the indicator a report
 //! entry talks about is regenerated from its index, in O(1), whenever it is
-//! needed. splitmix64 passes BigCrush, is 10 lines, and its output is fixed
-//! by its definition, so files stay byte-identical across versions of any
-//! dependency (a `rand` upgrade may change its streams).
+//! needed. `splitmix64` passes `BigCrush` (`TestU01`), is 10 lines, and its
+//! output is fixed by its definition, so files stay byte-identical across
+//! versions of any dependency (a `rand` upgrade may change its streams).
 
 /// Which family of choices a generator is for; two streams with the same
 /// index never share numbers.

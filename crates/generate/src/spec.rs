@@ -185,8 +185,8 @@ impl Spec {
             }
             Kind::Percentage {
                 baseline, target, ..
-            } => Some((baseline.unwrap_or(0), target)),
-            Kind::Money {
+            }
+            | Kind::Money {
                 baseline, target, ..
             } => Some((baseline.unwrap_or(0), target)),
             Kind::Milestone(_) | Kind::Qualitative => None,

@@ -95,33 +95,33 @@ struct ReportOut<'a>(&'a Generator, u64);
 impl Serialize for ReportOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (g, i) = (self.0, self.1);
-        let h = g.report_head(i).map_err(S::Error::custom)?;
+        let head = g.report_head(i).map_err(S::Error::custom)?;
         let mut r = s.serialize_struct("ProgressReport", 12)?;
-        r.serialize_field("id", &h.id)?;
-        r.serialize_field("as_of", &h.as_of)?;
-        if let Some(session) = &h.session {
+        r.serialize_field("id", &head.id)?;
+        r.serialize_field("as_of", &head.as_of)?;
+        if let Some(session) = &head.session {
             r.serialize_field("session", session)?;
         }
-        if let Some(document) = &h.document {
+        if let Some(document) = &head.document {
             r.serialize_field("document", document)?;
         }
         // Every generated report has indicator and deliverable entries.
         r.serialize_field("indicators", &Lazy(|| g.entries(i)))?;
         r.serialize_field("deliverables", &Lazy(|| g.deliverable_entries(i)))?;
-        if !h.sections.is_empty() {
-            r.serialize_field("sections", &h.sections)?;
+        if !head.sections.is_empty() {
+            r.serialize_field("sections", &head.sections)?;
         }
-        if !h.lessons_learned.is_empty() {
-            r.serialize_field("lessons_learned", &h.lessons_learned)?;
+        if !head.lessons_learned.is_empty() {
+            r.serialize_field("lessons_learned", &head.lessons_learned)?;
         }
-        if !h.challenges.is_empty() {
-            r.serialize_field("challenges", &h.challenges)?;
+        if !head.challenges.is_empty() {
+            r.serialize_field("challenges", &head.challenges)?;
         }
-        if !h.conclusions.is_empty() {
-            r.serialize_field("conclusions", &h.conclusions)?;
+        if !head.conclusions.is_empty() {
+            r.serialize_field("conclusions", &head.conclusions)?;
         }
-        if !h.footnotes.is_empty() {
-            r.serialize_field("footnotes", &h.footnotes)?;
+        if !head.footnotes.is_empty() {
+            r.serialize_field("footnotes", &head.footnotes)?;
         }
         r.end()
     }

@@ -1,6 +1,7 @@
 //! The words of a synthetic plan: topics, countries and sentence templates
 //! in English, French and Spanish, in the register of ILO documents.
 
+use crate::Error;
 use crate::rng::Rng;
 use actionplan_model::{Language, Text};
 
@@ -386,21 +387,36 @@ fn fill(template: &str, topic: &str, f: &Fill) -> String {
 /// The template filled in English, with French and Spanish versions in
 /// `translated` per cent of cases (ILO texts are often English-only in
 /// working files).
-pub(crate) fn text(rng: &mut Rng, pool: &[Template], f: &Fill, translated: u64) -> Text {
+pub(crate) fn text(
+    rng: &mut Rng,
+    pool: &[Template],
+    f: &Fill,
+    translated: u64,
+) -> Result<Text, Error> {
     let (en, fr, es) = rng.pick(
         pool,
         ("Synthetic text on {t}", "Texte sur {t}", "Texto sobre {t}"),
     );
-    let mut out = Text::en(fill(en, f.topic.en, f));
+    let mut out = english(fill(en, f.topic.en, f))?;
     if rng.percent(translated) {
         out = out
             .with(Language::Fr, fill(fr, f.topic.fr, f))
-            .with(Language::Es, fill(es, f.topic.es, f));
+            .and_then(|t| t.with(Language::Es, fill(es, f.topic.es, f)))
+            .map_err(Error::internal)?;
     }
-    out
+    Ok(out)
+}
+
+/// An English-only text. The generator's words are never empty, so an
+/// error here is a bug in this crate, reported as [`Error::Internal`].
+pub(crate) fn english(en: impl Into<String>) -> Result<Text, Error> {
+    Text::en(en).map_err(Error::internal)
 }
 
 /// A fixed text in the three languages.
-pub(crate) fn trilingual(en: &str, fr: &str, es: &str) -> Text {
-    Text::en(en).with(Language::Fr, fr).with(Language::Es, es)
+pub(crate) fn trilingual(en: &str, fr: &str, es: &str) -> Result<Text, Error> {
+    Text::en(en)
+        .and_then(|t| t.with(Language::Fr, fr))
+        .and_then(|t| t.with(Language::Es, es))
+        .map_err(Error::internal)
 }

@@ -6,6 +6,38 @@ use serde::{Deserialize, Serialize};
 
 /// An indicator of achievement: what will show that a deliverable was
 /// achieved, by when, and how it is measured.
+///
+/// Built from its required members, optional ones set after:
+///
+/// ```
+/// use actionplan_model::{Indicator, Measure, MilestoneEvent, MilestoneMeasure, Text};
+/// let mut indicator = Indicator::new(
+///     "report-published".parse()?,
+///     Text::en("Report is produced and made available")?,
+///     Measure::Milestone(MilestoneMeasure::new(MilestoneEvent::Produced)),
+/// );
+/// indicator.deadline = Some("2016-03".parse()?);
+/// assert_eq!(indicator.deadline.map(|d| d.to_string()).as_deref(), Some("2016-03"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// A later minor version of the format may add members, so code outside
+/// this crate cannot build one with a struct literal:
+///
+/// ```compile_fail,E0639
+/// use actionplan_model::{
+///     Extensions, Indicator, IndicatorId, Measure, MilestoneEvent, MilestoneMeasure, Text,
+/// };
+/// let indicator = Indicator {
+///     id: IndicatorId::new("report-published").unwrap(),
+///     letter: None,
+///     text: Text::en("Report is produced and made available").unwrap(),
+///     deadline: None,
+///     data_source: None,
+///     measure: Measure::Milestone(MilestoneMeasure::new(MilestoneEvent::Produced)),
+///     extensions: Extensions::default(),
+/// };
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -179,15 +211,12 @@ pub enum TargetMode {
 /// A count of things, with an optional baseline.
 ///
 /// ```
-/// use actionplan_model::{CountMeasure, Direction, TargetMode};
+/// use actionplan_model::{CountMeasure, TargetMode};
 /// use rust_decimal::Decimal;
-/// let m = CountMeasure {
-///     unit: None,
-///     baseline: Some(Decimal::from(8)),
-///     target: Decimal::from(7),
-///     target_mode: TargetMode::Additional,
-///     direction: Direction::Increase,
-/// };
+/// // "Seven additional member States; baseline: eight."
+/// let mut m = CountMeasure::new(Decimal::from(7));
+/// m.baseline = Some(Decimal::from(8));
+/// m.target_mode = TargetMode::Additional;
 /// assert_eq!(m.absolute_target(), Some(Decimal::from(15)));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -23,6 +23,11 @@ fn text() -> impl Strategy<Value = Text> {
         })
 }
 
+/// A fixed English text (never empty here).
+fn en(s: &str) -> Text {
+    Text::en(s).unwrap()
+}
+
 fn decimal() -> impl Strategy<Value = Decimal> {
     (-1_000_000_000i64..1_000_000_000, 0u32..=4).prop_map(|(m, s)| Decimal::new(m, s))
 }
@@ -90,7 +95,7 @@ fn measure() -> impl Strategy<Value = Measure> {
     ];
     Union::new([
         events
-            .prop_map(|event| Measure::Milestone(MilestoneMeasure { event }))
+            .prop_map(|event| Measure::Milestone(MilestoneMeasure::new(event)))
             .boxed(),
         (
             proptest::option::of(text()),
@@ -100,13 +105,12 @@ fn measure() -> impl Strategy<Value = Measure> {
             direction(),
         )
             .prop_map(|(unit, baseline, target, target_mode, direction)| {
-                Measure::Count(CountMeasure {
-                    unit,
-                    baseline,
-                    target,
-                    target_mode,
-                    direction,
-                })
+                let mut count = CountMeasure::new(target);
+                count.unit = unit;
+                count.baseline = baseline;
+                count.target_mode = target_mode;
+                count.direction = direction;
+                Measure::Count(count)
             })
             .boxed(),
         (
@@ -116,31 +120,34 @@ fn measure() -> impl Strategy<Value = Measure> {
             direction(),
         )
             .prop_map(|(of, baseline, target, direction)| {
-                Measure::Percentage(PercentageMeasure {
-                    of,
-                    baseline,
-                    target,
-                    direction,
-                })
+                let mut percentage = PercentageMeasure::new(target);
+                percentage.of = of;
+                percentage.baseline = baseline;
+                percentage.direction = direction;
+                Measure::Percentage(percentage)
             })
             .boxed(),
         (
             proptest::option::of(
-                (money(), date_or_month()).prop_map(|(amount, as_of)| DatedMoney { amount, as_of }),
+                (money(), date_or_month())
+                    .prop_map(|(amount, as_of)| DatedMoney::new(amount, as_of)),
             ),
             money(),
             direction(),
         )
             .prop_map(|(baseline, target, direction)| {
-                Measure::Money(MoneyMeasure {
-                    baseline,
-                    target,
-                    direction,
-                })
+                let mut money = MoneyMeasure::new(target);
+                money.baseline = baseline;
+                money.direction = direction;
+                Measure::Money(money)
             })
             .boxed(),
         proptest::option::of(text())
-            .prop_map(|criterion| Measure::Qualitative(QualitativeMeasure { criterion }))
+            .prop_map(|criterion| {
+                let mut qualitative = QualitativeMeasure::default();
+                qualitative.criterion = criterion;
+                Measure::Qualitative(qualitative)
+            })
             .boxed(),
     ])
 }
@@ -154,17 +161,14 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         proptest::option::of(text()),
         measure(),
     )
-        .prop_map(
-            |(id, letter, text, deadline, data_source, measure)| Indicator {
-                id: IndicatorId::new(format!("i-{id}")).unwrap(),
-                letter,
-                text,
-                deadline,
-                data_source,
-                measure,
-                extensions: Extensions::default(),
-            },
-        )
+        .prop_map(|(id, letter, text, deadline, data_source, measure)| {
+            let mut indicator =
+                Indicator::new(IndicatorId::new(format!("i-{id}")).unwrap(), text, measure);
+            indicator.letter = letter;
+            indicator.deadline = deadline;
+            indicator.data_source = data_source;
+            indicator
+        })
 }
 
 fn deliverable() -> impl Strategy<Value = Deliverable> {
@@ -173,26 +177,27 @@ fn deliverable() -> impl Strategy<Value = Deliverable> {
         proptest::option::of(letter()),
         text(),
         proptest::collection::vec(
-            (text(), proptest::bool::ANY).prop_map(|(text, ext)| Condition {
-                kind: if ext {
+            (text(), proptest::bool::ANY).prop_map(|(text, ext)| {
+                let kind = if ext {
                     ConditionKind::ResourcesMobilized
                 } else {
                     ConditionKind::Other
-                },
-                source: ext.then_some(SourceKind::ExtraBudgetary),
-                text,
+                };
+                let mut condition = Condition::new(kind, text);
+                condition.source = ext.then_some(SourceKind::ExtraBudgetary);
+                condition
             }),
             0..2,
         ),
         proptest::collection::vec(indicator(), 0..3),
     )
-        .prop_map(|(id, letter, text, conditions, indicators)| Deliverable {
-            id: DeliverableId::new(format!("d-{id}")).unwrap(),
-            letter,
-            text,
-            conditions,
-            indicators,
-            extensions: Extensions::default(),
+        .prop_map(|(id, letter, text, conditions, indicators)| {
+            let mut deliverable =
+                Deliverable::new(DeliverableId::new(format!("d-{id}")).unwrap(), text);
+            deliverable.letter = letter;
+            deliverable.conditions = conditions;
+            deliverable.indicators = indicators;
+            deliverable
         })
 }
 
@@ -200,22 +205,26 @@ fn item() -> impl Strategy<Value = FollowUpItem> {
     (
         id_text(),
         text(),
-        proptest::collection::vec(paragraph_ref(), 1..3),
+        paragraph_ref(),
+        proptest::collection::vec(paragraph_ref(), 0..2),
         id_text(),
         biennium(),
         proptest::collection::vec(id_text(), 0..3),
     )
-        .prop_map(|(id, text, paragraphs, cat, biennium, ds)| FollowUpItem {
-            id: ItemId::new(format!("it-{id}")).unwrap(),
-            text,
-            paragraphs,
-            category: CategoryId::new(cat).unwrap(),
-            biennium,
-            deliverables: ds
+        .prop_map(|(id, text, first, more, cat, biennium, ds)| {
+            let mut item = FollowUpItem::new(
+                ItemId::new(format!("it-{id}")).unwrap(),
+                text,
+                first,
+                CategoryId::new(cat).unwrap(),
+                biennium,
+            );
+            item.paragraphs.extend(more);
+            item.deliverables = ds
                 .into_iter()
                 .map(|d| DeliverableId::new(d).unwrap())
-                .collect(),
-            extensions: Extensions::default(),
+                .collect();
+            item
         })
 }
 
@@ -229,18 +238,17 @@ fn session() -> impl Strategy<Value = Session> {
         proptest::option::of(date()),
         proptest::option::of(text()),
     )
-        .prop_map(|(id, gb, number, year, opens, closes, place)| Session {
-            id: SessionId::new(id).unwrap(),
-            body: if gb {
+        .prop_map(|(id, gb, number, year, opens, closes, place)| {
+            let body = if gb {
                 Body::GoverningBody
             } else {
                 Body::InternationalLabourConference
-            },
-            number,
-            year,
-            opens,
-            closes,
-            place,
+            };
+            let mut session = Session::new(SessionId::new(id).unwrap(), body, number, year);
+            session.opens = opens;
+            session.closes = closes;
+            session.place = place;
+            session
         })
 }
 
@@ -253,21 +261,19 @@ fn resources() -> impl Strategy<Value = Resources> {
         proptest::option::of(date_or_month()),
         0u8..4,
     )
-        .prop_map(|(id, biennium, required, secured, as_of, s)| ResourceLine {
-            id: ResourceLineId::new(id).unwrap(),
-            deliverables: vec![],
-            biennium,
-            source: None,
-            state: [
+        .prop_map(|(id, biennium, required, secured, as_of, s)| {
+            let state = [
                 ResourceState::Secured,
                 ResourceState::Underfunded,
                 ResourceState::NotAllocated,
                 ResourceState::Mobilized,
-            ][usize::from(s)],
-            required,
-            secured,
-            as_of,
-            note: None,
+            ][usize::from(s)];
+            let mut line = ResourceLine::new(ResourceLineId::new(id).unwrap(), state);
+            line.biennium = biennium;
+            line.required = required;
+            line.secured = secured;
+            line.as_of = as_of;
+            line
         });
     let request = (
         id_text(),
@@ -276,26 +282,21 @@ fn resources() -> impl Strategy<Value = Resources> {
         proptest::option::of(money()),
         proptest::bool::ANY,
     )
-        .prop_map(
-            |(id, count, text, cost, requires_reallocation)| UnfundedRequest {
-                id: RequestId::new(id).unwrap(),
-                count,
-                text,
-                deliverable: None,
-                cost,
-                requires_reallocation,
-                as_of: None,
-            },
-        );
+        .prop_map(|(id, count, text, cost, requires_reallocation)| {
+            let mut request = UnfundedRequest::new(RequestId::new(id).unwrap(), count, text);
+            request.cost = cost;
+            request.requires_reallocation = requires_reallocation;
+            request
+        });
     (
         proptest::collection::vec(line, 0..3),
         proptest::collection::vec(request, 0..2),
     )
-        .prop_map(|(lines, requests)| Resources {
-            sources: vec![],
-            lines,
-            requests,
-            portfolios: vec![],
+        .prop_map(|(lines, requests)| {
+            let mut resources = Resources::default();
+            resources.lines = lines;
+            resources.requests = requests;
+            resources
         })
 }
 
@@ -303,46 +304,54 @@ fn plan() -> impl Strategy<Value = ActionPlan> {
     (
         id_text(),
         text(),
-        proptest::collection::vec(biennium(), 1..3),
+        biennium(),
+        proptest::collection::vec(biennium(), 0..2),
         proptest::collection::vec(session(), 0..3),
         proptest::collection::vec(item(), 0..4),
         proptest::collection::vec(deliverable(), 0..4),
         resources(),
     )
         .prop_map(
-            |(id, title, biennia, sessions, items, deliverables, resources)| ActionPlan {
-                id: PlanId::new(id).unwrap(),
-                title: title.clone(),
-                resolution: Resolution {
-                    title,
-                    adopted_at: SessionId::new("ilc").unwrap(),
-                },
-                endorsed_at: SessionId::new("gb").unwrap(),
-                responsible_unit: None,
-                biennia,
-                reporting: vec![],
-                sessions,
-                categories: vec![],
-                items,
-                deliverables,
-                resources,
-                extensions: Extensions::default(),
+            |(id, title, first, more, sessions, items, deliverables, resources)| {
+                let mut plan = ActionPlan::new(
+                    PlanId::new(id).unwrap(),
+                    title.clone(),
+                    Resolution::new(title, SessionId::new("ilc").unwrap()),
+                    SessionId::new("gb").unwrap(),
+                    first,
+                );
+                plan.biennia.extend(more);
+                plan.sessions = sessions;
+                plan.items = items;
+                plan.deliverables = deliverables;
+                plan.resources = resources;
+                plan
             },
         )
 }
 
 fn observation() -> impl Strategy<Value = Observation> {
+    let value = |(value, as_of)| {
+        let mut observation = ValueObservation::new(value);
+        observation.as_of = as_of;
+        observation
+    };
     prop_oneof![
         date_or_month()
-            .prop_map(|completed| Observation::Milestone(MilestoneObservation { completed })),
+            .prop_map(|completed| Observation::Milestone(MilestoneObservation::new(completed))),
         (decimal(), proptest::option::of(date_or_month()))
-            .prop_map(|(value, as_of)| Observation::Count(ValueObservation { value, as_of })),
+            .prop_map(move |v| Observation::Count(value(v))),
         (decimal(), proptest::option::of(date_or_month()))
-            .prop_map(|(value, as_of)| Observation::Percentage(ValueObservation { value, as_of })),
-        (money(), proptest::option::of(date_or_month()))
-            .prop_map(|(amount, as_of)| Observation::Money(MoneyObservation { amount, as_of })),
+            .prop_map(move |v| Observation::Percentage(value(v))),
+        (money(), proptest::option::of(date_or_month())).prop_map(|(amount, as_of)| {
+            let mut observation = MoneyObservation::new(amount);
+            observation.as_of = as_of;
+            Observation::Money(observation)
+        }),
         (proptest::bool::ANY, proptest::option::of(date_or_month())).prop_map(|(met, as_of)| {
-            Observation::Qualitative(QualitativeObservation { met, as_of })
+            let mut observation = QualitativeObservation::new(met);
+            observation.as_of = as_of;
+            Observation::Qualitative(observation)
         }),
     ]
 }
@@ -364,52 +373,40 @@ fn document() -> impl Strategy<Value = Document> {
         ])),
     )
         .prop_map(
-            |(symbol, session, date, title, purpose, outcomes, plan, points, lang)| Document {
-                symbol,
-                session: SessionId::new(session).unwrap(),
-                section: Some(AgendaSection {
-                    code: "INS".into(),
-                    name: Text::en("Institutional Section"),
-                }),
-                agenda_item: Some(AgendaItem {
-                    number: 8,
-                    title: title.clone(),
-                }),
-                date,
-                original_language: lang,
-                title: title.clone(),
-                purpose: purpose.clone(),
-                strategic_objective: Some(StrategicObjective {
-                    text: title.clone(),
-                    strategic_plan: plan,
-                    outcomes: outcomes
-                        .into_iter()
-                        .map(|(number, title)| OutcomeRef { number, title })
-                        .collect(),
-                }),
-                implications: Implications {
-                    policy: purpose,
-                    legal: Some(Text::en("None.")),
-                    financial: None,
-                },
-                follow_up_action: None,
-                author_unit: Some(Unit {
-                    code: Some("ENTERPRISES/SME".into()),
-                    name: title.clone(),
-                }),
-                related_documents: vec![RelatedDocument {
-                    symbol: None,
-                    title: title.clone(),
-                    session: None,
-                }],
-                draft_decision: Some(DraftDecision {
-                    paragraph: Some(12),
-                    text: title,
-                    points: points
-                        .into_iter()
-                        .map(|(letter, text)| DecisionPoint { letter, text })
-                        .collect(),
-                }),
+            |(symbol, session, date, title, purpose, outcomes, plan, points, lang)| {
+                let mut document =
+                    Document::new(symbol, SessionId::new(session).unwrap(), title.clone()).unwrap();
+                document.section =
+                    Some(AgendaSection::new("INS", en("Institutional Section")).unwrap());
+                document.agenda_item = Some(AgendaItem::new(8, title.clone()));
+                document.date = date;
+                document.original_language = lang;
+                document.purpose.clone_from(&purpose);
+                let mut objective = StrategicObjective::new(title.clone());
+                objective.strategic_plan = plan;
+                objective.outcomes = outcomes
+                    .into_iter()
+                    .map(|(number, title)| {
+                        let mut outcome = OutcomeRef::new(number);
+                        outcome.title = title;
+                        outcome
+                    })
+                    .collect();
+                document.strategic_objective = Some(objective);
+                document.implications.policy = purpose;
+                document.implications.legal = Some(en("None."));
+                let mut unit = Unit::new(title.clone());
+                unit.code = Some("ENTERPRISES/SME".into());
+                document.author_unit = Some(unit);
+                document.related_documents = vec![RelatedDocument::new(title.clone())];
+                let mut decision = DraftDecision::new(title);
+                decision.paragraph = Some(12);
+                decision.points = points
+                    .into_iter()
+                    .map(|(letter, text)| DecisionPoint::new(letter, text))
+                    .collect();
+                document.draft_decision = Some(decision);
+                document
             },
         )
 }
@@ -426,32 +423,31 @@ fn report() -> impl Strategy<Value = ProgressReport> {
         )),
         proptest::option::of(proptest::sample::select(Status::ALL.to_vec())),
     )
-        .prop_map(
-            |(id, narrative, observations, forecast, status)| IndicatorProgress {
-                indicator: IndicatorId::new(id).unwrap(),
-                narrative,
-                observations,
-                forecast: forecast.map(|(by, value, b)| Forecast {
-                    by,
-                    value,
-                    bound: [Bound::About, Bound::AtLeast, Bound::AtMost][usize::from(b)],
-                }),
-                status,
-                footnotes: vec![],
-                extensions: Extensions::default(),
-            },
-        );
+        .prop_map(|(id, narrative, observations, forecast, status)| {
+            let mut entry = IndicatorProgress::new(IndicatorId::new(id).unwrap());
+            entry.narrative = narrative;
+            entry.observations = observations;
+            entry.forecast = forecast.map(|(by, value, b)| {
+                let mut forecast = Forecast::default();
+                forecast.by = by;
+                forecast.value = value;
+                forecast.bound = [Bound::About, Bound::AtLeast, Bound::AtMost][usize::from(b)];
+                forecast
+            });
+            entry.status = status;
+            entry
+        });
     let deliverable_entry = (
         id_text(),
         proptest::option::of(text()),
         proptest::option::of(proptest::sample::select(Status::ALL.to_vec())),
     )
-        .prop_map(|(id, narrative, status)| DeliverableProgress {
-            deliverable: DeliverableId::new(id).unwrap(),
-            narrative,
-            status,
-            footnotes: vec![FootnoteId::new("fn-1").unwrap()],
-            extensions: Extensions::default(),
+        .prop_map(|(id, narrative, status)| {
+            let mut entry = DeliverableProgress::new(DeliverableId::new(id).unwrap());
+            entry.narrative = narrative;
+            entry.status = status;
+            entry.footnotes = vec![FootnoteId::new("fn-1").unwrap()];
+            entry
         });
     let paragraph = (
         proptest::option::of(1u32..50),
@@ -459,21 +455,23 @@ fn report() -> impl Strategy<Value = ProgressReport> {
         text(),
         proptest::collection::vec(text(), 0..2),
     )
-        .prop_map(|(number, heading, text, points)| Paragraph {
-            number,
-            heading,
-            text,
-            points,
+        .prop_map(|(number, heading, text, points)| {
+            let mut paragraph = Paragraph::new(text);
+            paragraph.number = number;
+            paragraph.heading = heading;
+            paragraph.points = points;
+            paragraph
         });
     let section = (
         proptest::option::of("[IVX]{1,4}"),
         text(),
         proptest::collection::vec(paragraph, 0..3),
     )
-        .prop_map(|(numeral, title, paragraphs)| ReportSection {
-            numeral,
-            title,
-            paragraphs,
+        .prop_map(|(numeral, title, paragraphs)| {
+            let mut section = ReportSection::new(title);
+            section.numeral = numeral;
+            section.paragraphs = paragraphs;
+            section
         });
     (
         (id_text(), date_or_month(), proptest::option::of(document())),
@@ -485,34 +483,27 @@ fn report() -> impl Strategy<Value = ProgressReport> {
     )
         .prop_map(
             |((id, as_of, document), indicators, deliverables, sections, remarks, footnotes)| {
-                ProgressReport {
-                    id: ReportId::new(id).unwrap(),
-                    as_of,
-                    session: None,
-                    document,
-                    indicators,
-                    deliverables,
-                    sections,
-                    lessons_learned: remarks
-                        .into_iter()
-                        .map(|text| Remark {
-                            paragraph: Some(3),
-                            text,
-                        })
-                        .collect(),
-                    challenges: vec![],
-                    conclusions: vec![],
-                    footnotes: footnotes
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (number, text))| Footnote {
-                            id: FootnoteId::new(format!("fn-{i}")).unwrap(),
-                            number,
-                            text,
-                        })
-                        .collect(),
-                    extensions: Extensions::default(),
-                }
+                let mut report = ProgressReport::new(ReportId::new(id).unwrap(), as_of);
+                report.document = document;
+                report.indicators = indicators;
+                report.deliverables = deliverables;
+                report.sections = sections;
+                report.lessons_learned = remarks
+                    .into_iter()
+                    .map(|text| {
+                        let mut remark = Remark::new(text);
+                        remark.paragraph = Some(3);
+                        remark
+                    })
+                    .collect();
+                report.footnotes = footnotes
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (number, text))| {
+                        Footnote::new(FootnoteId::new(format!("fn-{i}")).unwrap(), number, text)
+                    })
+                    .collect();
+                report
             },
         )
 }
@@ -546,7 +537,7 @@ proptest! {
     fn decimals_keep_their_scale(d in decimal()) {
         let m = Money::new(d, Currency::USD);
         let text = serde_json::to_string(&m).unwrap();
-        let quoted = format!("\"{}\"", d);
+        let quoted = format!("\"{d}\"");
         prop_assert!(text.contains(&quoted));
         let back: Money = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(back.amount.scale(), d.scale());

@@ -5,8 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use actionplan_model::{
-    ActionPlan, Biennium, Direction, Measure, MeasureKind, Observation, ParagraphRef,
-    ProgressReport, ResourceState, Rule, Severity, Status, TargetMode, YearMonth, validate,
+    ActionPlan, Biennium, DeliverableId, Direction, Measure, MeasureKind, Observation,
+    ParagraphRef, ProgressReport, ResourceState, Rule, Severity, Status, TargetMode, YearMonth,
+    validate,
 };
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -177,7 +178,7 @@ fn resource_facts_of_the_seed() {
         .lines
         .iter()
         .filter(|l| l.state == ResourceState::NotAllocated)
-        .flat_map(|l| l.deliverables.iter().map(|d| d.as_str()))
+        .flat_map(|l| l.deliverables.iter().map(DeliverableId::as_str))
         .collect();
     assert_eq!(waiting, ["social-dialogue-study"]);
     let conditional: Vec<&str> = plan
