@@ -4,7 +4,7 @@
 //! where.
 //!
 //! ```
-//! use actionplan_interchange::{read_str, to_canonical_string, validate_str, Layer};
+//! use actionplan_interchange::{read_str, to_canonical_string, validate_str, Code, Layer, Rule};
 //!
 //! let text = r#"{
 //!   "format": "actionplan",
@@ -35,7 +35,8 @@
 //! // A mistake is reported with its JSON pointer and line:column.
 //! let report = validate_str(&text.replace("\"gb-325\",\n", "\"gb-999\",\n"));
 //! let issue = &report.issues[0];
-//! assert_eq!((issue.layer, issue.rule.as_deref()), (Layer::Rule, Some("AP002")));
+//! assert_eq!(issue.layer, Layer::Rule);
+//! assert_eq!(issue.code, Code::Rule(Rule::UnresolvedReference));
 //! assert_eq!(issue.pointer, "/plan/endorsed_at");
 //! assert_eq!((issue.line, issue.column), (Some(8), Some(20)));
 //! # Ok::<(), actionplan_interchange::ReadError>(())
@@ -98,15 +99,23 @@
     )
 )]
 
+mod code;
 mod envelope;
 mod locate;
 mod options;
 mod read;
 mod report;
 mod schema;
+#[cfg(feature = "schema-validation")]
+mod schema_check;
 mod strict;
 mod validate;
 mod write;
+
+pub use actionplan_model::{Rule, Severity};
+pub use code::{
+    Code, EncodingKind, EnvelopeKind, LimitKind, SchemaKeyword, SyntaxKind, UnknownCode,
+};
 
 pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
@@ -121,10 +130,11 @@ pub use read::{
 };
 #[doc(hidden)]
 pub use read::{read_str_fast, read_str_without_schema};
-pub use report::{Issue, Layer, OmittedIssues, Severity, ValidationReport};
+pub use report::{Issue, Layer, OmittedIssues, ValidationReport};
 pub use schema::{SCHEMA_ID, SCHEMA_PATH, schema, schema_string};
+#[cfg(feature = "schema-validation")]
 #[doc(hidden)]
-pub use validate::schema_compilations;
+pub use schema_check::schema_compilations;
 pub use validate::{
     Checked, check_bytes, check_bytes_with, check_str, check_str_with, validate_bytes,
     validate_envelope, validate_path, validate_path_with, validate_str,

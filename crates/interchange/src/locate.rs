@@ -476,6 +476,29 @@ impl Scanner<'_, '_> {
     }
 }
 
+/// Fills in line and column; `at_key` points at the member's key instead of
+/// its value (for members that should not be there). Returns the keys given
+/// twice, found in the same pass.
+pub(crate) fn locate_issues(
+    lines: &LineIndex<'_>,
+    issues: &mut [(crate::Issue, bool)],
+) -> Vec<DuplicateKey> {
+    let pointers: Vec<&str> = issues.iter().map(|(i, _)| i.pointer.as_str()).collect();
+    let (spans, duplicates) = locate_and_find_duplicates(lines, &pointers);
+    for ((issue, at_key), span) in issues.iter_mut().zip(spans) {
+        if let Some(span) = span {
+            let p = if *at_key {
+                span.key.unwrap_or(span.value)
+            } else {
+                span.value
+            };
+            issue.line = Some(p.line);
+            issue.column = Some(p.column);
+        }
+    }
+    duplicates
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

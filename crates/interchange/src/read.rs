@@ -9,6 +9,7 @@
 //! stops at the first problem and does not run the semantic rules: see
 //! [`validate_str`](crate::validate_str) for every issue and the rules.
 
+use crate::code::{Code, EncodingKind, EnvelopeKind, LimitKind, SyntaxKind};
 use crate::locate::{self, LineIndex};
 use crate::{Envelope, FORMAT_NAME, FormatVersion, ReadOptions, SUPPORTED_VERSIONS};
 use serde_json::Value;
@@ -67,9 +68,15 @@ pub enum ReadError {
         /// Column of the first bad byte, in characters, from 1.
         column: usize,
     },
+    /// The text starts with a byte order mark (U+FEFF), which the format
+    /// refuses.
+    #[error("the text starts with a byte order mark (U+FEFF); save the file as UTF-8 without one")]
+    ByteOrderMark,
     /// The text is not JSON.
     #[error("not valid JSON at line {line}, column {column}: {message}")]
     Syntax {
+        /// Whether the text ends too early or breaks the grammar elsewhere.
+        kind: SyntaxKind,
         /// Line, from 1.
         line: usize,
         /// Column in characters, from 1.
@@ -114,6 +121,9 @@ pub enum ReadError {
     /// A value does not have the shape the format requires.
     #[error("{pointer}{}: {message}", position(*line, *column))]
     Invalid {
+        /// What failed: the schema keyword, or [`Code::Shape`] when the
+        /// typed reader found it without the schema validator.
+        code: Code,
         /// JSON pointer to the value (or the object that lacks a member).
         pointer: String,
         /// Line, from 1, where the pointer could be located.
@@ -137,6 +147,29 @@ fn position(line: Option<usize>, column: Option<usize>) -> String {
 }
 
 impl ReadError {
+    /// The code of the problem, as an [`Issue`](crate::Issue) would carry it.
+    ///
+    /// ```
+    /// use actionplan_interchange::{read_str, Code, SyntaxKind};
+    /// let err = read_str("{\"format\": ").unwrap_err();
+    /// assert_eq!(err.code(), Code::Syntax(SyntaxKind::Eof));
+    /// ```
+    pub fn code(&self) -> Code {
+        match self {
+            ReadError::Io { .. } => Code::Io,
+            ReadError::TooLarge { .. } => Code::Limit(LimitKind::InputSize),
+            ReadError::TooDeep { .. } => Code::Limit(LimitKind::Nesting),
+            ReadError::WrongEncoding { .. } => Code::Encoding(EncodingKind::OtherUnicode),
+            ReadError::Encoding { .. } => Code::Encoding(EncodingKind::NotUtf8),
+            ReadError::ByteOrderMark => Code::Encoding(EncodingKind::ByteOrderMark),
+            ReadError::Syntax { kind, .. } => Code::Syntax(*kind),
+            ReadError::DuplicateKey { .. } => Code::Syntax(SyntaxKind::DuplicateKey),
+            ReadError::NotExchangeFile { .. } => Code::Envelope(EnvelopeKind::Format),
+            ReadError::UnsupportedVersion { .. } => Code::Envelope(EnvelopeKind::Version),
+            ReadError::Invalid { code, .. } => code.clone(),
+        }
+    }
+
     /// JSON pointer of the offending value, where there is one.
     pub fn pointer(&self) -> Option<&str> {
         match self {
@@ -151,6 +184,7 @@ impl ReadError {
     /// Line and column of the problem in the text, where known.
     pub fn line_column(&self) -> Option<(usize, usize)> {
         match self {
+            ReadError::ByteOrderMark => Some((1, 1)),
             ReadError::Encoding { line, column }
             | ReadError::TooDeep { line, column, .. }
             | ReadError::Syntax { line, column, .. }
@@ -270,29 +304,46 @@ fn explain(text: &str) -> ReadError {
     if let Err(e) = check_header(&lines, &value) {
         return e;
     }
-    let issues = crate::validate::schema_issues(&lines, &value);
-    if let Some(first) = issues.first() {
-        let more = match issues.len().saturating_sub(1) {
-            0 => String::new(),
-            n => format!(" (and {n} more; validate the file to see every issue)"),
-        };
-        return ReadError::Invalid {
-            pointer: first.pointer.clone(),
-            line: first.line,
-            column: first.column,
-            message: format!("{}{more}", first.message),
-        };
+    if let Some(e) = schema_refusal(&lines, &value) {
+        return e;
     }
     match typed_read(&lines) {
         Err(e) => e,
         // Unreachable unless the fast path and this one disagree; say so.
         Ok(_) => ReadError::Invalid {
+            code: Code::Internal,
             pointer: String::new(),
             line: None,
             column: None,
             message: "the reader refused this file but cannot say why: please report this as a bug of actionplan-interchange".into(),
         },
     }
+}
+
+/// The first thing the published schema refuses, with a count of the rest.
+#[cfg(feature = "schema-validation")]
+fn schema_refusal(lines: &LineIndex<'_>, value: &Value) -> Option<ReadError> {
+    let issues = crate::schema_check::schema_issues(lines, value);
+    let count = issues.len();
+    let first = issues.into_iter().next()?;
+    let more = match count.saturating_sub(1) {
+        0 => String::new(),
+        n => format!(" (and {n} more; validate the file to see every issue)"),
+    };
+    Some(ReadError::Invalid {
+        code: first.code,
+        pointer: first.pointer,
+        line: first.line,
+        column: first.column,
+        message: format!("{}{more}", first.message),
+    })
+}
+
+/// Without the schema validator, the typed read that follows says what is
+/// wrong.
+#[cfg(not(feature = "schema-validation"))]
+fn schema_refusal(_lines: &LineIndex<'_>, _value: &Value) -> Option<ReadError> {
+    None
 }
 
 /// Reads without the schema pass: syntax, header and the typed read only.
@@ -402,11 +453,7 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
 /// text with NULs.
 pub(crate) fn check_start(text: &str) -> Result<(), ReadError> {
     if text.starts_with('\u{feff}') {
-        return Err(ReadError::Syntax {
-            line: 1,
-            column: 1,
-            message: "the text starts with a byte order mark (U+FEFF); save the file as UTF-8 without one".into(),
-        });
+        return Err(ReadError::ByteOrderMark);
     }
     if let Some(encoding) = sniff_encoding(text.as_bytes()) {
         return Err(ReadError::WrongEncoding { encoding });
@@ -441,7 +488,13 @@ fn syntax_error(lines: &LineIndex<'_>, e: &serde_json::Error) -> ReadError {
         Some(i) => message.get(..i).unwrap_or_default().to_owned(),
         None => message,
     };
+    let kind = if e.is_eof() {
+        SyntaxKind::Eof
+    } else {
+        SyntaxKind::Invalid
+    };
     ReadError::Syntax {
+        kind,
         line: p.line,
         column: p.column,
         message,
@@ -450,7 +503,7 @@ fn syntax_error(lines: &LineIndex<'_>, e: &serde_json::Error) -> ReadError {
 
 /// Checks `format` and `version` before anything else, so that a file of
 /// another format or version gets one clear message.
-fn check_header(lines: &LineIndex<'_>, value: &Value) -> Result<(), ReadError> {
+pub(crate) fn check_header(lines: &LineIndex<'_>, value: &Value) -> Result<(), ReadError> {
     let Value::Object(obj) = value else {
         return Err(ReadError::NotExchangeFile {
             message: "the top level must be an object with \"format\": \"actionplan\"".into(),
@@ -495,31 +548,11 @@ pub(crate) fn typed_read(lines: &LineIndex<'_>) -> Result<Envelope, ReadError> {
             None => message,
         };
         ReadError::Invalid {
+            code: Code::Shape,
             line: span.map(|s| s.value.line),
             column: span.map(|s| s.value.column),
             message,
             pointer,
         }
     })
-}
-
-/// A serde_path_to_error path as a JSON pointer.
-pub(crate) fn to_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-            Segment::Map { key } => {
-                out.push('/');
-                out.push_str(&locate::escape_token(key));
-            }
-            Segment::Enum { .. } => {}
-            Segment::Unknown => break,
-        }
-    }
-    out
 }

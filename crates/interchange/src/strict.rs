@@ -584,9 +584,30 @@ pub(crate) fn read_with_path<T: de::DeserializeOwned>(
     let result = T::deserialize(Strict::new(serde_path_to_error::Deserializer::new(
         &mut de, &mut track,
     )));
-    let value = result.map_err(|e| (crate::read::to_pointer(&track.path()), e))?;
+    let value = result.map_err(|e| (to_pointer(&track.path()), e))?;
     de.end().map_err(|e| (String::new(), e))?;
     Ok(value)
+}
+
+/// A serde_path_to_error path as a JSON pointer.
+fn to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&crate::locate::escape_token(key));
+            }
+            Segment::Enum { .. } => {}
+            Segment::Unknown => break,
+        }
+    }
+    out
 }
 
 #[cfg(test)]
