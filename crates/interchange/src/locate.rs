@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-/// Deeper nesting than this is not scanned (serde_json stops at 128).
+/// Deeper nesting than this is not scanned (`serde_json` stops at 128).
 const MAX_DEPTH: usize = 256;
 
 /// Bytes per checkpoint of the character count: a column costs a binary
@@ -198,7 +198,7 @@ impl<'a> LineIndex<'a> {
         Some(self.offset_of_char(wanted).clamp(range.start, range.end))
     }
 
-    /// Converts a serde_json position (1-based line, byte-based column)
+    /// Converts a `serde_json` position (1-based line, byte-based column)
     /// into one whose column counts characters.
     pub(crate) fn serde_position(&self, line: usize, column: usize) -> Position {
         let Some(&start) = line.checked_sub(1).and_then(|l| self.starts.get(l)) else {

@@ -254,6 +254,16 @@ pub fn sniff_encoding(bytes: &[u8]) -> Option<TextEncoding> {
 
 /// Reads an exchange file from text.
 ///
+/// Reading checks the syntax and the shape (what the published schema
+/// checks), not the rules `AP001` …: see [`validate_str`](crate::validate_str).
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code).
+///
 /// ```
 /// let text = r#"{"format": "actionplan", "version": "1.0", "plan": {
 ///   "id": "p", "title": {"en": "Plan"},
@@ -272,6 +282,13 @@ pub fn read_str(text: &str) -> Result<Envelope, ReadError> {
 }
 
 /// Reads an exchange file from text, within `options`' input limit.
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::TooLarge`] past the input limit.
 pub fn read_str_with(text: &str, options: &ReadOptions) -> Result<Envelope, ReadError> {
     check_size(text.len(), options, None)?;
     check_start(text)?;
@@ -289,7 +306,7 @@ fn explain(text: &str) -> ReadError {
         Ok(v) => v,
         Err(e) => return e,
     };
-    if let Some(d) = locate::scan(&lines, Some(&Default::default()))
+    if let Some(d) = locate::scan(&lines, Some(&std::collections::HashSet::default()))
         .duplicates
         .into_iter()
         .next()
@@ -364,23 +381,56 @@ pub fn read_str_fast(text: &str) -> Option<Envelope> {
 }
 
 /// Reads an exchange file from any reader (a file, a socket, a buffer).
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::Io`] when reading fails; an encoding error when the
+/// bytes are not UTF-8.
 pub fn read_reader<R: Read>(reader: R) -> Result<Envelope, ReadError> {
     read_reader_with(reader, &ReadOptions::default())
 }
 
 /// Reads an exchange file from any reader, taking at most one byte more
 /// than `options`' input limit.
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::Io`] when reading fails; an encoding error when the
+/// bytes are not UTF-8; [`ReadError::TooLarge`] past the input limit.
 pub fn read_reader_with<R: Read>(reader: R, options: &ReadOptions) -> Result<Envelope, ReadError> {
     let bytes = read_limited(reader, options, None)?;
     read_str_with(utf8(&bytes)?, options)
 }
 
 /// Reads an exchange file from a path.
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::Io`] when the file cannot be opened or read; an
+/// encoding error when it is not UTF-8.
 pub fn read_path(path: impl AsRef<Path>) -> Result<Envelope, ReadError> {
     read_path_with(path, &ReadOptions::default())
 }
 
 /// Reads an exchange file from a path, within `options`' input limit.
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::Io`] when the file cannot be opened or read; an
+/// encoding error when it is not UTF-8; [`ReadError::TooLarge`] past the
+/// input limit.
 pub fn read_path_with(
     path: impl AsRef<Path>,
     options: &ReadOptions,
@@ -391,6 +441,11 @@ pub fn read_path_with(
 
 /// The bytes of the file at `path`, reading at most one byte more than
 /// `options`' input limit (so `/dev/zero` ends in [`ReadError::TooLarge`]).
+///
+/// # Errors
+///
+/// [`ReadError::Io`] when the file cannot be opened or read;
+/// [`ReadError::TooLarge`] when it is longer than the input limit.
 pub fn read_bytes(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Vec<u8>, ReadError> {
     let path = path.as_ref();
     let file = std::fs::File::open(path).map_err(|source| ReadError::Io {
@@ -461,7 +516,7 @@ pub(crate) fn check_start(text: &str) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// serde_json's nesting limit: a file whose arrays and objects nest this
+/// `serde_json`'s nesting limit: a file whose arrays and objects nest this
 /// deep (the envelope counting as the first level) is refused while
 /// parsing; 127 levels are read. (Its `disable_recursion_limit` stays off:
 /// the limit protects the stack.)

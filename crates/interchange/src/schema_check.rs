@@ -134,7 +134,7 @@ fn union(
         .filter(|branch| !branch.iter().any(|b| is_mismatch(b, pointer)))
         .collect();
     if let [only] = candidates.as_slice() {
-        for b in only.iter() {
+        for b in *only {
             flatten(b, out);
         }
         return;

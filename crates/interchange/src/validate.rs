@@ -54,12 +54,24 @@ pub fn validate_bytes(bytes: &[u8]) -> ValidationReport {
 
 /// Validates the exchange file at `path`; fails only when the file cannot
 /// be read.
+///
+/// # Errors
+///
+/// [`ReadError::Io`] when the file cannot be opened or read;
+/// [`ReadError::TooLarge`] when it is longer than the default input limit.
+/// What is wrong inside the file is in the report, not an error.
 pub fn validate_path(path: impl AsRef<Path>) -> Result<ValidationReport, ReadError> {
     validate_path_with(path, &ReadOptions::default())
 }
 
 /// Validates the exchange file at `path` within `options`' limits; fails
 /// when the file cannot be read or is larger than the input limit.
+///
+/// # Errors
+///
+/// [`ReadError::Io`] when the file cannot be opened or read;
+/// [`ReadError::TooLarge`] when it is longer than `options`' input limit.
+/// What is wrong inside the file is in the report, not an error.
 pub fn validate_path_with(
     path: impl AsRef<Path>,
     options: &ReadOptions,

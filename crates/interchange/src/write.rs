@@ -119,6 +119,11 @@ fn checked_canonical_bytes(envelope: &Envelope) -> Result<Vec<u8>, WriteError> {
 /// text (a `Text` built empty in code, say). The `write_*` functions do,
 /// and refuse with [`WriteError::Invalid`].
 ///
+/// # Panics
+///
+/// Never: serializing the model cannot fail (see the `expect` inside,
+/// which says why).
+///
 /// ```
 /// use actionplan_interchange::{read_str, to_canonical_string};
 /// let text = r#"{"version": "1.0", "format": "actionplan", "plan": {
@@ -229,6 +234,13 @@ pub fn write_path(path: impl AsRef<Path>, envelope: &Envelope) -> Result<(), Wri
 ///
 /// Between the checks and the rename another process could still change the
 /// target; the write is atomic, not a lock.
+///
+/// # Errors
+///
+/// [`WriteError::NotAFile`] and [`WriteError::HardLinked`] before anything
+/// is written; [`WriteError::Io`] when a step fails (the temporary file is
+/// removed); [`WriteError::Interrupted`] after [`cancel_pending_writes`].
+/// The target is left as it was in every case.
 ///
 /// ```
 /// let dir = tempfile::tempdir()?;
@@ -474,7 +486,7 @@ fn inspect(target: &Path) -> Result<Option<Existing>, WriteError> {
     if !meta.file_type().is_file() {
         return Err(WriteError::NotAFile {
             path: target.to_owned(),
-            kind: kind_of(&meta.file_type()),
+            kind: kind_of(meta.file_type()),
         });
     }
     #[cfg(unix)]
@@ -498,7 +510,7 @@ fn inspect(target: &Path) -> Result<Option<Existing>, WriteError> {
 }
 
 /// A name for a kind of file that is not a regular file.
-fn kind_of(t: &std::fs::FileType) -> &'static str {
+fn kind_of(t: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

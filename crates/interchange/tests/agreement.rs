@@ -424,7 +424,6 @@ fn mutate(doc: &mut Value, m: Mutation, index: Index) -> Option<String> {
                     let last = p.rsplit('/').next().unwrap_or_default();
                     !p.is_empty() && last.parse::<usize>().is_err()
                 }
-                Mutation::UnknownMember => v.is_some_and(Value::is_object),
                 Mutation::BadDate | Mutation::Month13 => {
                     v.and_then(Value::as_str).is_some_and(is_date_like)
                 }
@@ -435,7 +434,9 @@ fn mutate(doc: &mut Value, m: Mutation, index: Index) -> Option<String> {
                     p.ends_with("/id") || p.ends_with("/indicator") || p.ends_with("/category")
                 }
                 Mutation::IntegerWithFraction => v.is_some_and(|v| v.is_u64() || v.is_i64()),
-                Mutation::ObjectAsArray => v.is_some_and(Value::is_object),
+                Mutation::UnknownMember | Mutation::ObjectAsArray => {
+                    v.is_some_and(Value::is_object)
+                }
                 Mutation::TaggedAsArray => v.is_some_and(|v| v.get("kind").is_some()),
                 Mutation::StringAsObject => v.is_some_and(Value::is_string),
                 Mutation::WrongType | Mutation::Null | Mutation::DuplicateKey => true,
@@ -486,9 +487,8 @@ fn mutate(doc: &mut Value, m: Mutation, index: Index) -> Option<String> {
                     Value::String(_) => json!(42),
                     Value::Number(_) => json!("42"),
                     Value::Bool(_) => json!("true"),
-                    Value::Null => json!({}),
                     Value::Object(_) => json!([]),
-                    Value::Array(_) => json!({}),
+                    Value::Null | Value::Array(_) => json!({}),
                 },
             };
         }
