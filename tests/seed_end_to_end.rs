@@ -83,11 +83,11 @@ fn a_canonical_rewrite_changes_nothing_that_matters() {
 fn the_example_validates_with_the_one_warning_the_seed_earns() {
     let checked = check_str(SEED);
     assert!(checked.report.is_valid());
-    let rules: Vec<&str> = checked
+    let rules: Vec<String> = checked
         .report
         .issues
         .iter()
-        .filter_map(|i| i.rule.as_deref())
+        .map(|i| i.code.to_string())
         .collect();
     assert_eq!(rules, ["AP005"]);
 }

@@ -35,12 +35,9 @@ pub fn render(file: &Path, source: Option<&LineIndex<'_>>, issue: &Issue) -> Str
         (Some(index), Some(line), Some(column)) => window(index, line, column),
         _ => None,
     };
-    // A syntax error has no rule id: print `error:`, not `error[]:`.
-    let mut heading = level.primary_title(title.as_str());
-    let rule = issue.rule.as_deref().map(escape_line);
-    if let Some(id) = rule.as_deref().filter(|id| !id.is_empty()) {
-        heading = heading.id(id);
-    }
+    let code = issue.code.to_string();
+    let code = escape_line(&code);
+    let heading = level.primary_title(title.as_str()).id(code.as_ref());
     let group = match &window {
         Some(w) => heading.element(
             Snippet::source(w.text.as_str())
@@ -199,7 +196,7 @@ mod tests {
             Path::new("f\u{1b}.json"),
             Some(&LineIndex::new(src)),
             &serde_json::from_value(serde_json::json!({
-                "layer": "schema", "rule": "x\u{7}", "severity": "error",
+                "layer": "schema", "code": "schema/x\u{7}", "severity": "error",
                 "pointer": "/a\u{1b}", "line": 1, "column": 2, "message": "m\u{9b}"
             }))
             .unwrap(),

@@ -615,7 +615,7 @@ fn invalid_files_exit_1() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|i| i["rule"] == "AP002" && i["pointer"] == "/plan/items/0/deliverables/0")
+            .any(|i| i["code"] == "AP002" && i["pointer"] == "/plan/items/0/deliverables/0")
     );
 }
 

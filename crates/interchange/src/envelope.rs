@@ -18,11 +18,16 @@ pub const SUPPORTED_VERSIONS: &[&str] = &["1.0"];
 ///
 /// On the wire:
 /// `{"format": "actionplan", "version": "1.0", "plan": {…}, "reports": […]}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(
-    title = "actionplan exchange file",
-    description = "An ILO action plan, the progress reports on it and tool-specific data, with the format's name and version. Unknown members are refused everywhere except inside `extensions`."
+#[non_exhaustive]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        title = "actionplan exchange file",
+        description = "An ILO action plan, the progress reports on it and tool-specific data, with the format's name and version. Unknown members are refused everywhere except inside `extensions`."
+    )
 )]
 pub struct Envelope {
     /// Always `actionplan`: says what kind of file this is.
@@ -76,6 +81,7 @@ impl<'de> Deserialize<'de> for FormatName {
     }
 }
 
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for FormatName {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "FormatName".into()
@@ -141,6 +147,7 @@ impl<'de> Deserialize<'de> for FormatVersion {
     }
 }
 
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for FormatVersion {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "FormatVersion".into()

@@ -4,7 +4,7 @@
 //! where.
 //!
 //! ```
-//! use actionplan_interchange::{read_str, to_canonical_string, validate_str, Layer};
+//! use actionplan_interchange::{read_str, to_canonical_string, validate_str, Code, Layer, Rule};
 //!
 //! let text = r#"{
 //!   "format": "actionplan",
@@ -35,7 +35,8 @@
 //! // A mistake is reported with its JSON pointer and line:column.
 //! let report = validate_str(&text.replace("\"gb-325\",\n", "\"gb-999\",\n"));
 //! let issue = &report.issues[0];
-//! assert_eq!((issue.layer, issue.rule.as_deref()), (Layer::Rule, Some("AP002")));
+//! assert_eq!(issue.layer, Layer::Rule);
+//! assert_eq!(issue.code, Code::Rule(Rule::UnresolvedReference));
 //! assert_eq!(issue.pointer, "/plan/endorsed_at");
 //! assert_eq!((issue.line, issue.column), (Some(8), Some(20)));
 //! # Ok::<(), actionplan_interchange::ReadError>(())
@@ -44,16 +45,58 @@
 //! # The three layers
 //!
 //! 1. **Syntax**: UTF-8 JSON, no key twice in one object.
-//! 2. **Schema**: the published JSON Schema ([`schema`], committed at
-//!    `docs/schema/actionplan-1.0.schema.json`), compiled once per process,
-//!    with format checks on. The schema and [`read_str`] accept exactly the
+//! 2. **Schema**: the published JSON Schema ([`schema`], shipped in this
+//!    crate as the committed file [`SCHEMA_PATH`], `$id` [`SCHEMA_ID`]),
+//!    compiled once per process, with format checks on. The schema and [`read_str`] accept exactly the
 //!    same documents; property tests hold them to it.
 //! 3. **Rules**: what a schema cannot express — unique ids, references that
 //!    resolve, dates that come in order, targets beyond baselines — checked
 //!    by [`actionplan_model::validate`], each with a stable id `AP001` ….
 //!
 //! The result is a [`ValidationReport`] of [`Issue`]s: our own serializable
-//! types, whatever validator runs underneath.
+//! types, whatever validator runs underneath. Each issue has a typed
+//! [`Code`] to match on (`Code::Rule(Rule::UnresolvedReference)`,
+//! `Code::Schema(SchemaKeyword::Required)` …), written on the wire as a
+//! stable string (`AP002`, `schema/required`, `syntax/eof` …: the table is
+//! on [`Code`]), and a [`Severity`] (the model's).
+//!
+//! # Features
+//!
+//! * `schema-validation` (default): explain an invalid file with the
+//!   published schema, through `jsonschema`: every issue, named by the
+//!   schema keyword that failed. Without it the crate is much lighter (34
+//!   packages in its normal dependency tree instead of 82), reading still
+//!   refuses every file the schema refuses, through the strict typed reader,
+//!   with a located [`ReadError`], and validation reports the first shape
+//!   problem as [`Code::Shape`].
+//! * `schema`: `schemars::JsonSchema` for [`Envelope`] and the model's
+//!   types, to regenerate the schema from the Rust types (the drift test
+//!   `tests/schema_file.rs` needs it). Readers never need it: the schema is a
+//!   committed file, loaded with `include_str!`.
+//!
+//! # Extending the API without breaking it
+//!
+//! Public structs and enums that a later format version or check may extend
+//! are `#[non_exhaustive]`: read their fields, match with a `..` or `_` arm,
+//! but build them only through this crate.
+//!
+//! ```compile_fail
+//! // An issue cannot be built outside this crate: a later version may add a field.
+//! let issue = actionplan_interchange::Issue {
+//!     layer: actionplan_interchange::Layer::Rule,
+//!     code: actionplan_interchange::Code::Io,
+//!     severity: actionplan_interchange::Severity::Error,
+//!     pointer: String::new(),
+//!     line: None,
+//!     column: None,
+//!     message: String::new(),
+//! };
+//! ```
+//!
+//! ```compile_fail
+//! // Nor can a report: `ValidationReport::default()` is the empty one.
+//! let report = actionplan_interchange::ValidationReport { issues: Vec::new(), omitted: Vec::new() };
+//! ```
 //!
 //! # Versions
 //!
@@ -73,12 +116,15 @@
 //!
 //! # Dependencies, and why
 //!
-//! * `jsonschema`, with its default features off: a maintained draft 2020-12
-//!   validator with format checks; the defaults would pull an HTTP client and
-//!   a C-built TLS stack to resolve remote `$ref`s, which our schema never
-//!   has. It is pre-1.0, so none of its types appear in this API.
-//! * `schemars`: generates the schema from the model's types, so the two
-//!   cannot drift; a test compares the output with the committed file.
+//! * `jsonschema` (feature `schema-validation`), with its default features
+//!   off: a maintained draft 2020-12 validator with format checks; the
+//!   defaults would pull an HTTP client and a C-built TLS stack to resolve
+//!   remote `$ref`s, which our schema never has. It is pre-1.0, so none of
+//!   its types appear in this API.
+//! * `schemars` (feature `schema` only): generates the schema from the
+//!   model's types, so the two cannot drift; the drift test compares the
+//!   output with the committed file.
+//! * No `time` features of its own: dates are the model's business.
 //! * `serde_path_to_error`: the JSON pointer of a typed-read error.
 //! * `tempfile`: the temporary file in the target's folder that atomic
 //!   writing renames into place, removed when dropped if anything fails.
@@ -98,15 +144,23 @@
     )
 )]
 
+mod code;
 mod envelope;
 mod locate;
 mod options;
 mod read;
 mod report;
 mod schema;
+#[cfg(feature = "schema-validation")]
+mod schema_check;
 mod strict;
 mod validate;
 mod write;
+
+pub use actionplan_model::{Rule, Severity};
+pub use code::{
+    Code, EncodingKind, EnvelopeKind, LimitKind, SchemaKeyword, SyntaxKind, UnknownCode,
+};
 
 pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
@@ -121,10 +175,11 @@ pub use read::{
 };
 #[doc(hidden)]
 pub use read::{read_str_fast, read_str_without_schema};
-pub use report::{Issue, Layer, OmittedIssues, Severity, ValidationReport};
+pub use report::{Issue, Layer, OmittedIssues, ValidationReport};
 pub use schema::{SCHEMA_ID, SCHEMA_PATH, schema, schema_string};
+#[cfg(feature = "schema-validation")]
 #[doc(hidden)]
-pub use validate::schema_compilations;
+pub use schema_check::schema_compilations;
 pub use validate::{
     Checked, check_bytes, check_bytes_with, check_str, check_str_with, validate_bytes,
     validate_envelope, validate_path, validate_path_with, validate_str,

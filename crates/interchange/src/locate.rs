@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-/// Deeper nesting than this is not scanned (serde_json stops at 128).
+/// Deeper nesting than this is not scanned (`serde_json` stops at 128).
 const MAX_DEPTH: usize = 256;
 
 /// Bytes per checkpoint of the character count: a column costs a binary
@@ -198,7 +198,7 @@ impl<'a> LineIndex<'a> {
         Some(self.offset_of_char(wanted).clamp(range.start, range.end))
     }
 
-    /// Converts a serde_json position (1-based line, byte-based column)
+    /// Converts a `serde_json` position (1-based line, byte-based column)
     /// into one whose column counts characters.
     pub(crate) fn serde_position(&self, line: usize, column: usize) -> Position {
         let Some(&start) = line.checked_sub(1).and_then(|l| self.starts.get(l)) else {
@@ -474,6 +474,29 @@ impl Scanner<'_, '_> {
             index = index.saturating_add(1);
         }
     }
+}
+
+/// Fills in line and column; `at_key` points at the member's key instead of
+/// its value (for members that should not be there). Returns the keys given
+/// twice, found in the same pass.
+pub(crate) fn locate_issues(
+    lines: &LineIndex<'_>,
+    issues: &mut [(crate::Issue, bool)],
+) -> Vec<DuplicateKey> {
+    let pointers: Vec<&str> = issues.iter().map(|(i, _)| i.pointer.as_str()).collect();
+    let (spans, duplicates) = locate_and_find_duplicates(lines, &pointers);
+    for ((issue, at_key), span) in issues.iter_mut().zip(spans) {
+        if let Some(span) = span {
+            let p = if *at_key {
+                span.key.unwrap_or(span.value)
+            } else {
+                span.value
+            };
+            issue.line = Some(p.line);
+            issue.column = Some(p.column);
+        }
+    }
+    duplicates
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! stops at the first problem and does not run the semantic rules: see
 //! [`validate_str`](crate::validate_str) for every issue and the rules.
 
+use crate::code::{Code, EncodingKind, EnvelopeKind, LimitKind, SyntaxKind};
 use crate::locate::{self, LineIndex};
 use crate::{Envelope, FORMAT_NAME, FormatVersion, ReadOptions, SUPPORTED_VERSIONS};
 use serde_json::Value;
@@ -67,9 +68,15 @@ pub enum ReadError {
         /// Column of the first bad byte, in characters, from 1.
         column: usize,
     },
+    /// The text starts with a byte order mark (U+FEFF), which the format
+    /// refuses.
+    #[error("the text starts with a byte order mark (U+FEFF); save the file as UTF-8 without one")]
+    ByteOrderMark,
     /// The text is not JSON.
     #[error("not valid JSON at line {line}, column {column}: {message}")]
     Syntax {
+        /// Whether the text ends too early or breaks the grammar elsewhere.
+        kind: SyntaxKind,
         /// Line, from 1.
         line: usize,
         /// Column in characters, from 1.
@@ -114,6 +121,9 @@ pub enum ReadError {
     /// A value does not have the shape the format requires.
     #[error("{pointer}{}: {message}", position(*line, *column))]
     Invalid {
+        /// What failed: the schema keyword, or [`Code::Shape`] when the
+        /// typed reader found it without the schema validator.
+        code: Code,
         /// JSON pointer to the value (or the object that lacks a member).
         pointer: String,
         /// Line, from 1, where the pointer could be located.
@@ -137,6 +147,29 @@ fn position(line: Option<usize>, column: Option<usize>) -> String {
 }
 
 impl ReadError {
+    /// The code of the problem, as an [`Issue`](crate::Issue) would carry it.
+    ///
+    /// ```
+    /// use actionplan_interchange::{read_str, Code, SyntaxKind};
+    /// let err = read_str("{\"format\": ").unwrap_err();
+    /// assert_eq!(err.code(), Code::Syntax(SyntaxKind::Eof));
+    /// ```
+    pub fn code(&self) -> Code {
+        match self {
+            ReadError::Io { .. } => Code::Io,
+            ReadError::TooLarge { .. } => Code::Limit(LimitKind::InputSize),
+            ReadError::TooDeep { .. } => Code::Limit(LimitKind::Nesting),
+            ReadError::WrongEncoding { .. } => Code::Encoding(EncodingKind::OtherUnicode),
+            ReadError::Encoding { .. } => Code::Encoding(EncodingKind::NotUtf8),
+            ReadError::ByteOrderMark => Code::Encoding(EncodingKind::ByteOrderMark),
+            ReadError::Syntax { kind, .. } => Code::Syntax(*kind),
+            ReadError::DuplicateKey { .. } => Code::Syntax(SyntaxKind::DuplicateKey),
+            ReadError::NotExchangeFile { .. } => Code::Envelope(EnvelopeKind::Format),
+            ReadError::UnsupportedVersion { .. } => Code::Envelope(EnvelopeKind::Version),
+            ReadError::Invalid { code, .. } => code.clone(),
+        }
+    }
+
     /// JSON pointer of the offending value, where there is one.
     pub fn pointer(&self) -> Option<&str> {
         match self {
@@ -151,6 +184,7 @@ impl ReadError {
     /// Line and column of the problem in the text, where known.
     pub fn line_column(&self) -> Option<(usize, usize)> {
         match self {
+            ReadError::ByteOrderMark => Some((1, 1)),
             ReadError::Encoding { line, column }
             | ReadError::TooDeep { line, column, .. }
             | ReadError::Syntax { line, column, .. }
@@ -220,6 +254,16 @@ pub fn sniff_encoding(bytes: &[u8]) -> Option<TextEncoding> {
 
 /// Reads an exchange file from text.
 ///
+/// Reading checks the syntax and the shape (what the published schema
+/// checks), not the rules `AP001` …: see [`validate_str`](crate::validate_str).
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code).
+///
 /// ```
 /// let text = r#"{"format": "actionplan", "version": "1.0", "plan": {
 ///   "id": "p", "title": {"en": "Plan"},
@@ -238,6 +282,13 @@ pub fn read_str(text: &str) -> Result<Envelope, ReadError> {
 }
 
 /// Reads an exchange file from text, within `options`' input limit.
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::TooLarge`] past the input limit.
 pub fn read_str_with(text: &str, options: &ReadOptions) -> Result<Envelope, ReadError> {
     check_size(text.len(), options, None)?;
     check_start(text)?;
@@ -255,7 +306,7 @@ fn explain(text: &str) -> ReadError {
         Ok(v) => v,
         Err(e) => return e,
     };
-    if let Some(d) = locate::scan(&lines, Some(&Default::default()))
+    if let Some(d) = locate::scan(&lines, Some(&std::collections::HashSet::default()))
         .duplicates
         .into_iter()
         .next()
@@ -270,29 +321,46 @@ fn explain(text: &str) -> ReadError {
     if let Err(e) = check_header(&lines, &value) {
         return e;
     }
-    let issues = crate::validate::schema_issues(&lines, &value);
-    if let Some(first) = issues.first() {
-        let more = match issues.len().saturating_sub(1) {
-            0 => String::new(),
-            n => format!(" (and {n} more; validate the file to see every issue)"),
-        };
-        return ReadError::Invalid {
-            pointer: first.pointer.clone(),
-            line: first.line,
-            column: first.column,
-            message: format!("{}{more}", first.message),
-        };
+    if let Some(e) = schema_refusal(&lines, &value) {
+        return e;
     }
     match typed_read(&lines) {
         Err(e) => e,
         // Unreachable unless the fast path and this one disagree; say so.
         Ok(_) => ReadError::Invalid {
+            code: Code::Internal,
             pointer: String::new(),
             line: None,
             column: None,
             message: "the reader refused this file but cannot say why: please report this as a bug of actionplan-interchange".into(),
         },
     }
+}
+
+/// The first thing the published schema refuses, with a count of the rest.
+#[cfg(feature = "schema-validation")]
+fn schema_refusal(lines: &LineIndex<'_>, value: &Value) -> Option<ReadError> {
+    let issues = crate::schema_check::schema_issues(lines, value);
+    let count = issues.len();
+    let first = issues.into_iter().next()?;
+    let more = match count.saturating_sub(1) {
+        0 => String::new(),
+        n => format!(" (and {n} more; validate the file to see every issue)"),
+    };
+    Some(ReadError::Invalid {
+        code: first.code,
+        pointer: first.pointer,
+        line: first.line,
+        column: first.column,
+        message: format!("{}{more}", first.message),
+    })
+}
+
+/// Without the schema validator, the typed read that follows says what is
+/// wrong.
+#[cfg(not(feature = "schema-validation"))]
+fn schema_refusal(_lines: &LineIndex<'_>, _value: &Value) -> Option<ReadError> {
+    None
 }
 
 /// Reads without the schema pass: syntax, header and the typed read only.
@@ -313,23 +381,56 @@ pub fn read_str_fast(text: &str) -> Option<Envelope> {
 }
 
 /// Reads an exchange file from any reader (a file, a socket, a buffer).
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::Io`] when reading fails; an encoding error when the
+/// bytes are not UTF-8.
 pub fn read_reader<R: Read>(reader: R) -> Result<Envelope, ReadError> {
     read_reader_with(reader, &ReadOptions::default())
 }
 
 /// Reads an exchange file from any reader, taking at most one byte more
 /// than `options`' input limit.
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::Io`] when reading fails; an encoding error when the
+/// bytes are not UTF-8; [`ReadError::TooLarge`] past the input limit.
 pub fn read_reader_with<R: Read>(reader: R, options: &ReadOptions) -> Result<Envelope, ReadError> {
     let bytes = read_limited(reader, options, None)?;
     read_str_with(utf8(&bytes)?, options)
 }
 
 /// Reads an exchange file from a path.
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::Io`] when the file cannot be opened or read; an
+/// encoding error when it is not UTF-8.
 pub fn read_path(path: impl AsRef<Path>) -> Result<Envelope, ReadError> {
     read_path_with(path, &ReadOptions::default())
 }
 
 /// Reads an exchange file from a path, within `options`' input limit.
+///
+/// # Errors
+///
+/// A [`ReadError`] saying what is wrong and where: the text is not JSON
+/// ([`ReadError::Syntax`], [`ReadError::DuplicateKey`], …), not an exchange
+/// file of a version this library reads, or a value the format refuses
+/// ([`ReadError::Invalid`], with the schema keyword as its code); [`ReadError::Io`] when the file cannot be opened or read; an
+/// encoding error when it is not UTF-8; [`ReadError::TooLarge`] past the
+/// input limit.
 pub fn read_path_with(
     path: impl AsRef<Path>,
     options: &ReadOptions,
@@ -340,6 +441,11 @@ pub fn read_path_with(
 
 /// The bytes of the file at `path`, reading at most one byte more than
 /// `options`' input limit (so `/dev/zero` ends in [`ReadError::TooLarge`]).
+///
+/// # Errors
+///
+/// [`ReadError::Io`] when the file cannot be opened or read;
+/// [`ReadError::TooLarge`] when it is longer than the input limit.
 pub fn read_bytes(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Vec<u8>, ReadError> {
     let path = path.as_ref();
     let file = std::fs::File::open(path).map_err(|source| ReadError::Io {
@@ -402,11 +508,7 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
 /// text with NULs.
 pub(crate) fn check_start(text: &str) -> Result<(), ReadError> {
     if text.starts_with('\u{feff}') {
-        return Err(ReadError::Syntax {
-            line: 1,
-            column: 1,
-            message: "the text starts with a byte order mark (U+FEFF); save the file as UTF-8 without one".into(),
-        });
+        return Err(ReadError::ByteOrderMark);
     }
     if let Some(encoding) = sniff_encoding(text.as_bytes()) {
         return Err(ReadError::WrongEncoding { encoding });
@@ -414,7 +516,7 @@ pub(crate) fn check_start(text: &str) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// serde_json's nesting limit: a file whose arrays and objects nest this
+/// `serde_json`'s nesting limit: a file whose arrays and objects nest this
 /// deep (the envelope counting as the first level) is refused while
 /// parsing; 127 levels are read. (Its `disable_recursion_limit` stays off:
 /// the limit protects the stack.)
@@ -441,7 +543,13 @@ fn syntax_error(lines: &LineIndex<'_>, e: &serde_json::Error) -> ReadError {
         Some(i) => message.get(..i).unwrap_or_default().to_owned(),
         None => message,
     };
+    let kind = if e.is_eof() {
+        SyntaxKind::Eof
+    } else {
+        SyntaxKind::Invalid
+    };
     ReadError::Syntax {
+        kind,
         line: p.line,
         column: p.column,
         message,
@@ -450,7 +558,7 @@ fn syntax_error(lines: &LineIndex<'_>, e: &serde_json::Error) -> ReadError {
 
 /// Checks `format` and `version` before anything else, so that a file of
 /// another format or version gets one clear message.
-fn check_header(lines: &LineIndex<'_>, value: &Value) -> Result<(), ReadError> {
+pub(crate) fn check_header(lines: &LineIndex<'_>, value: &Value) -> Result<(), ReadError> {
     let Value::Object(obj) = value else {
         return Err(ReadError::NotExchangeFile {
             message: "the top level must be an object with \"format\": \"actionplan\"".into(),
@@ -495,31 +603,11 @@ pub(crate) fn typed_read(lines: &LineIndex<'_>) -> Result<Envelope, ReadError> {
             None => message,
         };
         ReadError::Invalid {
+            code: Code::Shape,
             line: span.map(|s| s.value.line),
             column: span.map(|s| s.value.column),
             message,
             pointer,
         }
     })
-}
-
-/// A serde_path_to_error path as a JSON pointer.
-pub(crate) fn to_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-            Segment::Map { key } => {
-                out.push('/');
-                out.push_str(&locate::escape_token(key));
-            }
-            Segment::Enum { .. } => {}
-            Segment::Unknown => break,
-        }
-    }
-    out
 }

@@ -2,6 +2,8 @@
 //! print it, match on it or send it as JSON without depending on the
 //! validators behind it.
 
+use crate::Code;
+use actionplan_model::Severity;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -18,27 +20,16 @@ pub enum Layer {
     Rule,
 }
 
-/// How serious an issue is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Severity {
-    /// The figures can be used, but something looks wrong.
-    Warning,
-    /// The file is invalid.
-    Error,
-}
-
 /// One thing wrong with a file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Issue {
     /// Which check found it.
     pub layer: Layer,
-    /// The stable rule id (`AP001` …) for [`Layer::Rule`] issues; the JSON
-    /// Schema keyword that failed (`required`, `pattern` …) for
-    /// [`Layer::Schema`] issues; `None` for syntax issues.
-    pub rule: Option<String>,
+    /// What kind of issue it is, to match on: the rule id (`AP001` …), the
+    /// schema keyword that failed (`schema/required` …), the syntax problem
+    /// (`syntax/eof` …). Serialized as its string form: see [`Code`].
+    pub code: Code,
     /// How serious it is.
     pub severity: Severity,
     /// JSON pointer (RFC 6901) to the offending value, from the top of the
@@ -54,10 +45,16 @@ pub struct Issue {
 }
 
 impl Issue {
-    pub(crate) fn new(layer: Layer, severity: Severity, pointer: String, message: String) -> Self {
+    /// An issue found by `layer`, without a position; its severity follows
+    /// from the code (a rule's own severity, an error otherwise).
+    pub(crate) fn new(layer: Layer, code: Code, pointer: String, message: String) -> Self {
+        let severity = match &code {
+            Code::Rule(rule) => rule.severity(),
+            _ => Severity::Error,
+        };
         Issue {
             layer,
-            rule: None,
+            code,
             severity,
             pointer,
             line: None,
@@ -73,15 +70,7 @@ impl fmt::Display for Issue {
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, "{l}:{c}: ")?;
         }
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        match (&self.rule, self.layer) {
-            (Some(r), _) => write!(f, "{sev}[{r}]")?,
-            (None, Layer::Syntax) => write!(f, "{sev}[syntax]")?,
-            (None, _) => write!(f, "{sev}")?,
-        }
+        write!(f, "{}[{}]", severity_word(self.severity), self.code)?;
         if !self.pointer.is_empty() {
             write!(f, " at {}", self.pointer)?;
         }
@@ -97,8 +86,8 @@ impl fmt::Display for Issue {
 pub struct OmittedIssues {
     /// Which check found them.
     pub layer: Layer,
-    /// The rule or schema keyword, as in [`Issue::rule`].
-    pub rule: Option<String>,
+    /// Their code, as in [`Issue::code`].
+    pub code: Code,
     /// How serious they are.
     pub severity: Severity,
     /// How many were not reported in full.
@@ -158,17 +147,17 @@ impl ValidationReport {
             return;
         }
         let rest = self.issues.split_off(max);
-        let mut counts: std::collections::BTreeMap<(Layer, Option<String>, Severity), usize> =
+        let mut counts: std::collections::BTreeMap<(Layer, Code, Severity), usize> =
             std::collections::BTreeMap::new();
         for i in rest {
-            let n = counts.entry((i.layer, i.rule, i.severity)).or_insert(0);
+            let n = counts.entry((i.layer, i.code, i.severity)).or_insert(0);
             *n = n.saturating_add(1);
         }
         self.omitted = counts
             .into_iter()
-            .map(|((layer, rule, severity), count)| OmittedIssues {
+            .map(|((layer, code, severity), count)| OmittedIssues {
                 layer,
-                rule,
+                code,
                 severity,
                 count,
             })
@@ -194,18 +183,24 @@ impl ValidationReport {
 }
 
 impl fmt::Display for OmittedIssues {
-    /// `12 more error(s)[additionalProperties]`.
+    /// `12 more error(s)[schema/additionalProperties]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error(s)",
-            Severity::Warning => "warning(s)",
-        };
-        write!(f, "{} more {sev}", self.count)?;
-        match (&self.rule, self.layer) {
-            (Some(r), _) => write!(f, "[{r}]"),
-            (None, Layer::Syntax) => write!(f, "[syntax]"),
-            (None, _) => Ok(()),
-        }
+        write!(
+            f,
+            "{} more {}(s)[{}]",
+            self.count,
+            severity_word(self.severity),
+            self.code
+        )
+    }
+}
+
+/// `error` or `warning`, as printed before a code.
+fn severity_word(severity: Severity) -> &'static str {
+    if severity == Severity::Warning {
+        "warning"
+    } else {
+        "error"
     }
 }
 

@@ -1,52 +1,71 @@
-//! The published JSON Schema: generated from the Rust types with schemars
-//! (draft 2020-12), then adjusted by a few documented transforms so that
-//! every conforming validator accepts exactly what the reader accepts.
+//! The published JSON Schema of the exchange format, shipped inside this
+//! crate as the committed file `schema/actionplan-1.0.schema.json` and
+//! parsed once per process.
+//!
+//! The file is generated from the Rust types with schemars (draft 2020-12)
+//! and a few documented transforms, by the drift test
+//! `tests/schema_file.rs` (feature `schema`), which fails when the committed
+//! file and the types disagree. The library itself never runs schemars: a
+//! reader compiles neither it nor the transforms.
 //!
 //! # Transforms applied after generation
 //!
-//! 1. **`$id` and title.** The root gets `$id` [`SCHEMA_ID`], which carries
-//!    the format version.
+//! 1. **`$id`.** The root gets `$id` [`SCHEMA_ID`], which carries the
+//!    format version.
 //! 2. **Integers.** schemars describes `u32`/`u16` fields with the
 //!    non-standard formats `uint32`/`uint16`; they are replaced by explicit
 //!    `minimum` and `maximum`, which every validator checks. JSON Schema
 //!    counts `1.0` as an integer, so the reader accepts integral numbers
-//!    written with a fraction or exponent too (see `read`), and the canonical
-//!    writer writes them as plain integers.
+//!    written with a fraction or exponent too, and the canonical writer
+//!    writes them as plain integers.
 //! 3. **No line break after a pattern match.** Python's `re.search` lets `$`
 //!    match before a final line break, so `"abc\n"` would pass `^[a-z]+$`
 //!    there but not in ECMA-262 engines or our reader. Every schema with a
 //!    `pattern` also gets `"not": {"type": "string", "pattern": "\\n"}`.
 //! 4. **Descriptions.** Doc comments become `description`s; single line
 //!    breaks inside a paragraph are joined with a space.
+//!
+//! # The `$id`
+//!
+//! The schema's `$id` is the URN [`SCHEMA_ID`],
+//! `urn:actionplan:schema:exchange:1.0`. JSON Schema needs an absolute URI
+//! that names the schema; it need not be a place to download it from. The
+//! project has no published home, and an `https://` address on a host we do
+//! not control (or a placeholder host) would claim a location that does not
+//! exist, which some tools try to fetch. A URN names without locating. A
+//! `tag:` URI (RFC 4151) would need a domain or mail address we own; a
+//! `urn:uuid:` would be conforming but unreadable. The `actionplan`
+//! namespace is not registered with IANA (RFC 8141), which costs nothing
+//! here: no tool resolves URNs, and JSON Schema only compares them as
+//! strings. Each format version has its own `$id`; a minor version keeps
+//! the major (`urn:actionplan:schema:exchange:1.1`); the `$id` of a
+//! published version never changes, even if the project gets a web address.
 
-use schemars::Schema;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::sync::LazyLock;
 
-/// The `$id` of the published schema; it names the format version.
-pub const SCHEMA_ID: &str = "https://actionplan.invalid/schema/actionplan-1.0.schema.json";
+/// The `$id` of the published schema: a URN that names the format and its
+/// version and does not pretend to be a location (see the module docs).
+pub const SCHEMA_ID: &str = "urn:actionplan:schema:exchange:1.0";
 
-/// Where the schema is committed, relative to the workspace root.
-pub const SCHEMA_PATH: &str = "docs/schema/actionplan-1.0.schema.json";
+/// Where the schema is committed, relative to this crate's root (and so
+/// inside the packaged crate). `docs/schema/` of the repository holds a copy
+/// that a test keeps equal.
+pub const SCHEMA_PATH: &str = "schema/actionplan-1.0.schema.json";
 
-struct Generated {
-    text: String,
-    value: Value,
-}
+/// The committed file, byte for byte.
+const SCHEMA_TEXT: &str = include_str!("../schema/actionplan-1.0.schema.json");
 
-static GENERATED: LazyLock<Generated> = LazyLock::new(|| {
-    let schema = generate();
-    // Serializing a schema cannot fail: every key is a string and the
-    // values are JSON already.
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    Generated {
-        value: schema.to_value(),
-        text,
-    }
-});
+#[allow(
+    clippy::expect_used,
+    reason = "the text is a file compiled into the crate, not input; the test \
+              `committed_schema_parses` and every validation test parse it"
+)]
+static PARSED: LazyLock<Value> =
+    LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).expect("the committed schema is JSON"));
 
-/// The published JSON Schema of the exchange format, as a JSON value.
+/// The published JSON Schema of the exchange format, as a JSON value,
+/// parsed once per process.
 ///
 /// ```
 /// let schema = actionplan_interchange::schema();
@@ -54,82 +73,17 @@ static GENERATED: LazyLock<Generated> = LazyLock::new(|| {
 /// assert_eq!(schema["properties"]["format"]["const"], "actionplan");
 /// ```
 pub fn schema() -> &'static Value {
-    &GENERATED.value
+    &PARSED
 }
 
 /// The published JSON Schema as text: pretty-printed with a trailing line
 /// break, byte for byte the file committed at [`SCHEMA_PATH`].
+///
+/// ```
+/// assert!(actionplan_interchange::schema_string().ends_with("}\n"));
+/// ```
 pub fn schema_string() -> &'static str {
-    &GENERATED.text
-}
-
-fn generate() -> Schema {
-    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
-    let mut root = generator.into_root_schema_for::<crate::Envelope>();
-    root.insert("$id".into(), Value::String(SCHEMA_ID.into()));
-    if let Some(obj) = root.as_object_mut() {
-        for (_, v) in obj.iter_mut() {
-            adjust(v, false);
-        }
-        adjust_object(obj);
-    }
-    root
-}
-
-/// Keywords whose values are data, not schemas.
-fn is_data_keyword(k: &str) -> bool {
-    matches!(k, "const" | "enum" | "default" | "examples")
-}
-
-fn adjust(v: &mut Value, data: bool) {
-    if data {
-        return;
-    }
-    match v {
-        Value::Object(obj) => {
-            for (k, child) in obj.iter_mut() {
-                let data = is_data_keyword(k);
-                adjust(child, data);
-            }
-            adjust_object(obj);
-        }
-        Value::Array(items) => items.iter_mut().for_each(|i| adjust(i, false)),
-        _ => {}
-    }
-}
-
-fn adjust_object(obj: &mut Map<String, Value>) {
-    if let Some(Value::String(format)) = obj.get("format") {
-        let range = match format.as_str() {
-            "uint8" => Some(u64::from(u8::MAX)),
-            "uint16" => Some(u64::from(u16::MAX)),
-            "uint32" => Some(u64::from(u32::MAX)),
-            "uint64" | "uint" => Some(u64::MAX),
-            _ => None,
-        };
-        if let Some(max) = range {
-            obj.remove("format");
-            obj.insert("minimum".into(), Value::from(0));
-            obj.insert("maximum".into(), Value::from(max));
-        }
-    }
-    if obj.contains_key("pattern") && !obj.contains_key("not") {
-        obj.insert(
-            "not".into(),
-            serde_json::json!({ "type": "string", "pattern": "\\n", "description": "No line breaks." }),
-        );
-    }
-    if let Some(Value::String(d)) = obj.get_mut("description") {
-        *d = join_lines(d);
-    }
-}
-
-/// Joins the lines of each paragraph of a doc comment with spaces.
-fn join_lines(d: &str) -> String {
-    d.split("\n\n")
-        .map(|p| p.lines().map(str::trim).collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    SCHEMA_TEXT
 }
 
 #[cfg(test)]
@@ -137,8 +91,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn descriptions_are_joined() {
-        assert_eq!(join_lines("a\nb\n\nc\n d"), "a b\n\nc d");
+    fn committed_schema_parses() {
+        assert_eq!(schema()["$id"], SCHEMA_ID);
     }
 
     #[test]

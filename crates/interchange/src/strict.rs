@@ -283,7 +283,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         let seen = (self.want != Want::Struct).then(HashSet::new);
         self.v.visit_map(Map {
-            map,
+            access: map,
             free: self.free,
             seen,
             key: KeyState::default(),
@@ -346,7 +346,7 @@ struct KeyState {
 }
 
 struct Map<A> {
-    map: A,
+    access: A,
     free: bool,
     /// Keys seen so far, for maps (a struct's derive refuses a field twice).
     seen: Option<HashSet<String>>,
@@ -364,7 +364,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
             want_text: self.seen.is_some(),
             ..KeyState::default()
         };
-        let out = self.map.next_key_seed(KeySeed {
+        let out = self.access.next_key_seed(KeySeed {
             seed,
             state: &mut self.key,
         })?;
@@ -377,14 +377,14 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.map.next_value_seed(Seed {
+        self.access.next_value_seed(Seed {
             seed,
             free: self.free || self.key.extensions,
         })
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.map.size_hint()
+        self.access.size_hint()
     }
 }
 
@@ -584,9 +584,30 @@ pub(crate) fn read_with_path<T: de::DeserializeOwned>(
     let result = T::deserialize(Strict::new(serde_path_to_error::Deserializer::new(
         &mut de, &mut track,
     )));
-    let value = result.map_err(|e| (crate::read::to_pointer(&track.path()), e))?;
+    let value = result.map_err(|e| (to_pointer(&track.path()), e))?;
     de.end().map_err(|e| (String::new(), e))?;
     Ok(value)
+}
+
+/// A `serde_path_to_error` path as a JSON pointer.
+fn to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&crate::locate::escape_token(key));
+            }
+            Segment::Enum { .. } => {}
+            Segment::Unknown => break,
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -623,7 +644,7 @@ mod tests {
         assert!(ok(
             r#"{"a": 1, "list": [1], "map": {"x": "y"}, "mode": "on"}"#
         ));
-        assert!(!ok(r#"[1]"#), "struct as array");
+        assert!(!ok("[1]"), "struct as array");
         assert!(!ok(r#"{"a": 1, "mode": {"on": null}}"#), "enum as object");
         assert!(!ok(r#"{"a": 1, "map": {"x": "y", "x": "z"}}"#), "key twice");
         assert!(!ok(r#"{"a": 1, "a": 2}"#), "field twice");

@@ -12,7 +12,7 @@
 //! symbolic links, hard links and files that are not regular files, and
 //! [`cancel_pending_writes`] for signals.
 
-use crate::Envelope;
+use crate::{Envelope, Issue, Layer, ValidationReport};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -28,6 +28,21 @@ pub enum WriteError {
     Serialize {
         /// What the serializer said.
         message: String,
+    },
+    /// The envelope is not a valid exchange file: the reader would refuse
+    /// what would be written (an empty text, an id with a space …), so
+    /// nothing is written. The rules `AP001` … are not checked here (a
+    /// tool may save work in progress); see
+    /// [`validate_envelope`](crate::validate_envelope).
+    #[error(
+        "refusing to write a file the reader would refuse ({} issue(s)); the first: {}",
+        issues.len(),
+        issues.first().map_or_else(String::new, ToString::to_string)
+    )]
+    Invalid {
+        /// What the reader would refuse, with pointers into the envelope
+        /// (and lines and columns of its canonical text).
+        issues: Vec<Issue>,
     },
     /// Writing to a stream failed.
     #[error("cannot write the exchange file to the output")]
@@ -73,15 +88,41 @@ pub enum WriteError {
     },
 }
 
-/// Canonical JSON bytes of an envelope.
-fn canonical_bytes(envelope: &Envelope) -> Result<Vec<u8>, serde_json::Error> {
+/// Canonical JSON text of an envelope.
+fn canonical_text(envelope: &Envelope) -> Result<String, WriteError> {
+    let serialize = |message: String| WriteError::Serialize { message };
     // Extension objects are kept in key order by their type: no sorting here.
-    let mut out = serde_json::to_vec_pretty(envelope)?;
-    out.push(b'\n');
+    let mut out = serde_json::to_string_pretty(envelope).map_err(|e| serialize(e.to_string()))?;
+    out.push('\n');
     Ok(out)
 }
 
+/// Canonical JSON bytes of an envelope that the reader accepts: the checks
+/// [`read_str`](crate::read_str) runs, run on the text about to be written.
+fn checked_canonical_bytes(envelope: &Envelope) -> Result<Vec<u8>, WriteError> {
+    let text = canonical_text(envelope)?;
+    if crate::strict::read::<Envelope>(&text).is_err() {
+        let report: ValidationReport = crate::validate_str(&text);
+        let issues: Vec<Issue> = report
+            .errors()
+            .filter(|i| i.layer != Layer::Rule)
+            .cloned()
+            .collect();
+        return Err(WriteError::Invalid { issues });
+    }
+    Ok(text.into_bytes())
+}
+
 /// The canonical text of an envelope.
+///
+/// This only serializes: it does not check that the reader accepts the
+/// text (a `Text` built empty in code, say). The `write_*` functions do,
+/// and refuse with [`WriteError::Invalid`].
+///
+/// # Panics
+///
+/// Never: serializing the model cannot fail (see the `expect` inside,
+/// which says why).
 ///
 /// ```
 /// use actionplan_interchange::{read_str, to_canonical_string};
@@ -95,21 +136,26 @@ fn canonical_bytes(envelope: &Envelope) -> Result<Vec<u8>, serde_json::Error> {
 /// assert_eq!(to_canonical_string(&read_str(&canonical)?), canonical);
 /// # Ok::<(), actionplan_interchange::ReadError>(())
 /// ```
+#[allow(
+    clippy::expect_used,
+    reason = "serializing the model cannot fail: every map key is a string, and the \
+              only Serialize impl that can report an error (ExtensionNumber's raw \
+              value) holds text its constructors proved to be a JSON number"
+)]
 pub fn to_canonical_string(envelope: &Envelope) -> String {
-    // Serializing the model cannot fail: every map key is a string and no
-    // Serialize impl of the model reports an error. The bytes are UTF-8
-    // because serde_json writes UTF-8.
-    canonical_bytes(envelope)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_default()
+    canonical_text(envelope).expect("the model always serializes")
 }
 
-/// Writes the canonical text of `envelope` to `writer`.
+/// Writes the canonical text of `envelope` to `writer`, after checking
+/// that the reader accepts it.
+///
+/// # Errors
+///
+/// [`WriteError::Invalid`] when the reader would refuse the text (nothing
+/// is written); [`WriteError::Serialize`] if the envelope cannot be turned
+/// into JSON; [`WriteError::Stream`] when writing or flushing fails.
 pub fn write_writer<W: Write>(writer: W, envelope: &Envelope) -> Result<(), WriteError> {
-    let bytes = canonical_bytes(envelope).map_err(|e| WriteError::Serialize {
-        message: e.to_string(),
-    })?;
+    let bytes = checked_canonical_bytes(envelope)?;
     let mut writer = writer;
     writer
         .write_all(&bytes)
@@ -124,6 +170,15 @@ pub fn write_writer<W: Write>(writer: W, envelope: &Envelope) -> Result<(), Writ
 /// links, hard links and non-regular files are handled as
 /// [`write_bytes_atomically`] says.
 ///
+/// The text is checked first as the reader checks it: an envelope the
+/// reader would refuse is not written.
+///
+/// # Errors
+///
+/// [`WriteError::Invalid`] when the reader would refuse the text (the
+/// target is not touched); [`WriteError::Serialize`] if the envelope cannot
+/// be turned into JSON; any error of [`write_bytes_atomically`].
+///
 /// ```
 /// # let text = r#"{"format": "actionplan", "version": "1.0", "plan": {
 /// #   "id": "p", "title": {"en": "Plan"}, "biennia": ["2016-17"], "endorsed_at": "gb-325",
@@ -136,11 +191,8 @@ pub fn write_writer<W: Write>(writer: W, envelope: &Envelope) -> Result<(), Writ
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_path(path: impl AsRef<Path>, envelope: &Envelope) -> Result<(), WriteError> {
-    let path = path.as_ref();
-    let bytes = canonical_bytes(envelope).map_err(|e| WriteError::Serialize {
-        message: e.to_string(),
-    })?;
-    write_bytes_atomically(path, &bytes)
+    let bytes = checked_canonical_bytes(envelope)?;
+    write_bytes_atomically(path.as_ref(), &bytes)
 }
 
 /// Writes `bytes` to `path` atomically, respecting the file that is there.
@@ -182,6 +234,13 @@ pub fn write_path(path: impl AsRef<Path>, envelope: &Envelope) -> Result<(), Wri
 ///
 /// Between the checks and the rename another process could still change the
 /// target; the write is atomic, not a lock.
+///
+/// # Errors
+///
+/// [`WriteError::NotAFile`] and [`WriteError::HardLinked`] before anything
+/// is written; [`WriteError::Io`] when a step fails (the temporary file is
+/// removed); [`WriteError::Interrupted`] after [`cancel_pending_writes`].
+/// The target is left as it was in every case.
 ///
 /// ```
 /// let dir = tempfile::tempdir()?;
@@ -427,7 +486,7 @@ fn inspect(target: &Path) -> Result<Option<Existing>, WriteError> {
     if !meta.file_type().is_file() {
         return Err(WriteError::NotAFile {
             path: target.to_owned(),
-            kind: kind_of(&meta.file_type()),
+            kind: kind_of(meta.file_type()),
         });
     }
     #[cfg(unix)]
@@ -451,7 +510,7 @@ fn inspect(target: &Path) -> Result<Option<Existing>, WriteError> {
 }
 
 /// A name for a kind of file that is not a regular file.
-fn kind_of(t: &std::fs::FileType) -> &'static str {
+fn kind_of(t: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

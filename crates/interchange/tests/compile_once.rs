@@ -2,6 +2,7 @@
 //! and valid files do not need it at all (the fast path stands for it).
 //! (Its own test binary, so that no other test has compiled it first.)
 
+#![cfg(feature = "schema-validation")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use actionplan_interchange::{check_str, read_str, schema_compilations, validate_str};

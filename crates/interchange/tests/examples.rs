@@ -36,7 +36,7 @@ fn canonical_rewrite_is_a_fixed_point() {
             validate_str(t)
                 .issues
                 .into_iter()
-                .map(|i| (i.rule, i.pointer, i.message))
+                .map(|i| (i.code, i.pointer, i.message))
                 .collect::<Vec<_>>()
         };
         assert_eq!(key(&once), key(&text), "{}", path.display());

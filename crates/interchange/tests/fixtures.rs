@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use actionplan_interchange::{Layer, read_str, validate_bytes};
+use actionplan_interchange::{Code, Layer, read_str, validate_bytes};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +26,14 @@ fn json_files(d: &Path) -> Vec<PathBuf> {
 fn text_at(text: &str, line: usize, column: usize) -> String {
     let l = text.lines().nth(line - 1).unwrap_or_default();
     l.chars().skip(column - 1).collect()
+}
+
+/// Whether `outer` is `pointer` or one of the objects around it: where the
+/// typed reader points inside a tagged union (it reads the union whole).
+fn within(pointer: &str, outer: &str) -> bool {
+    pointer
+        .strip_prefix(outer)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 #[test]
@@ -67,12 +75,22 @@ fn invalid_fixtures_raise_what_they_name() {
             "schema" => Layer::Schema,
             _ => Layer::Rule,
         };
+        let code = exp["code"].as_str().unwrap();
+        // Without the schema validator, the typed reader finds what the
+        // schema would, one issue, under the code `shape` (or the header's
+        // `envelope/…`), at the value or an object around it.
+        let by_reader = |i: &actionplan_interchange::Issue| {
+            !cfg!(feature = "schema-validation")
+                && code.starts_with("schema/")
+                && (i.code == Code::Shape || matches!(i.code, Code::Envelope(_)))
+                && within(exp["pointer"].as_str().unwrap(), &i.pointer)
+        };
         let hit = report.issues.iter().find(|i| {
             i.layer == layer
-                && exp["rule"]
-                    .as_str()
-                    .is_none_or(|r| i.rule.as_deref() == Some(r))
-                && (layer == Layer::Syntax && exp["pointer"] == "" || i.pointer == exp["pointer"])
+                && (i.code.to_string() == code
+                    && (layer == Layer::Syntax && exp["pointer"] == ""
+                        || i.pointer == exp["pointer"])
+                    || by_reader(i))
         });
         let Some(hit) = hit else {
             failures.push(format!("{name}: expected {exp}, got\n{report}"));
@@ -82,7 +100,7 @@ fn invalid_fixtures_raise_what_they_name() {
             failures.push(format!("{name}: no line:column in {hit:?}"));
             continue;
         };
-        if let Some(at) = exp["at"].as_str() {
+        if let Some(at) = exp["at"].as_str().filter(|_| !by_reader(hit)) {
             let found = text_at(&text, line, column);
             if !found.starts_with(at) {
                 failures.push(format!(

@@ -229,3 +229,35 @@ fn extension_numbers_are_kept_as_written_through_a_round_trip() {
     assert!(matches!(err, ReadError::DuplicateKey { .. }), "{err}");
     assert_eq!(err.pointer(), Some("/extensions/org.example/k"));
 }
+
+/// A writer never writes what the reader refuses: an envelope built in code
+/// with an empty title is refused with the issue, and the target is left as
+/// it was.
+#[test]
+fn writers_refuse_what_the_reader_refuses() {
+    let mut envelope = read_str(&full()).unwrap();
+    // Constructors refuse an empty text, but a list the format requires
+    // non-empty can still be emptied through its public field.
+    envelope.plan.biennia.clear();
+    let text = to_canonical_string(&envelope);
+    assert!(read_str(&text).is_err(), "the reader refuses it");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, "previous").unwrap();
+    let err = write_path(&path, &envelope).unwrap_err();
+    let WriteError::Invalid { issues } = &err else {
+        panic!("{err:?}");
+    };
+    assert!(
+        issues.iter().any(|i| i.pointer.starts_with("/plan/biennia")),
+        "{issues:?}"
+    );
+    assert!(err.to_string().contains("/plan/biennia"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "previous");
+
+    let mut out = Vec::new();
+    let err = write_writer(&mut out, &envelope).unwrap_err();
+    assert!(matches!(err, WriteError::Invalid { .. }), "{err:?}");
+    assert!(out.is_empty(), "nothing written to the stream");
+}

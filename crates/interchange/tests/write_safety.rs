@@ -6,7 +6,7 @@
 
 use actionplan_interchange::{WriteError, write_bytes_atomically};
 use std::fs;
-use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, symlink};
 use std::path::Path;
 
 fn names(dir: &Path) -> Vec<String> {
@@ -132,7 +132,7 @@ fn a_dangling_link_creates_its_target_and_a_loop_is_an_error() {
     symlink(&a, &b).unwrap();
     let err = write_bytes_atomically(&a, b"x").unwrap_err();
     assert!(matches!(err, WriteError::Io { .. }), "{err:?}");
-    assert!(format!("{:?}", err).contains("symbolic links"), "{err:?}");
+    assert!(format!("{err:?}").contains("symbolic links"), "{err:?}");
     assert_eq!(names(dir.path()), ["a", "b", "link.json", "new.json"]);
 }
 
@@ -175,7 +175,6 @@ fn a_named_pipe_is_refused_and_stays_a_pipe() {
         ),
         "{err:?}"
     );
-    use std::os::unix::fs::FileTypeExt;
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     assert_eq!(names(dir.path()), ["pipe"]);
 }
@@ -192,7 +191,6 @@ fn a_device_node_is_refused_even_through_a_link() {
             "{err:?}"
         );
     }
-    use std::os::unix::fs::FileTypeExt;
     assert!(
         fs::metadata("/dev/null")
             .unwrap()
