@@ -250,7 +250,9 @@ fn writers_refuse_what_the_reader_refuses() {
         panic!("{err:?}");
     };
     assert!(
-        issues.iter().any(|i| i.pointer.starts_with("/plan/biennia")),
+        issues
+            .iter()
+            .any(|i| i.pointer.starts_with("/plan/biennia")),
         "{issues:?}"
     );
     assert!(err.to_string().contains("/plan/biennia"), "{err}");

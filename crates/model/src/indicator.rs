@@ -6,38 +6,6 @@ use serde::{Deserialize, Serialize};
 
 /// An indicator of achievement: what will show that a deliverable was
 /// achieved, by when, and how it is measured.
-///
-/// Built from its required members, optional ones set after:
-///
-/// ```
-/// use actionplan_model::{Indicator, Measure, MilestoneEvent, MilestoneMeasure, Text};
-/// let mut indicator = Indicator::new(
-///     "report-published".parse()?,
-///     Text::en("Report is produced and made available")?,
-///     Measure::Milestone(MilestoneMeasure::new(MilestoneEvent::Produced)),
-/// );
-/// indicator.deadline = Some("2016-03".parse()?);
-/// assert_eq!(indicator.deadline.map(|d| d.to_string()).as_deref(), Some("2016-03"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-///
-/// A later minor version of the format may add members, so code outside
-/// this crate cannot build one with a struct literal:
-///
-/// ```compile_fail,E0639
-/// use actionplan_model::{
-///     Extensions, Indicator, IndicatorId, Measure, MilestoneEvent, MilestoneMeasure, Text,
-/// };
-/// let indicator = Indicator {
-///     id: IndicatorId::new("report-published").unwrap(),
-///     letter: None,
-///     text: Text::en("Report is produced and made available").unwrap(),
-///     deadline: None,
-///     data_source: None,
-///     measure: Measure::Milestone(MilestoneMeasure::new(MilestoneEvent::Produced)),
-///     extensions: Extensions::default(),
-/// };
-/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -69,6 +37,38 @@ impl Indicator {
     /// Creates an `Indicator` from its required members: `id`, `text`, `measure`.
     ///
     /// Optional members start empty; set them through the public fields.
+    ///
+    /// For example:
+    ///
+    /// ```
+    /// use actionplan_model::{Indicator, Measure, MilestoneEvent, MilestoneMeasure, Text};
+    /// let mut indicator = Indicator::new(
+    ///     "report-published".parse()?,
+    ///     Text::en("Report is produced and made available")?,
+    ///     Measure::Milestone(MilestoneMeasure::new(MilestoneEvent::Produced)),
+    /// );
+    /// indicator.deadline = Some("2016-03".parse()?);
+    /// assert_eq!(indicator.deadline.map(|d| d.to_string()).as_deref(), Some("2016-03"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// A later minor version of the format may add members, so code outside
+    /// this crate cannot build one with a struct literal:
+    ///
+    /// ```compile_fail,E0639
+    /// use actionplan_model::{
+    ///     Extensions, Indicator, IndicatorId, Measure, MilestoneEvent, MilestoneMeasure, Text,
+    /// };
+    /// let indicator = Indicator {
+    ///     id: IndicatorId::new("report-published").unwrap(),
+    ///     letter: None,
+    ///     text: Text::en("Report is produced and made available").unwrap(),
+    ///     deadline: None,
+    ///     data_source: None,
+    ///     measure: Measure::Milestone(MilestoneMeasure::new(MilestoneEvent::Produced)),
+    ///     extensions: Extensions::default(),
+    /// };
+    /// ```
     pub fn new(id: IndicatorId, text: Text, measure: Measure) -> Self {
         Indicator {
             id,

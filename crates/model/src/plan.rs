@@ -9,36 +9,6 @@ use serde::{Deserialize, Serialize};
 
 /// An action plan endorsed by the Governing Body to follow up a Conference
 /// resolution.
-///
-/// Built from its required members (the first biennium among them: a plan
-/// spans at least one), optional ones set after:
-///
-/// ```
-/// use actionplan_model::{ActionPlan, Resolution, Text};
-/// let mut plan = ActionPlan::new(
-///     "sme".parse()?,
-///     Text::en("SME action plan")?,
-///     Resolution::new(Text::en("Resolution concerning SMEs")?, "ilc-104".parse()?),
-///     "gb-325".parse()?,
-///     "2016-17".parse()?,
-/// );
-/// plan.biennia.push("2018-19".parse()?);
-/// assert_eq!(plan.span().map(|(_, to)| to.to_string()).as_deref(), Some("2019-12"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-///
-/// A later minor version of the format may add members, so code outside
-/// this crate cannot build one with a struct literal, not even with
-/// `..` from another plan:
-///
-/// ```compile_fail,E0639
-/// # fn other() -> actionplan_model::ActionPlan { unimplemented!() }
-/// use actionplan_model::{ActionPlan, PlanId};
-/// let plan = ActionPlan {
-///     id: PlanId::new("copy").unwrap(),
-///     ..other()
-/// };
-/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -87,6 +57,36 @@ impl ActionPlan {
     /// Creates an `ActionPlan` from its required members: `id`, `title`, `resolution`, `endorsed_at`, `biennium`.
     ///
     /// Optional members start empty; set them through the public fields.
+    ///
+    /// The first biennium is required (a plan spans at least one); further
+    /// biennia are pushed after:
+    ///
+    /// ```
+    /// use actionplan_model::{ActionPlan, Resolution, Text};
+    /// let mut plan = ActionPlan::new(
+    ///     "sme".parse()?,
+    ///     Text::en("SME action plan")?,
+    ///     Resolution::new(Text::en("Resolution concerning SMEs")?, "ilc-104".parse()?),
+    ///     "gb-325".parse()?,
+    ///     "2016-17".parse()?,
+    /// );
+    /// plan.biennia.push("2018-19".parse()?);
+    /// assert_eq!(plan.span().map(|(_, to)| to.to_string()).as_deref(), Some("2019-12"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// A later minor version of the format may add members, so code outside
+    /// this crate cannot build one with a struct literal, not even with
+    /// `..` from another plan:
+    ///
+    /// ```compile_fail,E0639
+    /// # fn other() -> actionplan_model::ActionPlan { unimplemented!() }
+    /// use actionplan_model::{ActionPlan, PlanId};
+    /// let plan = ActionPlan {
+    ///     id: PlanId::new("copy").unwrap(),
+    ///     ..other()
+    /// };
+    /// ```
     pub fn new(
         id: PlanId,
         title: Text,
