@@ -52,7 +52,7 @@ pub fn render(file: &Path, source: Option<&LineIndex<'_>>, issue: &Issue) -> Str
         ),
         None => heading.element(Level::NOTE.message(format!("in {path}"))),
     };
-    Renderer::plain().render(&[group]).to_string()
+    Renderer::plain().render(&[group])
 }
 
 /// One line of summary for issues past the limit of those shown in full.
@@ -190,7 +190,7 @@ mod tests {
     fn controls_are_escaped_and_the_marker_follows() {
         let src = "{\"a\u{1b}]0;x\u{7}\": \"\u{9b}v\"}";
         let x = w(src, 1, 2);
-        assert!(!x.text.chars().any(|c| c.is_control()), "{:?}", x.text);
+        assert!(!x.text.chars().any(char::is_control), "{:?}", x.text);
         assert_eq!(&x.text[x.span.clone()], "\"a\\u{1b}]0;x\\u{7}\"");
         let issue_text = render(
             Path::new("f\u{1b}.json"),

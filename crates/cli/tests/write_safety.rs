@@ -8,6 +8,7 @@
 
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, symlink};
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -252,7 +253,6 @@ fn an_interrupted_fmt_leaves_no_temporary_file() {
         };
         // Ended by the signal itself (the handler re-raises it), or done
         // before the signal arrived.
-        use std::os::unix::process::ExitStatusExt;
         let number = if signal == "TERM" { 15 } else { 2 };
         assert!(
             status.success() || status.signal() == Some(number),
