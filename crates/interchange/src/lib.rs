@@ -55,6 +55,8 @@
 //! The result is a [`ValidationReport`] of [`Issue`]s: our own serializable
 //! types, whatever validator runs underneath.
 //!
+//! The format member by member, with every rule and its id: [`format`].
+//!
 //! # Versions
 //!
 //! Files carry `"version": "1.0"`. A later minor version (1.1) may add
@@ -108,6 +110,11 @@ mod strict;
 mod validate;
 mod write;
 
+/// The exchange format, version 1.0, member by member, for people who write
+/// or read files without this crate (the crate's `docs/exchange-format.md`).
+#[doc = include_str!("../docs/exchange-format.md")]
+pub mod format {}
+
 pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
 };
@@ -133,3 +140,8 @@ pub use write::{
     WriteError, cancel_pending_writes, to_canonical_string, write_atomically_with,
     write_bytes_atomically, write_path, write_writer,
 };
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -75,3 +75,8 @@ pub use build::{Options, build, date_label, date_or_month_label, money_label};
 pub use csv::COLUMNS as CSV_COLUMNS;
 pub use format::{Format, FormatError, render, render_to};
 pub use view::*;
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
