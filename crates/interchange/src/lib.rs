@@ -55,7 +55,7 @@
 //! The result is a [`ValidationReport`] of [`Issue`]s: our own serializable
 //! types, whatever validator runs underneath.
 //!
-//! The format member by member, with every rule and its id: [`format`].
+//! The format member by member, with every rule and its id: [`exchange_format`].
 //!
 //! # Versions
 //!
@@ -113,7 +113,7 @@ mod write;
 /// The exchange format, version 1.0, member by member, for people who write
 /// or read files without this crate (the crate's `docs/exchange-format.md`).
 #[doc = include_str!("../docs/exchange-format.md")]
-pub mod format {}
+pub mod exchange_format {}
 
 pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
