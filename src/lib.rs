@@ -10,8 +10,16 @@
 //! | [`indicators`] | `actionplan-indicators` | where each indicator and roll-up stands as of a date |
 //! | [`funding`] | `actionplan-funding` | exact money, funding gaps, waiting work, portfolio targets |
 //!
-//! Rendering (`actionplan-report`) and the command (`actionplan-cli`) are
-//! separate crates: they are consumers, not part of the core.
+//! Rendering (`actionplan-report`) is behind the `report` feature, as
+//! `actionplan::report`; the command (`actionplan-cli`) is a separate crate.
+//!
+//! ## Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `schema-validation` | yes | the JSON Schema layer of validation when reading files |
+//! | `report` | no | `actionplan::report`, the report renderer |
+//! | `schema` | no | `schemars::JsonSchema` on the model types and the schema generator |
 //!
 //! ```
 //! use actionplan::{funding, indicators, interchange, model::Status};
@@ -51,3 +59,13 @@ pub use actionplan_funding as funding;
 pub use actionplan_indicators as indicators;
 pub use actionplan_interchange as interchange;
 pub use actionplan_model as model;
+
+/// The report renderer (`actionplan-report`): the "planned results vs.
+/// achievements" report in Markdown, HTML, CSV and JSON.
+#[cfg(feature = "report")]
+pub use actionplan_report as report;
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

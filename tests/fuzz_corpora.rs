@@ -27,7 +27,7 @@ const TARGETS: &[(&str, Body)] = &[
 /// the files that fail, so that one run lists them all.
 fn replay(target: &str, body: Body) -> (usize, Vec<String>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/corpus")
+        .join("../fuzz/corpus")
         .join(target);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -68,7 +68,7 @@ fn check(target: &str) {
 
 #[test]
 fn every_target_has_a_committed_corpus() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
     for (target, _) in TARGETS {
         assert!(dir.join(target).is_dir(), "no corpus for {target}");
     }

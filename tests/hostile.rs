@@ -19,7 +19,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile")
 }
 
 fn manifest() -> Vec<Value> {

@@ -145,7 +145,7 @@ mod tests {
     #[test]
     fn the_table_of_a_huge_progress_ratio_says_it_cannot_compute() {
         let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../docs/examples/sme-action-plan-2016.json");
+            .join("tests/data/sme-action-plan-2016.json");
         let seed = std::fs::read_to_string(seed).unwrap();
         let mut huge_count: serde_json::Value = serde_json::from_str(&seed).unwrap();
         let progress = huge_count["reports"][0]["indicators"]

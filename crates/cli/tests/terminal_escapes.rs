@@ -18,8 +18,7 @@ const SHOWN: &str =
     "\\u{1b}]0;owned\\u{7}\\u{1b}[31m\\u{9b}2J\\u{7f}\\u{202e}\\u{2066}\\u{9}\\u{a}";
 
 fn seed() -> Value {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/sme-action-plan-2016.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sme-action-plan-2016.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

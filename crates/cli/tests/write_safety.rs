@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/sme-action-plan-2016.json")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sme-action-plan-2016.json")
 }
 
 fn run_in(dir: &Path, args: &[&str]) -> Output {

@@ -72,8 +72,7 @@
 //! * Funding status per deliverable and item: see [`gaps`]; waiting: see
 //!   [`waiting`]; portfolios: see [`portfolio`]; totals: see [`totals`](mod@totals).
 //!
-//! The rules with the seed's figures as worked examples are in
-//! `docs/funding.md`.
+//! The rules with the seed's figures as worked examples are in [`rules`].
 #![warn(missing_docs)]
 #![cfg_attr(
     not(test),
@@ -100,6 +99,11 @@ mod requests;
 pub mod totals;
 pub mod waiting;
 
+/// The funding rules in full, each with the seed's figures as a worked
+/// example (the crate's `docs/funding.md`).
+#[doc = include_str!("../docs/funding.md")]
+pub mod rules {}
+
 pub use amounts::CurrencyTotals;
 pub use currency::{DEFAULT_MINOR_UNITS, known_minor_units, minor_unit, minor_units};
 pub use error::FundingError;
@@ -123,3 +127,8 @@ pub use totals::{AmountTotals, SourceTotals, Totals, totals};
 pub use waiting::{
     PlanFundingAnswer, WaitReason, WaitingDeliverable, awaits_resources, waiting_deliverables,
 };
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

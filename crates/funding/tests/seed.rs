@@ -15,7 +15,7 @@ use time::macros::date;
 fn seed() -> (ActionPlan, Vec<ProgressReport>) {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/examples/sme-action-plan-2016.json"
+        "/tests/data/sme-action-plan-2016.json"
     );
     let text = std::fs::read_to_string(path).expect("the seed example is readable");
     let v: serde_json::Value = serde_json::from_str(&text).expect("the seed example is JSON");

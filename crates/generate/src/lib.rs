@@ -251,3 +251,8 @@ impl Generator {
             .ok_or_else(|| Error::Internal(format!("no biennium {index}")))
     }
 }
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -53,7 +53,7 @@
 //! # The rules in brief
 //!
 //! The full rules, each with a row of the seed report (GB.328/INS/8) as a
-//! worked example, are in `docs/evaluation.md`. For each indicator, the first
+//! worked example, are in [`rules`]. For each indicator, the first
 //! rule that applies gives the *derived* status:
 //!
 //! 1. the target is met (a completion, an observation at or beyond the
@@ -99,6 +99,11 @@ mod progress;
 mod rollup;
 mod schedule;
 
+/// The evaluation rules in full, each with a row of the seed as a worked
+/// example (the crate's `docs/evaluation.md`).
+#[doc = include_str!("../docs/evaluation.md")]
+pub mod rules {}
+
 pub use cannot_compute::{CannotCompute, Figure};
 pub use error::EvaluationError;
 pub use forecast::ForecastVerdict;
@@ -115,3 +120,8 @@ pub use schedule::DeadlineSource;
 
 /// Re-exported so that callers name the same types.
 pub use actionplan_model::{IndicatorId, Status};
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

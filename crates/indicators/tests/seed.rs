@@ -15,7 +15,7 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 fn seed() -> Result<(ActionPlan, Vec<ProgressReport>), Box<dyn std::error::Error>> {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/examples/sme-action-plan-2016.json"
+        "/tests/data/sme-action-plan-2016.json"
     ))?;
     let v: serde_json::Value = serde_json::from_str(&text)?;
     let plan: ActionPlan = serde_json::from_value(v["plan"].clone())?;

@@ -98,6 +98,8 @@
 //! let report = actionplan_interchange::ValidationReport { issues: Vec::new(), omitted: Vec::new() };
 //! ```
 //!
+//! The format member by member, with every rule and its id: [`exchange_format`].
+//!
 //! # Versions
 //!
 //! Files carry `"version": "1.0"`. A later minor version (1.1) may add
@@ -161,6 +163,10 @@ pub use actionplan_model::{Rule, Severity};
 pub use code::{
     Code, EncodingKind, EnvelopeKind, LimitKind, SchemaKeyword, SyntaxKind, UnknownCode,
 };
+/// The exchange format, version 1.0, member by member, for people who write
+/// or read files without this crate (the crate's `docs/exchange-format.md`).
+#[doc = include_str!("../docs/exchange-format.md")]
+pub mod exchange_format {}
 
 pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
@@ -188,3 +194,8 @@ pub use write::{
     WriteError, cancel_pending_writes, to_canonical_string, write_atomically_with,
     write_bytes_atomically, write_path, write_writer,
 };
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

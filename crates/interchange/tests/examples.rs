@@ -6,7 +6,7 @@ use actionplan_interchange::{read_str, to_canonical_string, validate_str};
 use std::path::PathBuf;
 
 fn examples() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
@@ -55,7 +55,7 @@ fn seed_example_is_present() {
 
 #[test]
 fn example_in_the_format_page_is_valid() {
-    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/exchange-format.md");
+    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/exchange-format.md");
     let page = std::fs::read_to_string(page).unwrap();
     let start = page.find("```json\n").unwrap() + "```json\n".len();
     let end = start + page[start..].find("```").unwrap();

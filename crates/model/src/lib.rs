@@ -7,7 +7,8 @@
 //! exchange format, and, behind the `schema` feature, `schemars::JsonSchema`
 //! derives from which the published schema is generated. There is no I/O
 //! here: files live in `actionplan-interchange`, evaluation in
-//! `actionplan-indicators`, money arithmetic in `actionplan-funding`.
+//! `actionplan-indicators`, money arithmetic in `actionplan-funding`. The
+//! terms of the seed document mapped to these types: [`terms`].
 //!
 //! ```
 //! use actionplan_model::{validate, ActionPlan, Measure, TargetMode};
@@ -104,6 +105,11 @@ mod text;
 mod validate;
 pub mod wire;
 
+/// The terms of a Governing Body progress report mapped to these types and
+/// to the members of the exchange file (the crate's `docs/model.md`).
+#[doc = include_str!("../docs/model.md")]
+pub mod terms {}
+
 pub use calendar::{
     Biennium, CalendarError, DATE_PATTERN, DateOrMonth, MONTH_PATTERN, YearMonth, biennium_pattern,
     format_date, parse_date,
@@ -146,3 +152,8 @@ pub use validate::{Problem, Rule, Scope, Severity, is_valid, validate};
 /// Re-exported so that callers name the same `Decimal` and `Date` types.
 pub use rust_decimal::Decimal;
 pub use time::Date;
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

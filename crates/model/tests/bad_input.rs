@@ -5,7 +5,7 @@
 
 use actionplan_model::{ActionPlan, Rule, validate};
 
-const EXAMPLE: &str = include_str!("../../../docs/examples/sme-action-plan-2016.json");
+const EXAMPLE: &str = include_str!("data/sme-action-plan-2016.json");
 
 fn plan_text() -> String {
     let v: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();

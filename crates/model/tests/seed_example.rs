@@ -12,7 +12,7 @@ use actionplan_model::{
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-const EXAMPLE: &str = include_str!("../../../docs/examples/sme-action-plan-2016.json");
+const EXAMPLE: &str = include_str!("data/sme-action-plan-2016.json");
 
 fn load() -> (ActionPlan, Vec<ProgressReport>) {
     let v: serde_json::Value = serde_json::from_str(EXAMPLE).expect("example is JSON");

@@ -78,3 +78,8 @@ pub use csv::COLUMNS as CSV_COLUMNS;
 pub use format::{Format, FormatError, render, render_to};
 pub use label::{date_label, date_or_month_label, money_label};
 pub use view::*;
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -84,8 +84,7 @@ fn html_text(out: &str) -> String {
 
 #[test]
 fn no_control_character_reaches_any_output() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/sme-action-plan-2016.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sme-action-plan-2016.json");
     let mut json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut injected = 0;
     inject(&mut json, &mut injected);

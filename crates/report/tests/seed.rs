@@ -15,8 +15,7 @@ use std::path::Path;
 use time::macros::date;
 
 fn seed() -> Envelope {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/sme-action-plan-2016.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sme-action-plan-2016.json");
     actionplan_interchange::read_path(path).unwrap()
 }
 
