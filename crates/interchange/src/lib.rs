@@ -163,6 +163,17 @@ pub use actionplan_model::{Rule, Severity};
 pub use code::{
     Code, EncodingKind, EnvelopeKind, LimitKind, SchemaKeyword, SyntaxKind, UnknownCode,
 };
+/// Hooks for this crate's own tests and benchmarks (the agreement tests
+/// between the typed reader and the schema, work counters): not part of the
+/// stable API, absent unless the `test-hooks` feature is on.
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks {
+    pub use crate::locate::locate_work;
+    pub use crate::read::{read_str_fast, read_str_without_schema};
+    #[cfg(feature = "schema-validation")]
+    pub use crate::schema_check::schema_compilations;
+}
+
 /// The exchange format, version 1.0, member by member, for people who write
 /// or read files without this crate (the crate's `docs/exchange-format.md`).
 #[doc = include_str!("../docs/exchange-format.md")]
@@ -172,20 +183,13 @@ pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
 };
 pub use locate::LineIndex;
-#[doc(hidden)]
-pub use locate::locate_work;
 pub use options::ReadOptions;
 pub use read::{
     MAX_NESTING, ReadError, TextEncoding, read_bytes, read_path, read_path_with, read_reader,
     read_reader_with, read_str, read_str_with, sniff_encoding,
 };
-#[doc(hidden)]
-pub use read::{read_str_fast, read_str_without_schema};
 pub use report::{Issue, Layer, OmittedIssues, ValidationReport};
 pub use schema::{SCHEMA_ID, SCHEMA_PATH, schema, schema_string};
-#[cfg(feature = "schema-validation")]
-#[doc(hidden)]
-pub use schema_check::schema_compilations;
 pub use validate::{
     Checked, check_bytes, check_bytes_with, check_str, check_str_with, validate_bytes,
     validate_envelope, validate_path, validate_path_with, validate_str,

@@ -76,7 +76,7 @@ fn count_work(bytes: usize) {
 }
 
 /// Bytes read so far by this thread to index lines and locate pointers.
-#[doc(hidden)]
+#[cfg(feature = "test-hooks")]
 pub fn locate_work() -> u64 {
     WORK.with(std::cell::Cell::get)
 }

@@ -365,7 +365,11 @@ fn schema_refusal(_lines: &LineIndex<'_>, _value: &Value) -> Option<ReadError> {
 
 /// Reads without the schema pass: syntax, header and the typed read only.
 /// For tests that hold the schema and the serde types to agreement.
-#[doc(hidden)]
+///
+/// # Errors
+///
+/// As [`read_str`], except that nothing is explained by the schema.
+#[cfg(feature = "test-hooks")]
 pub fn read_str_without_schema(text: &str) -> Result<Envelope, ReadError> {
     let lines = LineIndex::new(text);
     let value = parse_json(&lines)?;
@@ -375,7 +379,7 @@ pub fn read_str_without_schema(text: &str) -> Result<Envelope, ReadError> {
 
 /// The fast path alone: `Some` when the typed read proves the text valid
 /// against the schema. For tests that hold it to agreement with the schema.
-#[doc(hidden)]
+#[cfg(feature = "test-hooks")]
 pub fn read_str_fast(text: &str) -> Option<Envelope> {
     crate::strict::read::<Envelope>(text).ok()
 }

@@ -25,7 +25,7 @@ static VALIDATOR: LazyLock<Result<jsonschema::Validator, String>> = LazyLock::ne
 
 /// How many times this process has compiled the schema: 0 before the first
 /// validation, 1 ever after.
-#[doc(hidden)]
+#[cfg(feature = "test-hooks")]
 pub fn schema_compilations() -> usize {
     COMPILATIONS.load(Ordering::SeqCst)
 }

@@ -518,7 +518,7 @@ proptest! {
         let report = validate_str(&text);
         prop_assert!(schema_accepts(&text), "{report}\n{text}");
         // A valid document takes the fast path.
-        prop_assert!(actionplan_interchange::read_str_fast(&text).is_some(), "{text}");
+        prop_assert!(actionplan_interchange::test_hooks::read_str_fast(&text).is_some(), "{text}");
         let env = read_str(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         let canonical = to_canonical_string(&env);
         prop_assert_eq!(&read_str(&canonical).unwrap(), &env);
@@ -532,7 +532,7 @@ proptest! {
         let schema = schema_accepts(&text);
         // The fast path never accepts what the schema refuses, and reads
         // what it accepts exactly as the reader does.
-        let fast = actionplan_interchange::read_str_fast(&text);
+        let fast = actionplan_interchange::test_hooks::read_str_fast(&text);
         prop_assert!(fast.is_none() || schema, "{:?}: fast path accepts what the schema refuses\n{}", what, text);
         let reader = read_str(&text);
         let report = validate_str(&text);
@@ -546,7 +546,7 @@ proptest! {
         }
         // The typed read alone never refuses what the schema accepts.
         if schema {
-            let typed = actionplan_interchange::read_str_without_schema(&text);
+            let typed = actionplan_interchange::test_hooks::read_str_without_schema(&text);
             prop_assert!(typed.is_ok(), "{:?}: {:?}", what, typed.err().map(|e| e.to_string()));
         }
     }

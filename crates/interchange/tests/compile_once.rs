@@ -5,7 +5,8 @@
 #![cfg(feature = "schema-validation")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use actionplan_interchange::{check_str, read_str, schema_compilations, validate_str};
+use actionplan_interchange::test_hooks::schema_compilations;
+use actionplan_interchange::{check_str, read_str, validate_str};
 
 #[test]
 fn schema_is_compiled_once() {

@@ -296,10 +296,10 @@ fn read_bytes_reads_a_file() {
 #[cfg(feature = "schema-validation")]
 fn locating_work_grows_linearly_with_the_issues() {
     let work = |text: &str| {
-        let before = actionplan_interchange::locate_work();
+        let before = actionplan_interchange::test_hooks::locate_work();
         let report = check_str_with(text, &ReadOptions::default().max_issues(usize::MAX));
         assert!(report.report.error_count() >= 2000);
-        actionplan_interchange::locate_work() - before
+        actionplan_interchange::test_hooks::locate_work() - before
     };
     for minified in [false, true] {
         let make = |n: usize| {
