@@ -8,7 +8,7 @@
 //! cargo run -p actionplan-funding --example totals -- my-plan.json 2017-12-31
 //! ```
 //!
-//! Without arguments it reads the seed, `docs/examples/sme-action-plan-2016.json`
+//! Without arguments it reads the seed, `tests/data/sme-action-plan-2016.json`
 //! (GB.328/INS/8), as of 2016-07-31. A tool that depends on the facade
 //! `actionplan` would read the file with `actionplan-interchange`, which also
 //! validates it; this example depends on the funding crate alone, so it takes
@@ -25,10 +25,7 @@ use time::{Date, Month};
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().map_or_else(
-        || {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../docs/examples/sme-action-plan-2016.json")
-        },
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sme-action-plan-2016.json"),
         PathBuf::from,
     );
     let as_of = match args.next() {

@@ -54,8 +54,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             .map_err(|e| format!("grace days `{arg}`: {e}"))?,
         None => 0,
     };
-    let seed =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/sme-action-plan-2016.json");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sme-action-plan-2016.json");
     let text = std::fs::read_to_string(&seed)
         .map_err(|e| format!("cannot read {}: {e}", seed.display()))?;
     let Envelope { plan, reports } = serde_json::from_str(&text)?;
