@@ -80,12 +80,13 @@ impl ActionPlan {
     /// `..` from another plan:
     ///
     /// ```compile_fail,E0639
-    /// # fn other() -> actionplan_model::ActionPlan { unimplemented!() }
     /// use actionplan_model::{ActionPlan, PlanId};
-    /// let plan = ActionPlan {
-    ///     id: PlanId::new("copy").unwrap(),
-    ///     ..other()
-    /// };
+    /// fn renamed(other: ActionPlan) -> ActionPlan {
+    ///     ActionPlan {
+    ///         id: PlanId::new("copy").unwrap(),
+    ///         ..other
+    ///     }
+    /// }
     /// ```
     pub fn new(
         id: PlanId,

@@ -114,7 +114,7 @@ pub mod date {
 pub mod decimal {
     use crate::parse_decimal;
     use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserializer, Serializer};
 
     /// Writes the decimal as a string, scale kept (`"84000000.00"`).
     ///
@@ -134,13 +134,12 @@ pub mod decimal {
     ///
     /// The deserializer's error if the value is not a string, or it is not a decimal in the exchange grammar.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        parse_decimal(&s).map_err(serde::de::Error::custom)
+        super::read::one(d, parse_decimal)
     }
 
     /// The same for `Option<Decimal>` (`null` reads as `None`).
     pub mod option {
-        use super::{Decimal, Deserialize, Deserializer, Serializer, parse_decimal};
+        use super::{Decimal, Deserializer, Serializer, parse_decimal};
 
         /// Writes the decimal as a string, or `null`.
         ///
@@ -160,9 +159,7 @@ pub mod decimal {
         ///
         /// The deserializer's error if the value is not a string or `null`, or it is not a decimal in the exchange grammar.
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-            let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
-            s.map(|s| parse_decimal(&s).map_err(serde::de::Error::custom))
-                .transpose()
+            super::super::read::option(d, parse_decimal)
         }
     }
 
@@ -193,16 +190,11 @@ pub mod decimal {
 pub mod figure {
     use crate::parse_figure;
     use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::Deserializer;
 
-    /// Writes the figure as a string, scale kept.
-    ///
-    /// # Errors
-    ///
-    /// Only those of the serializer `s`.
-    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
+    /// Writes are those of [`decimal`](super::decimal): the figure as
+    /// computed, scale kept.
+    pub use super::decimal::serialize;
 
     /// Reads a figure string; a JSON number or an exponent is refused.
     ///
@@ -211,25 +203,15 @@ pub mod figure {
     /// The deserializer's error if the value is not a string, or it is not a
     /// decimal figure that fits a `Decimal` exactly.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        parse_figure(&s).map_err(serde::de::Error::custom)
+        super::read::one(d, parse_figure)
     }
 
     /// The same for `Option<Decimal>` (`null` reads as `None`).
     pub mod option {
-        use super::{Decimal, Deserialize, Deserializer, Serializer, parse_figure};
+        use super::{Decimal, Deserializer, parse_figure};
 
         /// Writes the figure as a string, or `null`.
-        ///
-        /// # Errors
-        ///
-        /// Only those of the serializer `s`.
-        pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-            match d {
-                Some(d) => super::serialize(d, s),
-                None => s.serialize_none(),
-            }
-        }
+        pub use crate::wire::decimal::option::serialize;
 
         /// Reads a figure string or `null`.
         ///
@@ -237,10 +219,34 @@ pub mod figure {
         ///
         /// As [`super::deserialize`], `null` aside.
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-            let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
-            s.map(|s| parse_figure(&s).map_err(serde::de::Error::custom))
-                .transpose()
+            super::super::read::option(d, parse_figure)
         }
+    }
+}
+
+/// Reading a decimal string: [`decimal`] and [`figure`] differ only in the
+/// grammar `parse` checks.
+mod read {
+    use crate::DecimalError;
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer};
+    use std::borrow::Cow;
+
+    pub(super) fn one<'de, D: Deserializer<'de>>(
+        d: D,
+        parse: fn(&str) -> Result<Decimal, DecimalError>,
+    ) -> Result<Decimal, D::Error> {
+        let s = Cow::<'de, str>::deserialize(d)?;
+        parse(&s).map_err(serde::de::Error::custom)
+    }
+
+    pub(super) fn option<'de, D: Deserializer<'de>>(
+        d: D,
+        parse: fn(&str) -> Result<Decimal, DecimalError>,
+    ) -> Result<Option<Decimal>, D::Error> {
+        let s = Option::<Cow<'de, str>>::deserialize(d)?;
+        s.map(|s| parse(&s).map_err(serde::de::Error::custom))
+            .transpose()
     }
 }
 
