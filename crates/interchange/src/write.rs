@@ -30,8 +30,9 @@ pub enum WriteError {
         message: String,
     },
     /// The envelope is not a valid exchange file: the reader would refuse
-    /// what would be written (an empty text, an id with a space …), so
-    /// nothing is written. The rules `AP001` … are not checked here (a
+    /// what would be written (a required list such as `biennia` emptied
+    /// through its public field, a decimal built beyond the format's 29
+    /// characters …), so nothing is written. The rules `AP001` … are not checked here (a
     /// tool may save work in progress); see
     /// [`validate_envelope`](crate::validate_envelope).
     #[error(
@@ -116,7 +117,7 @@ fn checked_canonical_bytes(envelope: &Envelope) -> Result<Vec<u8>, WriteError> {
 /// The canonical text of an envelope.
 ///
 /// This only serializes: it does not check that the reader accepts the
-/// text (a `Text` built empty in code, say). The `write_*` functions do,
+/// text (a plan whose `biennia` were emptied in code, say). The `write_*` functions do,
 /// and refuse with [`WriteError::Invalid`].
 ///
 /// # Panics
