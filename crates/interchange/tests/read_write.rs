@@ -263,3 +263,42 @@ fn writers_refuse_what_the_reader_refuses() {
     assert!(matches!(err, WriteError::Invalid { .. }), "{err:?}");
     assert!(out.is_empty(), "nothing written to the stream");
 }
+
+/// A decimal built in code beyond the format's 29 characters is refused
+/// where it is, and the target file keeps what it had.
+#[test]
+fn writers_refuse_a_decimal_the_format_cannot_hold() {
+    let mut envelope = read_str(&full()).unwrap();
+    let (at, target) = envelope
+        .plan
+        .deliverables
+        .iter_mut()
+        .enumerate()
+        .flat_map(|(i, d)| {
+            d.indicators
+                .iter_mut()
+                .enumerate()
+                .map(move |(j, ind)| (i, j, ind))
+        })
+        .find_map(|(i, j, ind)| match &mut ind.measure {
+            actionplan_model::Measure::Count(c) => Some((
+                format!("/plan/deliverables/{i}/indicators/{j}/measure"),
+                &mut c.target,
+            )),
+            _ => None,
+        })
+        .expect("the full fixture has a count indicator");
+    *target = rust_decimal::Decimal::MAX; // 29 digits
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, "previous").unwrap();
+    let err = write_path(&path, &envelope).unwrap_err();
+    let WriteError::Invalid { issues } = &err else {
+        panic!("{err:?}");
+    };
+    assert!(
+        issues.iter().any(|i| i.pointer.starts_with(&at)),
+        "{at}: {issues:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "previous");
+}
