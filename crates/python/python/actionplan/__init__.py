@@ -98,6 +98,7 @@ DATE_MEMBERS = frozenset(
         "line_starts",
         "new_as_of",
         "observed_on",
+        "on",
         "old_as_of",
         "opens",
         "work_starts",
@@ -109,6 +110,10 @@ def _convert(value: Any, member: Optional[str] = None) -> Any:
     """JSON from the native half to Python types: decimals and dates by
     member name and grammar, everything else as JSON gives it."""
     if isinstance(value, dict):
+        if value.get("change") == "new_figure":
+            # A figure as written in a comparison (`11`, `USD 90000000`,
+            # `met`) is text: one type for every figure.
+            return {k: v if k == "value" else _convert(v, k) for k, v in value.items()}
         return {k: _convert(v, k) for k, v in value.items()}
     if isinstance(value, list):
         # The items of a list belong to the list's member (`"values": [...]`).
@@ -244,9 +249,8 @@ class Diff(Record):
     __slots__ = ()
 
     def to_dataframe(self) -> Any:
-        """One row per changed indicator status (needs pandas)."""
-        rows = self._data.get("status_changes") or self._data.get("indicators") or []
-        return _dataframe([_flat(r) for r in rows if isinstance(r, dict)])
+        """One row per change (needs pandas)."""
+        return _dataframe([_flat(c) for c in self._data["changes"]])
 
 
 class Issue:
