@@ -69,3 +69,8 @@ pub use actionplan_report as report;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The Rust example of `docs/embedding.md`, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/embedding.md")]
+struct EmbeddingDoctests;
