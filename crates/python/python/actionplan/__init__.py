@@ -164,7 +164,8 @@ class Record(Mapping[str, Any]):
 
     def to_dict(self) -> Dict[str, Any]:
         """The object as plain Python data (a deep copy)."""
-        return _copy(self._data)
+        data: Dict[str, Any] = _copy(self._data)
+        return data
 
 
 class Rollup(Record):
@@ -197,7 +198,8 @@ def _copy(value: Any) -> Any:
 
 def _dataframe(rows: List[Dict[str, Any]]) -> Any:
     try:
-        import pandas  # noqa: PLC0415 -- optional, imported when asked for
+        # Optional, imported when asked for; typed or not, installed or not.
+        import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as e:
         raise ImportError("to_dataframe() needs pandas: pip install pandas") from e
     return pandas.DataFrame(rows)
@@ -359,7 +361,8 @@ class Plan:
 
     def to_dict(self) -> Dict[str, Any]:
         """The whole file (canonical form) as Python data."""
-        return _from_json(_native.canonical(self._envelope))
+        data: Dict[str, Any] = _from_json(_native.canonical(self._envelope))
+        return data
 
     def __repr__(self) -> str:
         return f"<actionplan.Plan {self.id} from {self.source}, {self.report_count} report(s)>"
