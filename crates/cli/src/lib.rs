@@ -49,10 +49,12 @@ mod args;
 mod diagnostics;
 mod diff;
 mod evaluate;
+mod export;
 mod failure;
 mod fmt;
 mod funding;
 mod generate;
+mod import;
 mod json;
 mod load;
 mod output;
@@ -114,6 +116,8 @@ where
         Command::Diff(a) => diff::run(a, &mut text),
         Command::Fmt(a) => fmt::run(a, &mut text),
         Command::Generate(a) => generate::run(a, out),
+        Command::Export(a) => export::run(a, &mut text),
+        Command::Import(a) => import::run(a, &mut text),
         Command::Schema => {
             text.push_str(actionplan_interchange::schema_string());
             Ok(0)
