@@ -297,7 +297,14 @@ fn write_plan_sheet(
         } else {
             deliverable.indicators.iter().map(Some).collect()
         };
+        let shared_lines = lines_of(&item_text, 40.0)
+            .max(lines_of(&deliverable_text, 40.0))
+            .max(item_text.lines().count());
         for indicator in indicators {
+            let lines = indicator.map_or(shared_lines, |i| {
+                shared_lines.max(lines_of(i.text.best(Language::En), 44.0))
+            });
+            sheet.set_row_height(row, row_height(lines.min(6)))?;
             put(sheet, row, 0, &biennium, &styles.text)?;
             put(sheet, row, 1, &category, &styles.text)?;
             put(sheet, row, 2, &item_text, &styles.text)?;
@@ -444,10 +451,12 @@ fn write_entry_sheet(
         if matches!(indicator.measure, Measure::Qualitative(_)) {
             qualitative_rows.push(row);
         }
+        let mut lines: usize = 1;
         for (col, column) in (0u16..).zip(ENTRY_COLUMNS) {
             match column.entry {
                 Entry::ReadOnly => {
                     let text = read_only_text(column.field, deliverable, indicator);
+                    lines = lines.max(lines_of(&text, column.width));
                     let format = match column.field {
                         Field::Baseline | Field::Target => &styles.figure,
                         _ => &styles.text,
@@ -468,18 +477,54 @@ fn write_entry_sheet(
                 }
             }
         }
+        sheet.set_row_height(row, row_height(lines))?;
         row = row.saturating_add(1);
     }
     let last = row.saturating_sub(1);
     if last >= FIRST_ENTRY_ROW {
         add_validations(sheet, last, &qualitative_rows)?;
     }
+    // Printed, the sheet is a form to fill by hand: landscape, one page
+    // wide, with gridlines, column letters and row numbers (the cells the
+    // import's messages name) and the headings on every page.
+    sheet
+        .set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0)
+        .set_print_gridlines(true)
+        .set_print_headings(true)
+        .set_repeat_rows(0, 0)?;
     sheet.protect_with_options(&ProtectionOptions {
         format_columns: true,
         format_rows: true,
         ..ProtectionOptions::default()
     });
     Ok(())
+}
+
+/// Lines a wrapped text takes in a column `width` characters wide (at most
+/// six: a longer text is cut off on screen, and whole in the cell).
+fn lines_of(text: &str, width: f64) -> usize {
+    // Widths are small positive constants of the layout.
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "layout widths are small positive constants"
+    )]
+    // A proportional font fits about 0.85 characters per unit of width.
+    let per_line = ((width * 0.85).max(1.0) as usize).max(1);
+    let chars = text.chars().count();
+    chars.div_ceil(per_line).clamp(1, 6)
+}
+
+/// The height of a row of `lines` lines, in points: spreadsheet programs
+/// other than Excel do not grow a row to its wrapped text when opening a
+/// file, so the export sets it.
+fn row_height(lines: usize) -> f64 {
+    // `lines` is at most six.
+    #[allow(clippy::cast_precision_loss, reason = "lines is at most six")]
+    let lines = lines as f64;
+    lines * 12.0 + 3.0
 }
 
 fn read_only_text(field: Field, deliverable: &Deliverable, indicator: &Indicator) -> String {

@@ -95,8 +95,8 @@ pub struct Column {
 /// The data-entry sheet's columns, left to right (`A`, `B`, …).
 pub const ENTRY_COLUMNS: &[Column] = &[
     col(Field::IndicatorId, "Indicator id", Entry::ReadOnly, 16.0),
-    col(Field::Deliverable, "Deliverable", Entry::ReadOnly, 36.0),
-    col(Field::Indicator, "Indicator", Entry::ReadOnly, 44.0),
+    col(Field::Deliverable, "Deliverable", Entry::ReadOnly, 30.0),
+    col(Field::Indicator, "Indicator", Entry::ReadOnly, 36.0),
     col(Field::Measure, "Measure", Entry::ReadOnly, 16.0),
     col(Field::Baseline, "Baseline", Entry::ReadOnly, 12.0),
     col(Field::Target, "Target", Entry::ReadOnly, 12.0),
@@ -107,9 +107,9 @@ pub const ENTRY_COLUMNS: &[Column] = &[
     col(Field::ForecastValue, "Forecast value", Entry::Number, 15.0),
     col(Field::ForecastBy, "Forecast by", Entry::Date, 12.0),
     col(Field::Status, "Status", Entry::Status, 18.0),
-    col(Field::NarrativeEn, "Narrative (en)", Entry::Text, 40.0),
-    col(Field::NarrativeFr, "Narrative (fr)", Entry::Text, 40.0),
-    col(Field::NarrativeEs, "Narrative (es)", Entry::Text, 40.0),
+    col(Field::NarrativeEn, "Narrative (en)", Entry::Text, 30.0),
+    col(Field::NarrativeFr, "Narrative (fr)", Entry::Text, 30.0),
+    col(Field::NarrativeEs, "Narrative (es)", Entry::Text, 30.0),
 ];
 
 const fn col(field: Field, heading: &'static str, entry: Entry, width: f64) -> Column {
