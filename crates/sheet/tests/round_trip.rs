@@ -7,7 +7,8 @@ mod common;
 
 use actionplan_model::{DateOrMonth, Language, Observation, ProgressReport, ReportId, Status};
 use actionplan_sheet::{ImportError, Problem, ProblemKind, export_xlsx, import_xlsx};
-use common::{Edit, Typed, fill, seed, set, text};
+use calamine::Reader as _;
+use common::{Edit, Typed, fill, filled, seed, set, text};
 use rust_decimal::Decimal;
 
 fn report_id() -> ReportId {
@@ -58,35 +59,6 @@ fn dec(s: &str) -> Decimal {
 
 fn day(s: &str) -> DateOrMonth {
     s.parse().unwrap()
-}
-
-/// A workbook filled in every column, each kind of measure.
-fn filled() -> Vec<Edit> {
-    vec![
-        // Milestones: a completion date, and a month typed as text.
-        set("Progress", "J2", Typed::Date(2016, 5, 15)),
-        set("Progress", "J3", text("2016-05")),
-        set("Progress", "M3", text("achieved_late")),
-        // A count with its date, a forecast, a status, three languages.
-        set("Progress", "H4", Typed::Number("9")),
-        set("Progress", "I4", Typed::Date(2017, 6, 30)),
-        set("Progress", "K4", Typed::Number("12")),
-        set("Progress", "L4", Typed::Date(2017, 12, 31)),
-        set("Progress", "M4", text("on_track")),
-        set("Progress", "N4", text("Nine briefs were published.")),
-        set("Progress", "O4", text("Neuf notes « impact » publiées.")),
-        set("Progress", "P4", text("Se publicaron nueve notas.")),
-        // A judgement.
-        set("Progress", "H5", text("met")),
-        // A percentage.
-        set("Progress", "H6", Typed::Number("72.5")),
-        // A narrative that looks like a formula, and one typed as a formula.
-        set("Progress", "N7", text("=not a formula, a narrative")),
-        set("Progress", "N8", Typed::Formula("A1&B1", "x")),
-        // Money: a number cell, and the forecast typed as text.
-        set("Progress", "H12", Typed::Number("84000000.1")),
-        set("Progress", "K12", text("100000000.00")),
-    ]
 }
 
 #[test]
@@ -355,4 +327,30 @@ fn what_is_not_a_workbook_is_unreadable() {
     let file = seed();
     let err = import_xlsx(&file, b"not a zip", report_id(), as_of()).unwrap_err();
     assert!(matches!(err, ImportError::Unreadable { .. }), "{err:?}");
+}
+
+#[test]
+fn what_was_entered_shows_in_the_next_export() {
+    let mut file = seed();
+    let report = import(&filled()).unwrap();
+    file.reports.push(report);
+    let bytes = export_xlsx(&file).unwrap();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("Report 2").unwrap();
+    let texts: Vec<String> = sheet.used_cells().map(|(_, _, v)| v.to_string()).collect();
+    for expected in [
+        "USD 84000000.1",
+        "100000000.00",
+        "9 (as of 2017-06-30)",
+        "12 by 2017-12-31",
+        "Neuf notes « impact » publiées.",
+        "=A1&B1",
+        "Report gb-331-progress as of 2017-07-31",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "{expected} not in {texts:?}"
+        );
+    }
 }

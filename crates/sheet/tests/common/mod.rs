@@ -184,3 +184,32 @@ pub fn seed() -> actionplan_interchange::Envelope {
     )
     .unwrap()
 }
+
+/// A workbook filled in every column, each kind of measure.
+pub fn filled() -> Vec<Edit> {
+    vec![
+        // Milestones: a completion date, and a month typed as text.
+        set("Progress", "J2", Typed::Date(2016, 5, 15)),
+        set("Progress", "J3", text("2016-05")),
+        set("Progress", "M3", text("achieved_late")),
+        // A count with its date, a forecast, a status, three languages.
+        set("Progress", "H4", Typed::Number("9")),
+        set("Progress", "I4", Typed::Date(2017, 6, 30)),
+        set("Progress", "K4", Typed::Number("12")),
+        set("Progress", "L4", Typed::Date(2017, 12, 31)),
+        set("Progress", "M4", text("on_track")),
+        set("Progress", "N4", text("Nine briefs were published.")),
+        set("Progress", "O4", text("Neuf notes « impact » publiées.")),
+        set("Progress", "P4", text("Se publicaron nueve notas.")),
+        // A judgement.
+        set("Progress", "H5", text("met")),
+        // A percentage.
+        set("Progress", "H6", Typed::Number("72.5")),
+        // A narrative that looks like a formula, and one typed as a formula.
+        set("Progress", "N7", text("=not a formula, a narrative")),
+        set("Progress", "N8", Typed::Formula("A1&B1", "x")),
+        // Money: a number cell, and the forecast typed as text.
+        set("Progress", "H12", Typed::Number("84000000.1")),
+        set("Progress", "K12", text("100000000.00")),
+    ]
+}
