@@ -361,14 +361,14 @@ fn write_report_sheet(
         ],
         styles,
     )?;
-    // The report's id and date above nothing else would hide the headings;
-    // they go in a note row at the end instead, and in the sheet's name's
-    // order (Report 1 is the oldest).
+    // The report's id and date go below the entries, so that row 1 holds
+    // the headings as on every other sheet (Report 1 is the oldest).
+    let index = actionplan_model::ReportIndex::new(report);
     let footnote_numbers = |ids: &[actionplan_model::FootnoteId]| -> String {
         ids.iter()
             .map(|id| {
-                report
-                    .footnote(id)
+                index
+                    .footnote(id.as_str())
                     .map_or_else(|| id.to_string(), |f| f.number.to_string())
             })
             .collect::<Vec<_>>()
