@@ -27,7 +27,11 @@
 //! runs on an ordinary thread where removing a file is safe, and it pulls
 //! only `libc` and `signal-hook-registry` (`ctrlc` would pull more).
 //!
-//! Writing files (`fmt`, `report -o`): atomic, keeping permissions, owner
+//! Spreadsheets and Word (`export`, `import`, `report --format docx`) go
+//! through `actionplan-sheet`; `import` writes a new file unless
+//! `--in-place` is given, and nothing at all when a cell is wrong.
+//!
+//! Writing files (`fmt`, `report -o`, `export -o`, `import`): atomic, keeping permissions, owner
 //! and symbolic links; the input file, hard-linked files and anything but
 //! a regular file are refused with exit 2 (see `docs/robustness.md`).
 //! Every text from a file shown in a table is escaped for the terminal.
