@@ -11,7 +11,7 @@ pub fn run(args: &ExportArgs, out: &mut String) -> Result<u8, Failure> {
     crate::output::refuse_input(&args.output, &args.file)?;
     let envelope = load(&args.file)?;
     let bytes = match args.format {
-        SheetFormat::Xlsx => actionplan_sheet::export_xlsx(&envelope)
+        SheetFormat::Xlsx => actionplan_spreadsheet::export_xlsx(&envelope)
             .map_err(|e| Failure::invalid(format!("{}: {e}", args.file.display())))?,
     };
     write_atomically_with(&args.output, &args.file, &mut |w| w.write_all(&bytes))?;

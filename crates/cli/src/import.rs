@@ -4,7 +4,7 @@ use crate::args::ImportArgs;
 use crate::failure::Failure;
 use crate::load::load;
 use actionplan_interchange::{ReadError, ReadOptions, read_bytes, write_path};
-use actionplan_sheet::{ImportError, import_xlsx};
+use actionplan_spreadsheet::{ImportError, import_xlsx};
 use std::fmt::Write as _;
 
 /// Reads the workbook's `Progress` sheet as a new report and writes the

@@ -28,7 +28,7 @@
 //! only `libc` and `signal-hook-registry` (`ctrlc` would pull more).
 //!
 //! Spreadsheets and Word (`export`, `import`, `report --format docx`) go
-//! through `actionplan-sheet`; `import` writes a new file unless
+//! through `actionplan-spreadsheet`; `import` writes a new file unless
 //! `--in-place` is given, and nothing at all when a cell is wrong.
 //!
 //! Writing files (`fmt`, `report -o`, `export -o`, `import`): atomic, keeping permissions, owner

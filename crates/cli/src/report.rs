@@ -54,7 +54,7 @@ fn write_docx(
     out: &mut dyn std::io::Write,
 ) -> Result<u8, Failure> {
     let bytes =
-        actionplan_sheet::docx::render_docx(view).map_err(|e| Failure::io(e.to_string()))?;
+        actionplan_spreadsheet::docx::render_docx(view).map_err(|e| Failure::io(e.to_string()))?;
     match &args.output {
         Some(path) => write_atomically_with(path, &args.file, &mut |w| w.write_all(&bytes))?,
         None => out

@@ -6,7 +6,7 @@
 mod common;
 
 use actionplan_model::{DateOrMonth, Language, Observation, ProgressReport, ReportId, Status};
-use actionplan_sheet::{ImportError, Problem, ProblemKind, export_xlsx, import_xlsx};
+use actionplan_spreadsheet::{ImportError, Problem, ProblemKind, export_xlsx, import_xlsx};
 use calamine::Reader as _;
 use common::{Edit, Typed, fill, filled, seed, set, text};
 use rust_decimal::Decimal;

@@ -24,7 +24,7 @@
 //!
 //! ```
 //! use actionplan_model::DateOrMonth;
-//! use actionplan_sheet::{export_xlsx, import_xlsx};
+//! use actionplan_spreadsheet::{export_xlsx, import_xlsx};
 //!
 //! let file = actionplan_interchange::read_path("tests/data/sme-action-plan-2016.json")?;
 //! let workbook = export_xlsx(&file)?;

@@ -6,7 +6,7 @@
 
 mod common;
 
-use actionplan_sheet::{export_xlsx, import_xlsx};
+use actionplan_spreadsheet::{export_xlsx, import_xlsx};
 use std::process::Command;
 
 fn soffice() -> Option<&'static str> {

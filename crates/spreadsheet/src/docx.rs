@@ -18,7 +18,7 @@
 //! let as_of = default_as_of(&file.reports).unwrap();
 //! let a = assess(&file.plan, &file.reports, as_of, &Policy::default())?;
 //! let view = build(&file.plan, &file.reports, &a.evaluation, &a.funding, &Options::default());
-//! let bytes = actionplan_sheet::docx::render_docx(&view)?;
+//! let bytes = actionplan_spreadsheet::docx::render_docx(&view)?;
 //! assert!(bytes.starts_with(b"PK")); // a Word document is a zip package
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -9,7 +9,7 @@ mod common;
 
 use actionplan_indicators::Policy;
 use actionplan_report::{Options, assess, build, default_as_of};
-use actionplan_sheet::docx::render_docx;
+use actionplan_spreadsheet::docx::render_docx;
 use std::io::{Cursor, Read};
 use std::process::Command;
 

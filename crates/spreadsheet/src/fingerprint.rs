@@ -19,11 +19,11 @@ use std::fmt::Write as _;
 /// ```
 /// # let text = std::fs::read_to_string("tests/data/sme-action-plan-2016.json")?;
 /// let file = actionplan_interchange::read_str(&text)?;
-/// let before = actionplan_sheet::fingerprint(&file.plan);
+/// let before = actionplan_spreadsheet::fingerprint(&file.plan);
 /// assert_eq!(before.len(), 64);
 /// let mut changed = file.plan.clone();
 /// changed.biennia.pop();
-/// assert_ne!(actionplan_sheet::fingerprint(&changed), before);
+/// assert_ne!(actionplan_spreadsheet::fingerprint(&changed), before);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn fingerprint(plan: &ActionPlan) -> String {

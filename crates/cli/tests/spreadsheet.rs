@@ -1,7 +1,7 @@
 //! `export`, `import` and `report --format docx` as a person runs them:
 //! the input is never changed unless asked, and a workbook with any
 //! problem writes nothing. (Every kind of mistake, cell by cell, is tested
-//! in `actionplan-sheet`.)
+//! in `actionplan-spreadsheet`.)
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::fs;

@@ -4,7 +4,7 @@
 mod common;
 
 use actionplan_model::Text;
-use actionplan_sheet::{export_xlsx, fingerprint, layout};
+use actionplan_spreadsheet::{export_xlsx, fingerprint, layout};
 use calamine::{Data, Reader, SheetVisible, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
 
