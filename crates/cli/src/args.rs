@@ -87,6 +87,77 @@ pub enum Command {
         after_help = "Examples:\n  actionplan generate --indicators 1000 -o plan-1k.json\n  actionplan generate --indicators 100000 --seed 7 > plan-100k.json"
     )]
     Generate(GenerateArgs),
+    /// Write a workbook (XLSX) of a plan for the people who report progress.
+    ///
+    /// Sheets: the plan, each progress report, `Progress` (one row per
+    /// indicator, the entry columns open, the rest locked) and a hidden
+    /// sheet that ties the workbook to the plan. Fill in `Progress`, then
+    /// read it back with `actionplan import`.
+    #[command(after_help = "Examples:\n  actionplan export plan.json --format xlsx -o plan.xlsx")]
+    Export(ExportArgs),
+    /// Read a filled workbook's `Progress` sheet as a new progress report.
+    ///
+    /// Writes a new exchange file with the report appended; the input file
+    /// is only changed with --in-place. Every mistake is listed with its
+    /// cell (`Progress!H12`), and nothing is written unless there is none.
+    #[command(
+        after_help = "Examples:\n  actionplan import plan.json plan.xlsx --report-id gb-331 --as-of 2017-07-31 -o plan-2017.json\n  actionplan import plan.json plan.xlsx --report-id gb-331 --as-of 2017-07 --in-place"
+    )]
+    Import(ImportArgs),
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The exchange file, e.g. `plan.json`.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The workbook format: `xlsx` (Excel's, which Calc also opens).
+    #[arg(long, value_enum, default_value_t = SheetFormat::Xlsx)]
+    pub format: SheetFormat,
+    /// The workbook to write (atomically; the input file is refused).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: PathBuf,
+}
+
+/// Workbook formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// Office Open XML workbook.
+    Xlsx,
+}
+
+/// Arguments of `import`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("destination").required(true).args(["output", "in_place"])))]
+pub struct ImportArgs {
+    /// The exchange file the workbook was exported from, e.g. `plan.json`.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The filled workbook, e.g. `plan.xlsx`.
+    #[arg(value_name = "WORKBOOK")]
+    pub workbook: PathBuf,
+    /// The new report's id, e.g. `gb-331`.
+    #[arg(long, value_name = "ID", value_parser = parse_report_id)]
+    pub report_id: actionplan_model::ReportId,
+    /// The date the report speaks as of: `2017-07-31`, or a month `2017-07`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_or_month)]
+    pub as_of: DateOrMonth,
+    /// Write the file with the new report here (atomically).
+    #[arg(short = 'o', long = "output", value_name = "NEW")]
+    pub output: Option<PathBuf>,
+    /// Write the new report into FILE itself instead of a new file.
+    #[arg(long)]
+    pub in_place: bool,
+}
+
+fn parse_report_id(text: &str) -> Result<actionplan_model::ReportId, String> {
+    text.parse()
+        .map_err(|e: actionplan_model::IdError| e.to_string())
+}
+
+fn parse_date_or_month(text: &str) -> Result<DateOrMonth, String> {
+    text.parse::<DateOrMonth>().map_err(|e| e.to_string())
 }
 
 /// Arguments of `generate`.
@@ -168,7 +239,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<Date>,
     /// The output format: `md` (Markdown), `html` (one self-contained
-    /// file), `csv` (one row per indicator) or `json`.
+    /// file), `csv` (one row per indicator), `json` or `docx` (Word, the
+    /// table as Governing Body documents print it).
     #[arg(long, value_enum)]
     pub format: ReportFormat,
     /// Write to this file instead of standard output: atomically, keeping
@@ -193,6 +265,8 @@ pub enum ReportFormat {
     Csv,
     /// JSON.
     Json,
+    /// Word (the table as Governing Body documents print it).
+    Docx,
 }
 
 /// Languages of the report.

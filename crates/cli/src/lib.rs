@@ -27,7 +27,11 @@
 //! runs on an ordinary thread where removing a file is safe, and it pulls
 //! only `libc` and `signal-hook-registry` (`ctrlc` would pull more).
 //!
-//! Writing files (`fmt`, `report -o`): atomic, keeping permissions, owner
+//! Spreadsheets and Word (`export`, `import`, `report --format docx`) go
+//! through `actionplan-spreadsheet`; `import` writes a new file unless
+//! `--in-place` is given, and nothing at all when a cell is wrong.
+//!
+//! Writing files (`fmt`, `report -o`, `export -o`, `import`): atomic, keeping permissions, owner
 //! and symbolic links; the input file, hard-linked files and anything but
 //! a regular file are refused with exit 2 (see `docs/robustness.md`).
 //! Every text from a file shown in a table is escaped for the terminal.
@@ -49,10 +53,12 @@ mod args;
 mod diagnostics;
 mod diff;
 mod evaluate;
+mod export;
 mod failure;
 mod fmt;
 mod funding;
 mod generate;
+mod import;
 mod json;
 mod load;
 mod output;
@@ -114,6 +120,8 @@ where
         Command::Diff(a) => diff::run(a, &mut text),
         Command::Fmt(a) => fmt::run(a, &mut text),
         Command::Generate(a) => generate::run(a, out),
+        Command::Export(a) => export::run(a, &mut text),
+        Command::Import(a) => import::run(a, &mut text),
         Command::Schema => {
             text.push_str(actionplan_interchange::schema_string());
             Ok(0)

@@ -1,4 +1,4 @@
-//! `actionplan report FILE --format md|html|csv|json [-o OUT]`.
+//! `actionplan report FILE --format md|html|csv|json|docx [-o OUT]`.
 
 use crate::args::{Lang, ReportArgs, ReportFormat};
 use crate::failure::Failure;
@@ -27,6 +27,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn std::io::Write) -> Result<u8, Failur
         &Options::in_language(language),
     );
     let format = match args.format {
+        ReportFormat::Docx => return write_docx(args, &view, out),
         ReportFormat::Md => Format::Markdown,
         ReportFormat::Html => Format::Html,
         ReportFormat::Csv => Format::Csv,
@@ -40,6 +41,24 @@ pub fn run(args: &ReportArgs, out: &mut dyn std::io::Write) -> Result<u8, Failur
             write_atomically_with(path, &args.file, &mut |w| render_to(&view, format, w))?;
         }
         None => render_to(&view, format, out)
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::io(format!("cannot write the report: {e}")))?,
+    }
+    Ok(0)
+}
+
+/// The Word document: a zip package, built whole and then written.
+fn write_docx(
+    args: &ReportArgs,
+    view: &actionplan_report::ReportView<'_>,
+    out: &mut dyn std::io::Write,
+) -> Result<u8, Failure> {
+    let bytes =
+        actionplan_spreadsheet::docx::render_docx(view).map_err(|e| Failure::io(e.to_string()))?;
+    match &args.output {
+        Some(path) => write_atomically_with(path, &args.file, &mut |w| w.write_all(&bytes))?,
+        None => out
+            .write_all(&bytes)
             .and_then(|()| out.flush())
             .map_err(|e| Failure::io(format!("cannot write the report: {e}")))?,
     }
