@@ -157,6 +157,8 @@ mod schema;
 mod schema_check;
 mod strict;
 mod validate;
+#[cfg(feature = "schema-validation")]
+mod wording;
 mod write;
 
 pub use actionplan_model::{Rule, Severity};
