@@ -182,3 +182,32 @@ fn messages_name_the_member_and_the_fix() {
         );
     }
 }
+
+/// Every place a message names is a pointer from the top of the file, as
+/// the issue's own pointer is: `/plan/deliverables/0/id`, never
+/// `/deliverables/0/id`.
+#[test]
+fn pointers_in_messages_are_absolute() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.starts_with("rule-") {
+            continue;
+        }
+        let report = validate_str(&std::fs::read_to_string(&path).unwrap());
+        for issue in &report.issues {
+            for word in issue.message.split([' ', '`', ';', ',']) {
+                if word.starts_with('/') && word.len() > 1 {
+                    seen += 1;
+                    assert!(
+                        word.starts_with("/plan/") || word.starts_with("/reports/"),
+                        "{name}: `{word}` in {issue}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen >= 2, "the AP001 and AP013 fixtures name another place");
+}
