@@ -9,7 +9,29 @@ use time::Date;
 fn parse_as_of(text: &str) -> Result<Date, String> {
     text.parse::<DateOrMonth>()
         .map(DateOrMonth::latest)
-        .map_err(|e| e.to_string())
+        .map_err(|e| match year_outside_range(text) {
+            Some(year) => format!(
+                "the year {year} is outside the years this tool reads, 1000 to 9999: write a date such as 2016-07-31"
+            ),
+            None => e.to_string(),
+        })
+}
+
+/// The year of a `YYYY-MM` or `YYYY-MM-DD` text whose year is outside
+/// 1000–9999, the one reason such a text of the right form is refused.
+fn year_outside_range(text: &str) -> Option<u32> {
+    let mut parts = text.split('-');
+    let year = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    let shaped = matches!(rest.len(), 1 | 2)
+        && rest
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()));
+    if !shaped || year.is_empty() || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: u32 = year.parse().ok()?;
+    (!(1000..=9999).contains(&y)).then_some(y)
 }
 
 /// Validate, evaluate and report on ILO action plan exchange files.
@@ -22,7 +44,12 @@ fn parse_as_of(text: &str) -> Result<Date, String> {
 /// Exit codes: 0 success, 1 the input is invalid (or not canonical, for
 /// `fmt --check`), 2 usage or I/O error.
 #[derive(Debug, Parser)]
-#[command(name = "actionplan", version, propagate_version = true)]
+#[command(
+    name = "actionplan",
+    version,
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
 #[command(
     after_help = "Examples:\n  actionplan validate docs/examples/sme-action-plan-2016.json\n  actionplan report docs/examples/sme-action-plan-2016.json --format html -o report.html\n  actionplan evaluate plan.json --as-of 2016-07-31 --format json"
 )]
@@ -87,6 +114,35 @@ pub enum Command {
         after_help = "Examples:\n  actionplan generate --indicators 1000 -o plan-1k.json\n  actionplan generate --indicators 100000 --seed 7 > plan-100k.json"
     )]
     Generate(GenerateArgs),
+    /// Explain an issue code: the rule, why it exists, and a failing and a
+    /// passing snippet.
+    ///
+    /// Every issue `validate` prints carries a code (`AP005`,
+    /// `schema/type`, `syntax/eof` …); without a code, every code is
+    /// listed.
+    #[command(
+        after_help = "Examples:\n  actionplan explain AP005\n  actionplan explain schema/type\n  actionplan explain"
+    )]
+    Explain(ExplainArgs),
+    /// Print the help of the command or of one subcommand.
+    #[command(after_help = "Examples:\n  actionplan help\n  actionplan help report")]
+    Help(HelpArgs),
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The issue code, e.g. `AP005`, `schema/type` (or just `type`).
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
+}
+
+/// Arguments of `help`.
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// The subcommand to explain, e.g. `report`.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// Arguments of `generate`.
@@ -290,6 +346,35 @@ mod tests {
     }
 
     #[test]
+    fn an_as_of_outside_the_years_read_says_so() {
+        for bad in ["0001-01-01", "0999-12", "10000-01-01"] {
+            let e = Cli::try_parse_from(["actionplan", "evaluate", "plan.json", "--as-of", bad])
+                .unwrap_err();
+            let text = e.to_string();
+            assert!(text.contains("1000 to 9999"), "{bad}: {text}");
+        }
+        // Another mistake keeps its own reason.
+        let e = Cli::try_parse_from([
+            "actionplan",
+            "evaluate",
+            "plan.json",
+            "--as-of",
+            "2016-02-30",
+        ])
+        .unwrap_err();
+        assert!(!e.to_string().contains("1000 to 9999"), "{e}");
+    }
+
+    #[test]
+    fn help_takes_help_like_every_subcommand() {
+        let text = help(&["help", "--help"]);
+        assert!(text.contains("actionplan help report"), "{text}");
+        let text = help(&["help", "report"]);
+        assert!(text.contains("--format"), "{text}");
+        assert_eq!(help(&["help"]), help(&["--help"]));
+    }
+
+    #[test]
     fn report_needs_a_format() {
         let e = Cli::try_parse_from(["actionplan", "report", "plan.json"]).unwrap_err();
         assert_eq!(e.kind(), clap::error::ErrorKind::MissingRequiredArgument);
@@ -410,8 +495,10 @@ mod tests {
                         .get_value_names()
                         .and_then(|v| v.first())
                         .map_or_else(|| id.to_uppercase(), ToString::to_string);
+                    // An optional one is shown in brackets.
                     assert!(
-                        text.contains(&format!("<{value}>")),
+                        text.contains(&format!("<{value}>"))
+                            || text.contains(&format!("[{value}]")),
                         "{name} --help does not mention <{value}>"
                     );
                 }

@@ -49,6 +49,7 @@ mod args;
 mod diagnostics;
 mod diff;
 mod evaluate;
+mod explain;
 mod failure;
 mod fmt;
 mod funding;
@@ -118,6 +119,8 @@ where
             text.push_str(actionplan_interchange::schema_string());
             Ok(0)
         }
+        Command::Explain(a) => explain::run(a, &mut text),
+        Command::Help(a) => help(a.command.as_deref(), &mut text),
     };
     if out
         .write_all(text.as_bytes())
@@ -134,6 +137,31 @@ where
             f.code
         }
     }
+}
+
+/// `actionplan help [COMMAND]`: the help `--help` prints, of the command or
+/// of one subcommand. A subcommand of our own rather than clap's, so that
+/// `actionplan help --help` works like every other subcommand's `--help`.
+fn help(command: Option<&str>, out: &mut String) -> Result<u8, failure::Failure> {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    let text = match command {
+        None => cli.render_long_help(),
+        Some(name) => match cli.find_subcommand_mut(name) {
+            Some(sub) => {
+                let mut sub = sub.clone().bin_name(format!("actionplan {name}"));
+                sub.render_long_help()
+            }
+            None => {
+                return Err(failure::Failure::usage(format!(
+                    "`{}` is not a command of actionplan; run `actionplan help` for the list",
+                    terminal::escape_line(name)
+                )));
+            }
+        },
+    };
+    out.push_str(&text.to_string());
+    Ok(0)
 }
 
 /// The README's example, compiled and run as a doctest.

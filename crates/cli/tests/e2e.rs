@@ -152,7 +152,13 @@ fn indicator_mut<'a>(v: &'a mut Value, id: &str) -> &'a mut Value {
         .as_array_mut()
         .unwrap()
         .iter_mut()
-        .flat_map(|d| d["indicators"].as_array_mut().unwrap().iter_mut())
+        // A deliverable may have no indicator (the seed's three CPOs).
+        .flat_map(|d| {
+            d.get_mut("indicators")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+        })
         .find(|i| i["id"] == id)
         .unwrap()
 }
@@ -737,4 +743,120 @@ fn fmt_rewrites_a_non_canonical_file() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, ["plan.json"]);
+}
+
+// ---------------------------------------------------------------------------
+// Every message the command prints for a mistake, through one snapshot, so
+// that a change of wording is reviewed (`tests/expected/messages.txt`).
+
+/// The seed with `edit` applied, written as `name` in `dir`.
+fn seed_with(dir: &Path, name: &str, edit: impl FnOnce(&mut Value)) {
+    let mut v = seed_value();
+    edit(&mut v);
+    write_json(dir, name, &v);
+}
+
+#[test]
+fn messages_match_expected() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The seed as a spreadsheet or JavaScript tool exports it: a byte order
+    // mark, CRLF line ends and six bad values.
+    let mut v = seed_value();
+    indicator_mut(&mut v, "eese-member-states")["measure"]["baseline"] = 8.into();
+    indicator_mut(&mut v, "events-evaluation")["measure"]["target"] = 70.into();
+    let money = &mut indicator_mut(&mut v, "xbtc-portfolio")["measure"]["baseline"];
+    money["amount"]["amount"] = 84_000_000.into();
+    money["as_of"] = "2015-02-30".into();
+    progress_mut(&mut v, "impact-briefs")["forecast"]["value"] = 6.into();
+    // A number past any integer type, as written (not as an f64 would).
+    let text = serde_json::to_string_pretty(&v)
+        .unwrap()
+        .replacen(
+            "\"number\": 104",
+            "\"number\": 123456789012345678901234567890",
+            1,
+        )
+        .replace('\n', "\r\n");
+    std::fs::write(d.join("excel.json"), format!("\u{feff}{text}\r\n")).unwrap();
+    seed_with(d, "dates.json", |v| {
+        indicator_mut(v, "impact-briefs")["deadline"] = "12/2016".into();
+        for s in v["plan"]["sessions"].as_array_mut().unwrap() {
+            if s["id"] == "gb-328" {
+                s["closes"] = "2016-11-1".into();
+            }
+        }
+        indicator_mut(v, "xbtc-portfolio")["measure"]["target"]["currency"] = "usd".into();
+        v["plan"]["extra"] = true.into();
+        v["plan"]["biennia"][0] = "2016-18".into();
+    });
+    seed_with(d, "rules.json", |v| {
+        v["plan"]["items"][1]["id"] = v["plan"]["items"][0]["id"].clone();
+        v["plan"]["items"][0]["category"] = "nowhere".into();
+        let first = v["reports"][0]["indicators"][0].clone();
+        v["reports"][0]["indicators"]
+            .as_array_mut()
+            .unwrap()
+            .push(first);
+    });
+    std::fs::write(
+        d.join("truncated.json"),
+        "{\"format\": \"actionplan\", \"plan\": {",
+    )
+    .unwrap();
+    std::fs::write(d.join("a-file"), "").unwrap();
+    std::fs::copy(root().join(SEED), d.join("plan.json")).unwrap();
+
+    let cases: &[&[&str]] = &[
+        &["validate", "excel.json"],
+        &["validate", "dates.json"],
+        &["validate", "rules.json"],
+        &["validate", "truncated.json"],
+        &["evaluate", "rules.json"],
+        &[
+            "report",
+            "plan.json",
+            "--format",
+            "md",
+            "-o",
+            "a-file/report.md",
+        ],
+        &[
+            "report",
+            "plan.json",
+            "--format",
+            "md",
+            "-o",
+            "missing/report.md",
+        ],
+        &["report", "plan.json", "--format", "md", "-o", "plan.json"],
+        &["evaluate", "plan.json", "--as-of", "0001-01-01"],
+        &["evaluate", "plan.json", "--as-of", "2016-02-30"],
+        &["evaluate", "no-such-file.json"],
+        &["explain", "AP005"],
+        &["explain", "schema/type"],
+        &["explain", "AP999"],
+        &["explain"],
+        &["help", "--help"],
+        &["help", "nope"],
+    ];
+    let mut all = String::new();
+    for args in cases {
+        let o = run_in(d, args);
+        writeln!(
+            all,
+            "$ actionplan {}\n[exit {}]",
+            args.join(" "),
+            o.status.code().unwrap_or(-1)
+        )
+        .unwrap();
+        for (name, text) in [("stdout", stdout(&o)), ("stderr", stderr(&o))] {
+            if !text.is_empty() {
+                writeln!(all, "--- {name}\n{}", text.trim_end()).unwrap();
+            }
+        }
+        all.push('\n');
+    }
+    expect("messages.txt", &all);
 }
