@@ -224,7 +224,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<Date>,
     /// The output format: `md` (Markdown), `html` (one self-contained
-    /// file), `csv` (one row per indicator) or `json`.
+    /// file), `csv` (one row per indicator, and per deliverable without one) or `json`.
     #[arg(long, value_enum)]
     pub format: ReportFormat,
     /// Write to this file instead of standard output: atomically, keeping
