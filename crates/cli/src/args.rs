@@ -9,7 +9,29 @@ use time::Date;
 fn parse_as_of(text: &str) -> Result<Date, String> {
     text.parse::<DateOrMonth>()
         .map(DateOrMonth::latest)
-        .map_err(|e| e.to_string())
+        .map_err(|e| match year_outside_range(text) {
+            Some(year) => format!(
+                "the year {year} is outside the years this tool reads, 1000 to 9999: write a date such as 2016-07-31"
+            ),
+            None => e.to_string(),
+        })
+}
+
+/// The year of a `YYYY-MM` or `YYYY-MM-DD` text whose year is outside
+/// 1000–9999, the one reason such a text of the right form is refused.
+fn year_outside_range(text: &str) -> Option<u32> {
+    let mut parts = text.split('-');
+    let year = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    let shaped = matches!(rest.len(), 1 | 2)
+        && rest
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()));
+    if !shaped || year.is_empty() || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: u32 = year.parse().ok()?;
+    (!(1000..=9999).contains(&y)).then_some(y)
 }
 
 /// Validate, evaluate and report on ILO action plan exchange files.
@@ -22,7 +44,12 @@ fn parse_as_of(text: &str) -> Result<Date, String> {
 /// Exit codes: 0 success, 1 the input is invalid (or not canonical, for
 /// `fmt --check`), 2 usage or I/O error.
 #[derive(Debug, Parser)]
-#[command(name = "actionplan", version, propagate_version = true)]
+#[command(
+    name = "actionplan",
+    version,
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
 #[command(
     after_help = "Examples:\n  actionplan validate docs/examples/sme-action-plan-2016.json\n  actionplan report docs/examples/sme-action-plan-2016.json --format html -o report.html\n  actionplan evaluate plan.json --as-of 2016-07-31 --format json"
 )]
@@ -104,6 +131,19 @@ pub enum Command {
         after_help = "Examples:\n  actionplan import plan.json plan.xlsx --report-id gb-331 --as-of 2017-07-31 -o plan-2017.json\n  actionplan import plan.json plan.xlsx --report-id gb-331 --as-of 2017-07 --in-place"
     )]
     Import(ImportArgs),
+    /// Explain an issue code: the rule, why it exists, and a failing and a
+    /// passing snippet.
+    ///
+    /// Every issue `validate` prints carries a code (`AP005`,
+    /// `schema/type`, `syntax/eof` …); without a code, every code is
+    /// listed.
+    #[command(
+        after_help = "Examples:\n  actionplan explain AP005\n  actionplan explain schema/type\n  actionplan explain"
+    )]
+    Explain(ExplainArgs),
+    /// Print the help of the command or of one subcommand.
+    #[command(after_help = "Examples:\n  actionplan help\n  actionplan help report")]
+    Help(HelpArgs),
 }
 
 /// Arguments of `export`.
@@ -158,6 +198,22 @@ fn parse_report_id(text: &str) -> Result<actionplan_model::ReportId, String> {
 
 fn parse_date_or_month(text: &str) -> Result<DateOrMonth, String> {
     text.parse::<DateOrMonth>().map_err(|e| e.to_string())
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The issue code, e.g. `AP005`, `schema/type` (or just `type`).
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
+}
+
+/// Arguments of `help`.
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// The subcommand to explain, e.g. `report`.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// Arguments of `generate`.
@@ -239,8 +295,9 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<Date>,
     /// The output format: `md` (Markdown), `html` (one self-contained
-    /// file), `csv` (one row per indicator), `json` or `docx` (Word, the
-    /// table as Governing Body documents print it).
+    /// file), `csv` (one row per indicator, and per deliverable without
+    /// one), `json` or `docx` (Word, the table as Governing Body documents
+    /// print it).
     #[arg(long, value_enum)]
     pub format: ReportFormat,
     /// Write to this file instead of standard output: atomically, keeping
@@ -364,6 +421,35 @@ mod tests {
     }
 
     #[test]
+    fn an_as_of_outside_the_years_read_says_so() {
+        for bad in ["0001-01-01", "0999-12", "10000-01-01"] {
+            let e = Cli::try_parse_from(["actionplan", "evaluate", "plan.json", "--as-of", bad])
+                .unwrap_err();
+            let text = e.to_string();
+            assert!(text.contains("1000 to 9999"), "{bad}: {text}");
+        }
+        // Another mistake keeps its own reason.
+        let e = Cli::try_parse_from([
+            "actionplan",
+            "evaluate",
+            "plan.json",
+            "--as-of",
+            "2016-02-30",
+        ])
+        .unwrap_err();
+        assert!(!e.to_string().contains("1000 to 9999"), "{e}");
+    }
+
+    #[test]
+    fn help_takes_help_like_every_subcommand() {
+        let text = help(&["help", "--help"]);
+        assert!(text.contains("actionplan help report"), "{text}");
+        let text = help(&["help", "report"]);
+        assert!(text.contains("--format"), "{text}");
+        assert_eq!(help(&["help"]), help(&["--help"]));
+    }
+
+    #[test]
     fn report_needs_a_format() {
         let e = Cli::try_parse_from(["actionplan", "report", "plan.json"]).unwrap_err();
         assert_eq!(e.kind(), clap::error::ErrorKind::MissingRequiredArgument);
@@ -484,8 +570,10 @@ mod tests {
                         .get_value_names()
                         .and_then(|v| v.first())
                         .map_or_else(|| id.to_uppercase(), ToString::to_string);
+                    // An optional one is shown in brackets.
                     assert!(
-                        text.contains(&format!("<{value}>")),
+                        text.contains(&format!("<{value}>"))
+                            || text.contains(&format!("[{value}]")),
                         "{name} --help does not mention <{value}>"
                     );
                 }

@@ -33,6 +33,7 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write) -> Result<u8, Failure> {
 }
 
 fn write_file(generator: &Generator, path: &Path) -> Result<(), Failure> {
+    crate::output::check_folder(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -54,6 +54,7 @@ mod diagnostics;
 mod diff;
 mod evaluate;
 mod export;
+mod explain;
 mod failure;
 mod fmt;
 mod funding;
@@ -126,6 +127,8 @@ where
             text.push_str(actionplan_interchange::schema_string());
             Ok(0)
         }
+        Command::Explain(a) => explain::run(a, &mut text),
+        Command::Help(a) => help(a.command.as_deref(), &mut text),
     };
     if out
         .write_all(text.as_bytes())
@@ -142,6 +145,31 @@ where
             f.code
         }
     }
+}
+
+/// `actionplan help [COMMAND]`: the help `--help` prints, of the command or
+/// of one subcommand. A subcommand of our own rather than clap's, so that
+/// `actionplan help --help` works like every other subcommand's `--help`.
+fn help(command: Option<&str>, out: &mut String) -> Result<u8, failure::Failure> {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    let text = match command {
+        None => cli.render_long_help(),
+        Some(name) => match cli.find_subcommand_mut(name) {
+            Some(sub) => {
+                let mut sub = sub.clone().bin_name(format!("actionplan {name}"));
+                sub.render_long_help()
+            }
+            None => {
+                return Err(failure::Failure::usage(format!(
+                    "`{}` is not a command of actionplan; run `actionplan help` for the list",
+                    terminal::escape_line(name)
+                )));
+            }
+        },
+    };
+    out.push_str(&text.to_string());
+    Ok(0)
 }
 
 /// The README's example, compiled and run as a doctest.

@@ -52,8 +52,10 @@ pub fn load(path: &Path) -> Result<Envelope, Failure> {
         .map(|i| diagnostics::render(path, Some(&index), i))
         .collect();
     errors.extend(diagnostics::render_omitted(path, &checked.report.omitted));
+    let hint = crate::explain::hint(checked.report.errors().map(|i| &i.code))
+        .map_or_else(String::new, |h| format!("\n{h}"));
     Err(Failure::invalid(format!(
-        "{}\n{}: invalid, {} error(s); run `actionplan validate {}` for the details",
+        "{}\n{}: invalid, {} error(s); run `actionplan validate {}` for the details{hint}",
         errors.join("\n"),
         crate::terminal::escape_terminal(&path.display().to_string()),
         checked.report.error_count(),

@@ -36,19 +36,34 @@ pub fn write_atomically_with(
         .map_err(|e| write_failure(&e, true))
 }
 
-fn check_folder(path: &Path) -> Result<(), Failure> {
+/// Fails, naming the real reason, when `path`'s folder cannot hold a new
+/// file: a part of the path that exists but is a file (`/etc/passwd/x`),
+/// or a folder that does not exist.
+pub fn check_folder(path: &Path) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    if !dir.is_dir() {
-        return Err(Failure::io(format!(
-            "cannot write {}: the folder {} does not exist",
+    if dir.is_dir() {
+        return Ok(());
+    }
+    // The nearest part of the path that exists says why.
+    let existing = dir
+        .ancestors()
+        .find(|a| !a.as_os_str().is_empty() && a.exists());
+    let message = match existing {
+        Some(a) if !a.is_dir() => format!(
+            "cannot write {}: {} is a file, not a folder; choose a path in a folder",
+            path.display(),
+            a.display()
+        ),
+        _ => format!(
+            "cannot write {}: the folder {} does not exist; create it first or choose another path",
             path.display(),
             dir.display()
-        )));
-    }
-    Ok(())
+        ),
+    };
+    Err(Failure::io(message))
 }
 
 /// Fails when `output` names the same file as `input`, by whatever path

@@ -87,6 +87,15 @@ pub fn run(args: &ValidateArgs, out: &mut String) -> Result<u8, Failure> {
             }
         }
     }
+    if args.format == IssueFormat::Human
+        && let Some(hint) = crate::explain::hint(
+            checked
+                .iter()
+                .flat_map(|c| c.report.issues.iter().map(|i| &i.code)),
+        )
+    {
+        let _ = writeln!(out, "\n{hint}");
+    }
     if !unreadable.is_empty() {
         return Err(Failure::io(unreadable.join("\n")));
     }

@@ -152,7 +152,13 @@ fn indicator_mut<'a>(v: &'a mut Value, id: &str) -> &'a mut Value {
         .as_array_mut()
         .unwrap()
         .iter_mut()
-        .flat_map(|d| d["indicators"].as_array_mut().unwrap().iter_mut())
+        // A deliverable may have no indicator (the seed's three CPOs).
+        .flat_map(|d| {
+            d.get_mut("indicators")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+        })
         .find(|i| i["id"] == id)
         .unwrap()
 }
@@ -421,7 +427,7 @@ fn html_is_one_self_contained_table_with_a_row_per_indicator() {
 }
 
 #[test]
-fn csv_has_one_record_per_indicator() {
+fn csv_has_a_record_per_indicator_and_per_deliverable_without_one() {
     let out = ok(&["report", SEED, "--format", "csv"]);
     assert!(out.ends_with("\r\n"), "RFC 4180 line ends");
     let mut reader = csv::Reader::from_reader(out.as_bytes());
@@ -435,6 +441,16 @@ fn csv_has_one_record_per_indicator() {
     let id_col = header.iter().position(|h| h == "indicator_id").unwrap();
     let status_col = header.iter().position(|h| h == "status").unwrap();
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // 11 indicators, and the deliverable without one (the three CPOs
+    // "provided that extra-budgetary resources can be mobilized").
+    assert_eq!(records.len(), 12);
+    let deliverables: std::collections::BTreeSet<&str> = records
+        .iter()
+        .map(|r| &r[header.iter().position(|h| h == "deliverable_id").unwrap()])
+        .collect();
+    assert_eq!(deliverables.len(), 12);
+    let records: Vec<&csv::StringRecord> =
+        records.iter().filter(|r| !r[id_col].is_empty()).collect();
     assert_eq!(records.len(), 11);
     for (r, (id, status)) in records.iter().zip(SEED_STATUSES) {
         assert_eq!(r.len(), header.len());
@@ -491,7 +507,7 @@ fn file_text_cannot_inject_markup_or_formulas() {
     let header = reader.headers().unwrap().clone();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(records.len(), 11);
+    assert_eq!(records.len(), 12);
     let by_id = |id: &str| {
         records
             .iter()
@@ -737,4 +753,232 @@ fn fmt_rewrites_a_non_canonical_file() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, ["plan.json"]);
+}
+
+// ---------------------------------------------------------------------------
+// Every message the command prints for a mistake, through one snapshot, so
+// that a change of wording is reviewed (`tests/expected/messages.txt`).
+
+/// The seed with `edit` applied, written as `name` in `dir`.
+fn seed_with(dir: &Path, name: &str, edit: impl FnOnce(&mut Value)) {
+    let mut v = seed_value();
+    edit(&mut v);
+    write_json(dir, name, &v);
+}
+
+#[test]
+fn messages_match_expected() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The seed as a spreadsheet or JavaScript tool exports it: a byte order
+    // mark, CRLF line ends and six bad values.
+    let mut v = seed_value();
+    indicator_mut(&mut v, "eese-member-states")["measure"]["baseline"] = 8.into();
+    indicator_mut(&mut v, "events-evaluation")["measure"]["target"] = 70.into();
+    let money = &mut indicator_mut(&mut v, "xbtc-portfolio")["measure"]["baseline"];
+    money["amount"]["amount"] = 84_000_000.into();
+    money["as_of"] = "2015-02-30".into();
+    progress_mut(&mut v, "impact-briefs")["forecast"]["value"] = 6.into();
+    // A number past any integer type, as written (not as an f64 would).
+    let text = serde_json::to_string_pretty(&v)
+        .unwrap()
+        .replacen(
+            "\"number\": 104",
+            "\"number\": 123456789012345678901234567890",
+            1,
+        )
+        .replace('\n', "\r\n");
+    std::fs::write(d.join("excel.json"), format!("\u{feff}{text}\r\n")).unwrap();
+    seed_with(d, "dates.json", |v| {
+        indicator_mut(v, "impact-briefs")["deadline"] = "12/2016".into();
+        for s in v["plan"]["sessions"].as_array_mut().unwrap() {
+            if s["id"] == "gb-328" {
+                s["closes"] = "2016-11-1".into();
+            }
+        }
+        indicator_mut(v, "xbtc-portfolio")["measure"]["target"]["currency"] = "usd".into();
+        v["plan"]["extra"] = true.into();
+        v["plan"]["biennia"][0] = "2016-18".into();
+    });
+    seed_with(d, "rules.json", |v| {
+        v["plan"]["items"][1]["id"] = v["plan"]["items"][0]["id"].clone();
+        v["plan"]["items"][0]["category"] = "nowhere".into();
+        let first = v["reports"][0]["indicators"][0].clone();
+        v["reports"][0]["indicators"]
+            .as_array_mut()
+            .unwrap()
+            .push(first);
+    });
+    std::fs::write(
+        d.join("truncated.json"),
+        "{\"format\": \"actionplan\", \"plan\": {",
+    )
+    .unwrap();
+    std::fs::write(d.join("a-file"), "").unwrap();
+    std::fs::copy(root().join(SEED), d.join("plan.json")).unwrap();
+
+    let cases: &[&[&str]] = &[
+        &["validate", "excel.json"],
+        &["validate", "dates.json"],
+        &["validate", "rules.json"],
+        &["validate", "truncated.json"],
+        &["evaluate", "rules.json"],
+        &[
+            "report",
+            "plan.json",
+            "--format",
+            "md",
+            "-o",
+            "a-file/report.md",
+        ],
+        &[
+            "report",
+            "plan.json",
+            "--format",
+            "md",
+            "-o",
+            "missing/report.md",
+        ],
+        &["report", "plan.json", "--format", "md", "-o", "plan.json"],
+        &["evaluate", "plan.json", "--as-of", "0001-01-01"],
+        &["evaluate", "plan.json", "--as-of", "2016-02-30"],
+        &["evaluate", "no-such-file.json"],
+        &["explain", "AP005"],
+        &["explain", "schema/type"],
+        &["explain", "AP999"],
+        &["explain"],
+        &["help", "--help"],
+        &["help", "nope"],
+    ];
+    let mut all = String::new();
+    for args in cases {
+        let o = run_in(d, args);
+        writeln!(
+            all,
+            "$ actionplan {}\n[exit {}]",
+            args.join(" "),
+            o.status.code().unwrap_or(-1)
+        )
+        .unwrap();
+        for (name, text) in [("stdout", stdout(&o)), ("stderr", stderr(&o))] {
+            if !text.is_empty() {
+                writeln!(all, "--- {name}\n{}", text.trim_end()).unwrap();
+            }
+        }
+        all.push('\n');
+    }
+    expect("messages.txt", &all);
+}
+
+// ---------------------------------------------------------------------------
+// Reports that lose nothing and contradict nothing.
+
+/// Every deliverable and indicator of the seed appears in every format: by
+/// id in CSV, JSON and HTML (`data-deliverable`, `data-indicator`), by its
+/// text in Markdown, which prints no ids.
+#[test]
+fn every_deliverable_and_indicator_appears_in_every_format() {
+    let v = seed_value();
+    let mut ids = Vec::new();
+    let mut texts = Vec::new();
+    for d in v["plan"]["deliverables"].as_array().unwrap() {
+        ids.push(("deliverable", d["id"].as_str().unwrap().to_owned()));
+        texts.push(d["text"]["en"].as_str().unwrap().to_owned());
+        for i in d
+            .get("indicators")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            ids.push(("indicator", i["id"].as_str().unwrap().to_owned()));
+            texts.push(i["text"]["en"].as_str().unwrap().to_owned());
+        }
+    }
+    assert_eq!(ids.len(), 12 + 11);
+    let csv = ok(&["report", SEED, "--format", "csv"]);
+    let json = ok(&["report", SEED, "--format", "json"]);
+    let html = ok(&["report", SEED, "--format", "html"]);
+    let md = ok(&["report", SEED, "--format", "md"]);
+    let doc = Html::parse_document(&html);
+    for (kind, id) in &ids {
+        assert!(csv.contains(&format!(",{id},")), "CSV lacks {kind} {id}");
+        assert!(
+            json.contains(&format!("\"{id}\"")),
+            "JSON lacks {kind} {id}"
+        );
+        let found = doc.select(&sel(&format!("[data-{kind}=\"{id}\"]"))).count();
+        assert!(found >= 1, "HTML lacks {kind} {id}");
+    }
+    for t in &texts {
+        // Markdown escapes some characters; the first words are plain.
+        let start: String = t.chars().take(30).collect();
+        assert!(md.contains(&start), "Markdown lacks {start:?}");
+    }
+}
+
+/// As of 2018-01-31 the XBTC portfolio stands "not started" (the July 2016
+/// report asserts it) in the indicator table, and the Resources table
+/// shows the same status, saying what the amounts alone give and where the
+/// status comes from; two years after the report, the status is marked
+/// stale.
+#[test]
+fn one_status_per_thing_with_its_source_and_age() {
+    let html = ok(&["report", SEED, "--format", "html", "--as-of", "2018-01-31"]);
+    let doc = Html::parse_document(&html);
+    let row = doc
+        .select(&sel(
+            "tr[data-indicator=\"xbtc-portfolio\"] td[data-status]",
+        ))
+        .next()
+        .unwrap();
+    assert_eq!(row.value().attr("data-status"), Some("not_started"));
+    let cell = text(row);
+    assert!(
+        cell.contains("as the report gb-328-ins-8 asserts as of July 2016"),
+        "{cell}"
+    );
+    assert!(!cell.contains("stale"), "{cell}");
+    let portfolio = text(
+        doc.select(&sel("table#portfolios tbody tr"))
+            .next()
+            .unwrap(),
+    );
+    assert!(portfolio.contains("not started"), "{portfolio}");
+    assert!(
+        portfolio.contains("no data from the amounts alone"),
+        "{portfolio}"
+    );
+
+    let md = ok(&["report", SEED, "--format", "md", "--as-of", "2018-08-01"]);
+    let line = md
+        .lines()
+        .find(|l| l.contains("XBTC portfolio to"))
+        .unwrap();
+    assert!(
+        line.contains("(stale: two years or more before 1 August 2018"),
+        "{line}"
+    );
+    let csv = ok(&["report", SEED, "--format", "csv", "--as-of", "2018-08-01"]);
+    assert!(csv.contains("stale: two years or more"), "{csv}");
+}
+
+/// A heading is printed only over something.
+#[test]
+fn no_empty_resources_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = seed_value();
+    // No resources, and no deliverable on a condition: nothing to say.
+    v["plan"].as_object_mut().unwrap().remove("resources");
+    for d in v["plan"]["deliverables"].as_array_mut().unwrap() {
+        d.as_object_mut().unwrap().remove("conditions");
+    }
+    write_json(dir.path(), "plan.json", &v);
+    for (format, heading) in [("md", "## Resources"), ("html", "<h2>Resources")] {
+        let o = run_in(dir.path(), &["report", "plan.json", "--format", format]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(!out.contains(heading), "{format}: {out}");
+    }
+    assert!(ok(&["report", SEED, "--format", "md"]).contains("## Resources"));
 }

@@ -97,5 +97,5 @@ fn an_unwritable_destination_is_an_io_error() {
         path.to_str().unwrap(),
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("cannot create"), "{err}");
+    assert!(err.contains("missing-dir does not exist"), "{err}");
 }

@@ -191,7 +191,9 @@ pub enum SchemaKeyword {
 }
 
 impl SchemaKeyword {
-    const NAMED: [SchemaKeyword; 18] = [
+    /// Every keyword with a variant of its own: those the published schema
+    /// uses.
+    pub const NAMED: [SchemaKeyword; 18] = [
         SchemaKeyword::Required,
         SchemaKeyword::AdditionalProperties,
         SchemaKeyword::Type,

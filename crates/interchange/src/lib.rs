@@ -58,7 +58,9 @@
 //! [`Code`] to match on (`Code::Rule(Rule::UnresolvedReference)`,
 //! `Code::Schema(SchemaKeyword::Required)` …), written on the wire as a
 //! stable string (`AP002`, `schema/required`, `syntax/eof` …: the table is
-//! on [`Code`]), and a [`Severity`] (the model's).
+//! on [`Code`]), and a [`Severity`] (the model's). [`explain`] says what a
+//! code means, why the format has the rule, and shows a failing and a
+//! passing snippet (`actionplan explain AP005` prints it).
 //!
 //! # Features
 //!
@@ -148,6 +150,7 @@
 
 mod code;
 mod envelope;
+mod explain;
 mod locate;
 mod options;
 mod read;
@@ -157,6 +160,8 @@ mod schema;
 mod schema_check;
 mod strict;
 mod validate;
+#[cfg(feature = "schema-validation")]
+mod wording;
 mod write;
 
 pub use actionplan_model::{Rule, Severity};
@@ -182,6 +187,7 @@ pub mod exchange_format {}
 pub use envelope::{
     CURRENT_VERSION, Envelope, FORMAT_NAME, FormatName, FormatVersion, SUPPORTED_VERSIONS,
 };
+pub use explain::{Explanation, explain, explanations};
 pub use locate::LineIndex;
 pub use options::ReadOptions;
 pub use read::{

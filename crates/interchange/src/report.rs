@@ -141,14 +141,19 @@ impl ValidationReport {
             .fold(full, |n, o| n.saturating_add(o.count))
     }
 
-    /// Keeps the first `max` issues in full and counts the rest.
+    /// Keeps the first `max` issues in full and counts the rest, with any
+    /// counted before.
     pub(crate) fn limit(&mut self, max: usize) {
         if self.issues.len() <= max {
             return;
         }
         let rest = self.issues.split_off(max);
+        // Counts already taken (by an earlier limit) are kept and added to.
         let mut counts: std::collections::BTreeMap<(Layer, Code, Severity), usize> =
-            std::collections::BTreeMap::new();
+            std::mem::take(&mut self.omitted)
+                .into_iter()
+                .map(|o| ((o.layer, o.code, o.severity), o.count))
+                .collect();
         for i in rest {
             let n = counts.entry((i.layer, i.code, i.severity)).or_insert(0);
             *n = n.saturating_add(1);

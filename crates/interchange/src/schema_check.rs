@@ -7,8 +7,10 @@ use crate::code::{Code, EnvelopeKind, SchemaKeyword};
 use crate::locate::{self, LineIndex};
 use crate::report::{Issue, Layer};
 use crate::schema;
+use crate::wording;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -32,7 +34,7 @@ pub fn schema_compilations() -> usize {
 
 /// Layer 2 on a parsed value, located in the text and in document order.
 pub(crate) fn schema_issues(lines: &LineIndex<'_>, value: &Value) -> Vec<Issue> {
-    let mut located = schema_layer(value);
+    let mut located = schema_layer(lines, value);
     if located.is_empty() {
         return Vec::new();
     }
@@ -42,9 +44,13 @@ pub(crate) fn schema_issues(lines: &LineIndex<'_>, value: &Value) -> Vec<Issue> 
     issues
 }
 
+/// Numbers as the file writes them, by pointer: a JSON number is echoed as
+/// written (`123456789012345678901234567890`), never through `f64`.
+type RawNumbers = HashMap<String, String>;
+
 /// Layer 2: the published schema. Returns issues without positions, each
-/// flagged when it should point at a member's key.
-pub(crate) fn schema_layer(value: &Value) -> Vec<(Issue, bool)> {
+/// flagged when it should point at a member's key; one issue per bad value.
+pub(crate) fn schema_layer(lines: &LineIndex<'_>, value: &Value) -> Vec<(Issue, bool)> {
     let validator = match &*VALIDATOR {
         Ok(v) => v,
         Err(e) => {
@@ -59,16 +65,101 @@ pub(crate) fn schema_layer(value: &Value) -> Vec<(Issue, bool)> {
             return vec![(i, false)];
         }
     };
+    let errors: Vec<jsonschema::ValidationError<'_>> = validator.iter_errors(value).collect();
+    let numbers: Vec<&str> = errors
+        .iter()
+        .filter(|e| e.instance().is_number())
+        .map(|e| e.instance_path().as_str())
+        .collect();
+    let raw = raw_numbers(lines, &numbers);
     let mut out = Vec::new();
-    for e in validator.iter_errors(value) {
-        flatten(&e, &mut out);
+    for e in &errors {
+        flatten(e, &raw, &mut out);
     }
-    out
+    one_per_value(out)
+}
+
+/// The text of the numbers at `pointers`, in one scan of the text.
+fn raw_numbers(lines: &LineIndex<'_>, pointers: &[&str]) -> RawNumbers {
+    if pointers.is_empty() {
+        return RawNumbers::new();
+    }
+    let text = lines.text();
+    pointers
+        .iter()
+        .zip(locate::locate(lines, pointers))
+        .filter_map(|(p, span)| {
+            let span = span?;
+            let start = lines.offset(span.value.line, span.value.column)?;
+            let rest = text.get(start..)?;
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.')))
+                .unwrap_or(rest.len());
+            let token = rest.get(..len).filter(|t| !t.is_empty())?;
+            Some(((*p).to_owned(), token.to_owned()))
+        })
+        .collect()
+}
+
+/// A value as the file writes it: numbers from the text, the rest as JSON.
+fn shown(v: &Value, pointer: &str, raw: &RawNumbers) -> String {
+    match (v, raw.get(pointer)) {
+        (Value::Number(_), Some(r)) => truncate(r),
+        _ => render(v),
+    }
+}
+
+/// Which of several issues at one value is kept: the lower, the better it
+/// says what is wrong (a wrong type before a wrong form, a line break
+/// before a pattern it also breaks, a pattern before a date format).
+fn rank(code: &Code) -> u8 {
+    match code {
+        Code::Schema(SchemaKeyword::Type) => 0,
+        Code::Schema(SchemaKeyword::Not) => 1,
+        Code::Schema(SchemaKeyword::Pattern) => 2,
+        Code::Schema(SchemaKeyword::Format) => 3,
+        Code::Schema(SchemaKeyword::MaxLength | SchemaKeyword::MinLength) => 4,
+        _ => 5,
+    }
+}
+
+/// Whether an issue is about the value at its pointer (rather than a member
+/// missing from it, or an unknown member).
+fn about_the_value(i: &Issue) -> bool {
+    !matches!(
+        i.code,
+        Code::Schema(SchemaKeyword::Required | SchemaKeyword::AdditionalProperties)
+    )
+}
+
+/// Keeps one issue per bad value (a date that breaks both `pattern` and
+/// `format` is one mistake), the one [`rank`] prefers, in the place of the
+/// first.
+fn one_per_value(issues: Vec<(Issue, bool)>) -> Vec<(Issue, bool)> {
+    let mut kept: Vec<(Issue, bool)> = Vec::with_capacity(issues.len());
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for (issue, key) in issues {
+        if !about_the_value(&issue) {
+            kept.push((issue, key));
+            continue;
+        }
+        if let Some(&k) = at.get(&issue.pointer) {
+            if let Some(slot) = kept.get_mut(k)
+                && rank(&issue.code) < rank(&slot.0.code)
+            {
+                *slot = (issue, key);
+            }
+        } else {
+            at.insert(issue.pointer.clone(), kept.len());
+            kept.push((issue, key));
+        }
+    }
+    kept
 }
 
 /// One validator error as issues: a union's error becomes the errors of
 /// the one branch meant, where that can be told.
-fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
+fn flatten(e: &jsonschema::ValidationError<'_>, raw: &RawNumbers, out: &mut Vec<(Issue, bool)>) {
     let pointer = e.instance_path().as_str().to_owned();
     let keyword = SchemaKeyword::from_keyword(e.kind().keyword());
     match e.kind() {
@@ -88,35 +179,175 @@ fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
             out.push((i, false));
         }
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
-            union(e, &pointer, keyword, context, out);
+            union(e, &pointer, keyword, context, raw, out);
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed = allowed_members(e.schema_path().as_str());
             for key in unexpected {
                 let p = format!("{pointer}/{}", locate::escape_token(key));
                 let message = format!(
-                    "unknown member `{key}`: check its spelling, or keep tool-specific data under `extensions`"
+                    "unknown member `{key}`: check its spelling, or keep tool-specific data under `extensions`{allowed}"
                 );
                 out.push((issue(p, keyword.clone(), message), true));
             }
         }
-        ValidationErrorKind::Pattern { .. } => {
-            let message = format!(
-                "{} does not have the required form{}",
-                render(e.instance()),
-                describe(e, ": ")
-            );
+        _ => {
+            let message = message(e, raw, &pointer);
             out.push((issue(pointer, keyword, message), false));
+        }
+    }
+}
+
+/// The message for an error about the value at `pointer` itself.
+fn message(e: &jsonschema::ValidationError<'_>, raw: &RawNumbers, pointer: &str) -> String {
+    let words = wording::words(e.evaluation_path().as_str());
+    let member = wording::member_name(pointer);
+    let value = shown(e.instance(), pointer, raw);
+    match e.kind() {
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let w = required_words(e.schema_path().as_str(), name);
+            format!(
+                "{member} lacks the required member `{name}`: add it.{}",
+                w.hint()
+            )
+        }
+        ValidationErrorKind::Type { .. } => {
+            let expected = wording::expected_types(e.schema_path().as_str());
+            let wanted: Vec<&str> = expected.iter().map(|t| wording::type_words(t)).collect();
+            let raw_text = raw
+                .get(pointer)
+                .map_or_else(|| e.instance().to_string(), Clone::clone);
+            let found = wording::json_kind(e.instance(), &value);
+            match wording::retype(e.instance(), &raw_text, &expected) {
+                Some(fix) => format!("{member} is {found}: {fix}.{}", words.hint()),
+                None => format!(
+                    "{member} is {found}, where the format expects {}.{}",
+                    wanted.join(" or "),
+                    words.hint()
+                ),
+            }
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            format!(
+                "{member} is {value}: write {expected_value}.{}",
+                words.hint()
+            )
+        }
+        ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
+            let def = wording::def_of(e.schema_path().as_str()).or(words.def);
+            form_message(&member, e.instance(), &value, def, &words)
         }
         ValidationErrorKind::Not { .. } => {
-            let message = format!("{} must not contain a line break", render(e.instance()));
-            out.push((issue(pointer, keyword, message), false));
+            format!(
+                "{member} {value} contains a line break: remove it.{}",
+                words.hint()
+            )
         }
-        ValidationErrorKind::Format { .. } | ValidationErrorKind::MinProperties { .. } => {
-            let message = format!("{}{}", truncate(&e.to_string()), describe(e, "; expected "));
-            out.push((issue(pointer, keyword, message), false));
+        ValidationErrorKind::Maximum { limit } => {
+            format!(
+                "{member} is {value}, more than the largest value allowed, {limit}.{}",
+                words.hint()
+            )
         }
-        _ => out.push((issue(pointer, keyword, truncate(&e.to_string())), false)),
+        ValidationErrorKind::Minimum { limit } => {
+            format!(
+                "{member} is {value}, less than the smallest value allowed, {limit}.{}",
+                words.hint()
+            )
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            let n = e.instance().as_str().map_or(0, |s| s.chars().count());
+            format!(
+                "{member} is {n} characters long; at most {limit} are allowed.{}",
+                words.hint()
+            )
+        }
+        ValidationErrorKind::MinLength { .. } => {
+            format!(
+                "{member} is empty: write the text, or leave the language out.{}",
+                words.hint()
+            )
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            format!(
+                "{member} has fewer than {limit} item(s): give at least {limit}.{}",
+                words.hint()
+            )
+        }
+        ValidationErrorKind::MinProperties { .. } => {
+            format!("{member} is empty.{}", words.hint())
+        }
+        _ => {
+            format!("{member}: {}.{}", truncate(&e.to_string()), words.hint())
+        }
     }
+}
+
+/// A string of the wrong form: why (a day the calendar lacks, or the
+/// form), a corrected value where a common mistake can be undone, and the
+/// schema's description of the form.
+fn form_message(
+    member: &str,
+    v: &Value,
+    shown: &str,
+    def: Option<&str>,
+    words: &wording::Words,
+) -> String {
+    let s = v.as_str().unwrap_or_default();
+    let dated = matches!(def, Some("Date" | "YearMonth" | "DateOrMonth"));
+    let problem = match wording::calendar_problem(s).filter(|_| dated) {
+        Some(why) => format!("{member} {shown} is not a date of the calendar: {why}"),
+        None => format!("{member} {shown} does not have the required form"),
+    };
+    let fix = def
+        .and_then(|d| wording::correct(d, s))
+        .map_or_else(String::new, |c| format!("; write {}", Value::String(c)));
+    format!("{problem}{fix}.{}", words.hint())
+}
+
+/// ` (members allowed here: a, b, c)` for an object's schema.
+fn allowed_members(schema_path: &str) -> String {
+    let object = schema_path
+        .strip_suffix("/additionalProperties")
+        .unwrap_or(schema_path);
+    let names: Vec<&str> = schema()
+        .pointer(object)
+        .and_then(|o| o.get("properties"))
+        .and_then(Value::as_object)
+        .map(|p| p.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" (members allowed here: {})", names.join(", "))
+    }
+}
+
+/// The descriptions of a required member that is missing, from the object
+/// schema that requires it.
+fn required_words(schema_path: &str, name: &str) -> wording::Words {
+    let object = schema_path.strip_suffix("/required").unwrap_or(schema_path);
+    let Some(prop) = schema()
+        .pointer(object)
+        .and_then(|o| o.get("properties"))
+        .and_then(|p| p.get(name))
+    else {
+        return wording::Words::default();
+    };
+    let mut w = wording::Words {
+        member: prop.get("description").and_then(Value::as_str),
+        ..wording::Words::default()
+    };
+    if let Some(target) = prop
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+        .and_then(|p| schema().pointer(p))
+    {
+        w.kind = target.get("description").and_then(Value::as_str);
+    }
+    w
 }
 
 /// A `oneOf`/`anyOf` failure: the errors of the only branch that could be
@@ -127,15 +358,27 @@ fn union(
     pointer: &str,
     keyword: SchemaKeyword,
     context: &[Vec<jsonschema::ValidationError<'static>>],
+    raw: &RawNumbers,
     out: &mut Vec<(Issue, bool)>,
 ) {
-    let candidates: Vec<&Vec<jsonschema::ValidationError<'static>>> = context
+    let mut candidates: Vec<&Vec<jsonschema::ValidationError<'static>>> = context
         .iter()
         .filter(|branch| !branch.iter().any(|b| is_mismatch(b, pointer)))
         .collect();
+    // An optional value of the wrong type (`8` where a decimal string or
+    // null goes): the branch meant is the one that is not `null`.
+    if candidates.is_empty() && !e.instance().is_null() {
+        let not_null: Vec<_> = context
+            .iter()
+            .filter(|branch| !branch.iter().any(|b| only_null(b, pointer)))
+            .collect();
+        if not_null.len() == 1 {
+            candidates = not_null;
+        }
+    }
     if let [only] = candidates.as_slice() {
         for b in *only {
-            flatten(b, out);
+            flatten(b, raw, out);
         }
         return;
     }
@@ -143,19 +386,47 @@ fn union(
         out.push((i, false));
         return;
     }
-    let message = match allowed_constants(context) {
-        Some(values) => format!(
-            "{} is not one of the allowed values: {}",
-            render(e.instance()),
-            values.join(", ")
-        ),
-        None => format!(
-            "{} matches none of the allowed forms{}",
-            render(e.instance()),
-            describe(e, ": ")
-        ),
+    let words = wording::words(e.evaluation_path().as_str());
+    let member = wording::member_name(pointer);
+    let value = shown(e.instance(), pointer, raw);
+    let message = if let Some(values) = allowed_constants(context) {
+        format!(
+            "{member} is {value}, not one of the allowed values: {}.{}",
+            values.join(", "),
+            words.hint()
+        )
+    } else if e.instance().is_string() && candidates.iter().all(|b| only_form(b, pointer)) {
+        // A date that is neither a day nor a month: one mistake of form.
+        let def = wording::def_of(e.schema_path().as_str()).or(words.def);
+        form_message(&member, e.instance(), &value, def, &words)
+    } else {
+        format!(
+            "{member} is {value}, which matches none of the allowed forms.{}",
+            words.hint()
+        )
     };
     out.push((issue(pointer.to_owned(), keyword, message), false));
+}
+
+/// Whether a branch error says only "this is the `null` branch".
+fn only_null(b: &jsonschema::ValidationError<'_>, pointer: &str) -> bool {
+    matches!(b.kind(), ValidationErrorKind::Type { .. })
+        && b.instance_path().as_str() == pointer
+        && wording::expected_types(b.schema_path().as_str()) == ["null"]
+}
+
+/// Whether every error of a branch is about the form of the string at
+/// `pointer` (its pattern, format or a line break).
+fn only_form(branch: &[jsonschema::ValidationError<'_>], pointer: &str) -> bool {
+    branch.iter().all(|b| {
+        b.instance_path().as_str() == pointer
+            && matches!(
+                b.kind(),
+                ValidationErrorKind::Pattern { .. }
+                    | ValidationErrorKind::Format { .. }
+                    | ValidationErrorKind::Not { .. }
+            )
+    })
 }
 
 /// The constants of a union whose every branch is one `const`, if any.
@@ -229,20 +500,6 @@ fn is_mismatch(b: &jsonschema::ValidationError<'_>, pointer: &str) -> bool {
 
 fn issue(pointer: String, keyword: SchemaKeyword, message: String) -> Issue {
     Issue::new(Layer::Schema, Code::Schema(keyword), pointer, message)
-}
-
-/// The description of the nearest schema around the failed keyword.
-fn describe(e: &jsonschema::ValidationError<'_>, lead: &str) -> String {
-    let path = e.schema_path().as_str();
-    let root = schema();
-    for p in locate::prefixes(path).skip(1) {
-        if let Some(Value::String(d)) = root.pointer(p).and_then(|s| s.get("description"))
-            && d != "No line breaks."
-        {
-            return format!("{lead}{d}");
-        }
-    }
-    String::new()
 }
 
 fn render(v: &Value) -> String {

@@ -118,7 +118,23 @@ pub fn check_str(text: &str) -> Checked {
 /// scan of the text; past [`ReadOptions::max_issues`] issues are counted,
 /// not described.
 pub fn check_str_with(text: &str, options: &ReadOptions) -> Checked {
-    if let Err(e) = read::check_size_of(text, options).and_then(|()| read::check_start(text)) {
+    if let Err(e) = read::check_size_of(text, options) {
+        return failed(&e);
+    }
+    // A byte order mark is an error, but one that hides nothing: the rest
+    // is checked as if a space stood in its place (one character, so every
+    // line and column stays that of the file), and every issue reported in
+    // the same run.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        let mut checked = check_str_with(&format!(" {rest}"), options);
+        checked
+            .report
+            .issues
+            .insert(0, syntax_issue(&ReadError::ByteOrderMark));
+        checked.report.limit(options.issue_limit());
+        return checked;
+    }
+    if let Err(e) = read::check_start(text) {
         return failed(&e);
     }
     let mut checked = match crate::strict::read::<Envelope>(text) {
@@ -190,8 +206,8 @@ fn explain(text: &str) -> Checked {
 
 /// Layer 2 with the schema validator: what the published schema refuses.
 #[cfg(feature = "schema-validation")]
-fn shape_issues(_lines: &LineIndex<'_>, value: &serde_json::Value) -> Vec<(Issue, bool)> {
-    crate::schema_check::schema_layer(value)
+fn shape_issues(lines: &LineIndex<'_>, value: &serde_json::Value) -> Vec<(Issue, bool)> {
+    crate::schema_check::schema_layer(lines, value)
 }
 
 /// Layer 2 without the schema validator: the envelope's header here; the

@@ -167,7 +167,10 @@ pub struct Problem {
     /// A JSON pointer to the offending value, relative to `scope`
     /// (`/items/2/category`).
     pub pointer: String,
-    /// What is wrong and what to do, for a person.
+    /// What is wrong and what to do, for a person. A place it names is
+    /// written as a pointer from the top of the exchange file
+    /// (`/plan/deliverables/0/id`, `/reports/1/indicators/0`), as issues
+    /// write theirs.
     pub message: String,
 }
 
@@ -214,6 +217,16 @@ struct Checker {
 }
 
 impl Checker {
+    /// `relative` (to the current scope) as a pointer from the top of the
+    /// exchange file, the way every issue's own pointer is written, so a
+    /// message that names another place names it the same way.
+    fn at(&self, relative: &str) -> String {
+        match self.scope {
+            Scope::Plan => format!("/plan{relative}"),
+            Scope::Report(i) => format!("/reports/{i}{relative}"),
+        }
+    }
+
     fn report(&mut self, rule: Rule, pointer: String, message: String) {
         self.problems.push(Problem {
             rule,
@@ -256,7 +269,7 @@ pub fn validate(plan: &ActionPlan, reports: &[ProgressReport]) -> Vec<Problem> {
                 Rule::DuplicateId,
                 "/id".into(),
                 format!(
-                    "report id `{}` is already used by report {first}; give each report its own id",
+                    "report id `{}` is already used at /reports/{first}/id; give each report its own id",
                     r.id
                 ),
             );
@@ -279,13 +292,13 @@ fn check_plan(c: &mut Checker, ix: &PlanIndex<'_>) {
 /// AP001: one namespace for every id of the plan.
 fn check_duplicate_ids(c: &mut Checker, ix: &PlanIndex<'_>) {
     for d in ix.duplicates() {
+        let first = c.at(&d.first.pointer());
         c.report(
             Rule::DuplicateId,
             d.again.pointer(),
             format!(
-                "id `{}` is already used at {}; ids must be unique within a plan",
+                "id `{}` is already used at {first}; ids must be unique within a plan",
                 d.id,
-                d.first.pointer()
             ),
         );
     }
@@ -297,7 +310,7 @@ fn check_session_ref(c: &mut Checker, ix: &PlanIndex<'_>, id: &crate::SessionId,
         c.report(
             Rule::UnresolvedReference,
             pointer,
-            format!("no session has id `{id}`; describe it under /sessions or fix the id"),
+            format!("no session has id `{id}`; describe it under /plan/sessions or fix the id"),
         );
     }
 }
@@ -313,7 +326,7 @@ fn check_deliverable_ref(
         c.report(
             Rule::UnresolvedReference,
             pointer,
-            format!("no deliverable has id `{id}`; add it under /deliverables or fix the id"),
+            format!("no deliverable has id `{id}`; add it under /plan/deliverables or fix the id"),
         );
     }
 }
@@ -337,7 +350,7 @@ fn check_plan_references(c: &mut Checker, ix: &PlanIndex<'_>) {
                 Rule::UnresolvedReference,
                 format!("/items/{i}/category"),
                 format!(
-                    "no category has id `{}`; add it under /categories or fix the id",
+                    "no category has id `{}`; add it under /plan/categories or fix the id",
                     item.category
                 ),
             );
@@ -362,7 +375,7 @@ fn check_resource_references(c: &mut Checker, ix: &PlanIndex<'_>) {
                 Rule::UnresolvedReference,
                 format!("/resources/lines/{i}/source"),
                 format!(
-                    "no funding source has id `{s}`; add it under /resources/sources or fix the id"
+                    "no funding source has id `{s}`; add it under /plan/resources/sources or fix the id"
                 ),
             );
         }
@@ -689,10 +702,11 @@ fn check_footnote_ids(c: &mut Checker, r: &ProgressReport) {
 fn check_footnote_refs(c: &mut Checker, rx: &ReportIndex<'_>, ids: &[crate::FootnoteId], at: &str) {
     for (k, f) in ids.iter().enumerate() {
         if rx.footnote(f.as_str()).is_none() {
+            let footnotes = c.at("/footnotes");
             c.report(
                 Rule::UnresolvedReference,
                 format!("{at}/footnotes/{k}"),
-                format!("no footnote of this report has id `{f}`; add it under /footnotes"),
+                format!("no footnote of this report has id `{f}`; add it under {footnotes}"),
             );
         }
     }
@@ -709,11 +723,12 @@ fn check_indicator_progress(
     for (i, p) in r.indicators.iter().enumerate() {
         let at = format!("/indicators/{i}");
         if let Some(first) = seen.insert(p.indicator.as_str(), i) {
+            let first = c.at(&format!("/indicators/{first}"));
             c.report(
                 Rule::DuplicateProgress,
                 format!("{at}/indicator"),
                 format!(
-                    "indicator `{}` already has an entry at /indicators/{first}; merge the two",
+                    "indicator `{}` already has an entry at {first}; merge the two",
                     p.indicator
                 ),
             );
@@ -830,11 +845,12 @@ fn check_deliverable_progress(
     for (i, p) in r.deliverables.iter().enumerate() {
         let at = format!("/deliverables/{i}");
         if let Some(first) = seen.insert(p.deliverable.as_str(), i) {
+            let first = c.at(&format!("/deliverables/{first}"));
             c.report(
                 Rule::DuplicateProgress,
                 format!("{at}/deliverable"),
                 format!(
-                    "deliverable `{}` already has an entry at /deliverables/{first}; merge the two",
+                    "deliverable `{}` already has an entry at {first}; merge the two",
                     p.deliverable
                 ),
             );

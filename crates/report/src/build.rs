@@ -5,7 +5,7 @@ use crate::label::{date_label, date_or_month_label};
 use crate::view::{
     BienniumSection, CategorySection, Current, DeliverableCell, Detail, DocumentHeader,
     FootnoteView, FundingLine, FundingView, IndicatorCell, ItemCell, PortfolioLine, ProgressCell,
-    ReportView, RequestLine, Row, StatusCount,
+    ReportView, RequestLine, Row, StatusCount, StatusSource,
 };
 use actionplan_funding::{FundingOverview, FundingStatus, PortfolioProgress};
 use actionplan_indicators::PlanEvaluation;
@@ -78,6 +78,7 @@ pub fn build<'a>(
     let ctx = Context {
         index: &index,
         report: report_index.as_ref(),
+        report_dates: reports.iter().map(|r| (r.id.as_str(), r.as_of)).collect(),
         evaluation,
         lang,
     };
@@ -93,7 +94,7 @@ pub fn build<'a>(
         progress_as_of: report.map_or(DateOrMonth::Day(evaluation.as_of), |r| r.as_of),
         bienniums: ctx.bienniums(plan),
         summary: summary(evaluation),
-        funding: funding_view(&index, funding, lang),
+        funding: funding_view(&index, funding, &ctx),
         footnotes: report.map(|r| footnotes(r, lang)).unwrap_or_default(),
     }
 }
@@ -187,6 +188,8 @@ fn items_by_biennium_and_category(
 struct Context<'a, 'i> {
     index: &'i PlanIndex<'a>,
     report: Option<&'i ReportIndex<'a>>,
+    /// Every report's as-of date by id, for the source of a status.
+    report_dates: HashMap<&'a str, DateOrMonth>,
     evaluation: &'a PlanEvaluation,
     lang: Language,
 }
@@ -229,6 +232,36 @@ impl<'a> Context<'a, '_> {
             });
         }
         bienniums
+    }
+
+    /// The report a standing status was asserted in, when the figures do
+    /// not decide it and that report speaks as of an earlier date than the
+    /// evaluation.
+    fn status_source(
+        &self,
+        eval: &'a actionplan_indicators::IndicatorEvaluation,
+    ) -> Option<StatusSource<'a>> {
+        if eval.basis.is_decisive() || eval.asserted != Some(eval.standing) {
+            return None;
+        }
+        let id = eval.report.as_ref()?.as_str();
+        let as_of = *self.report_dates.get(id)?;
+        let said = as_of.latest();
+        let now = self.evaluation.as_of;
+        if said >= now {
+            return None;
+        }
+        let two_years_later = (
+            said.year().checked_add(2)?,
+            u8::from(said.month()),
+            said.day(),
+        );
+        let stale = two_years_later <= (now.year(), u8::from(now.month()), now.day());
+        Some(StatusSource {
+            report: id,
+            as_of,
+            stale,
+        })
     }
 
     fn footnote_numbers(&self, ids: &[actionplan_model::FootnoteId]) -> Vec<u32> {
@@ -279,6 +312,7 @@ impl<'a> Context<'a, '_> {
                 derived: None,
                 asserted: entry.and_then(|e| e.status),
                 disagreement: None,
+                status_source: None,
                 cannot_compute: &[],
             });
             return;
@@ -307,6 +341,7 @@ impl<'a> Context<'a, '_> {
                 disagreement: eval
                     .and_then(|e| e.disagreement.as_ref())
                     .map(|d| d.reason.as_str()),
+                status_source: eval.and_then(|e| self.status_source(e)),
                 cannot_compute: eval.map_or(&[], |e| e.cannot_compute.as_slice()),
             });
         }
@@ -364,13 +399,18 @@ fn mark_firsts(rows: &mut [Row<'_>]) {
 fn funding_view<'a>(
     index: &PlanIndex<'a>,
     funding: &'a FundingOverview,
-    lang: Language,
+    ctx: &Context<'a, '_>,
 ) -> FundingView<'a> {
+    let lang = ctx.lang;
     FundingView {
         portfolios: funding
             .portfolios
             .iter()
-            .map(|p| portfolio_line(p, lang))
+            .map(|p| {
+                let mut line = portfolio_line(p, lang);
+                agree_with_the_table(&mut line, p, ctx);
+                line
+            })
             .collect(),
         underfunded: funding
             .deliverables
@@ -442,7 +482,34 @@ fn portfolio_line(p: &PortfolioProgress, lang: Language) -> PortfolioLine<'_> {
             .and_then(|pc| pc.checked_div(Decimal::ONE_HUNDRED))
             .map(|f| f.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)),
         status: p.status,
+        status_note: None,
     }
+}
+
+/// One status per thing per report: a portfolio shows the standing status
+/// of the indicator that measures it, as the table does, and says in words
+/// what the amounts alone give when that differs (the seed's XBTC portfolio
+/// as of 2018: "not started" as the 2016 report asserts, "no data" from
+/// the amounts, since none was observed after the baseline).
+fn agree_with_the_table<'a>(
+    line: &mut PortfolioLine<'a>,
+    p: &PortfolioProgress,
+    ctx: &Context<'a, '_>,
+) {
+    let Some(eval) = ctx.evaluation.indicator(p.indicator.as_str()) else {
+        return;
+    };
+    if eval.standing == p.status {
+        return;
+    }
+    let source = ctx.status_source(eval).map_or_else(String::new, |s| {
+        format!(", {}", s.note(ctx.evaluation.as_of))
+    });
+    line.status_note = Some(format!(
+        "{} from the amounts alone; the status shown is that of its indicator in the table{source}",
+        p.status.label()
+    ));
+    line.status = eval.standing;
 }
 
 fn session_line(s: &Session, lang: Language) -> String {

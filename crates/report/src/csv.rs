@@ -1,5 +1,7 @@
-//! The report as CSV (RFC 4180): one row per indicator, CRLF line ends,
-//! cells a spreadsheet would run as formulas neutralized.
+//! The report as CSV (RFC 4180): one row per indicator, and one per
+//! deliverable without an indicator (so a spreadsheet loses no row of the
+//! plan), CRLF line ends, cells a spreadsheet would run as formulas
+//! neutralized.
 
 use crate::escape::csv_field as cell;
 use crate::label::timeline_label;
@@ -7,7 +9,7 @@ use crate::view::ReportView;
 use std::fmt::{self, Write};
 
 /// The header row's column names.
-pub const COLUMNS: [&str; 20] = [
+pub const COLUMNS: [&str; 21] = [
     "biennium",
     "category",
     "item_ids",
@@ -27,10 +29,12 @@ pub const COLUMNS: [&str; 20] = [
     "derived_status",
     "asserted_status",
     "disagreement",
+    "status_source",
     "cannot_compute",
 ];
 
-/// Renders one row per indicator, with a header row.
+/// Renders one row per indicator and one per deliverable without an
+/// indicator (its indicator cells empty), with a header row.
 ///
 /// Every field is written straight from the view's borrowed text into the
 /// output: the deliverable's and items' texts appear on each of their rows,
@@ -49,7 +53,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     for b in &view.bienniums {
         for c in &b.categories {
             for row in &c.rows {
-                let Some(ind) = &row.indicator else { continue };
+                let ind = row.indicator.as_ref();
                 let items = || row.items.iter();
                 let d = &row.deliverable;
                 cell(out, [b.biennium.to_string().as_str()])?;
@@ -84,16 +88,19 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 out.write_char(',')?;
                 cell(out, joined(d.conditions.iter().copied(), "; "))?;
                 out.write_char(',')?;
-                cell(out, [ind.id])?;
+                cell(out, [ind.map_or("", |i| i.id)])?;
                 out.write_char(',')?;
-                cell(out, [ind.letter.as_deref().unwrap_or_default()])?;
+                cell(
+                    out,
+                    [ind.and_then(|i| i.letter.as_deref()).unwrap_or_default()],
+                )?;
                 out.write_char(',')?;
-                cell(out, [ind.text])?;
+                cell(out, [ind.map_or("", |i| i.text)])?;
                 out.write_char(',')?;
-                let timeline = ind.timeline.map(timeline_label);
+                let timeline = ind.and_then(|i| i.timeline).map(timeline_label);
                 cell(out, [timeline.as_deref().unwrap_or_default()])?;
                 out.write_char(',')?;
-                cell(out, [ind.measure])?;
+                cell(out, [ind.map_or("", |i| i.measure)])?;
                 out.write_char(',')?;
                 cell(
                     out,
@@ -107,6 +114,9 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 cell(out, [status(row.asserted)])?;
                 out.write_char(',')?;
                 cell(out, [row.disagreement.unwrap_or_default()])?;
+                out.write_char(',')?;
+                let source = row.status_source.map(|s| s.note(view.as_of));
+                cell(out, [source.as_deref().unwrap_or_default()])?;
                 out.write_char(',')?;
                 let notes: Vec<String> =
                     row.cannot_compute.iter().map(ToString::to_string).collect();

@@ -14,7 +14,7 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML file.
     Html,
-    /// RFC 4180 CSV, one row per indicator.
+    /// RFC 4180 CSV, one row per indicator and one per deliverable without one.
     Csv,
     /// The report view as pretty JSON.
     Json,

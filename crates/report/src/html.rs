@@ -80,7 +80,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 "<tr class=\"category\"><th colspan=\"5\" scope=\"rowgroup\">{}</th></tr>",
                 esc(c.name)
             )?;
-            category_rows(out, c)?;
+            category_rows(out, c, view.as_of)?;
         }
     }
     out.write_str("</tbody>\n</table>\n")?;
@@ -109,21 +109,31 @@ fn summary(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
 
 /// Portfolios, deliverables not fully funded and requests not funded.
 fn resources(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
-    out.write_str("<h2>Resources</h2>\n")?;
     let f = &view.funding;
+    // No heading over nothing.
+    if f.portfolios.is_empty() && f.underfunded.is_empty() && f.requests.is_empty() {
+        return Ok(());
+    }
+    out.write_str("<h2>Resources</h2>\n")?;
     if !f.portfolios.is_empty() {
         out.write_str("<table id=\"portfolios\">\n<thead><tr><th scope=\"col\">Portfolio</th><th scope=\"col\">Baseline</th><th scope=\"col\">Target</th><th scope=\"col\">Current</th><th scope=\"col\">Gap</th><th scope=\"col\" class=\"num\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n")?;
         for p in &f.portfolios {
             writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}{}</td></tr>",
                 esc(p.name),
                 esc(p.baseline_label().as_deref().unwrap_or("—")),
                 esc(&money_label(p.target)),
                 esc(&p.current.to_string()),
                 esc(&p.gap_label()),
                 esc(&p.progress_label()),
-                Badge(p.status)
+                Badge(p.status),
+                p.status_note
+                    .as_deref()
+                    .map_or_else(String::new, |n| format!(
+                        "<span class=\"disagreement\">{}</span>",
+                        esc(n)
+                    ))
             )?;
         }
         out.write_str("</tbody>\n</table>\n")?;
@@ -206,11 +216,14 @@ fn span(rows: &[Row<'_>], start: usize, first: impl Fn(&Row<'_>) -> bool) -> usi
     rest.saturating_add(1)
 }
 
-fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
+fn category_rows(out: &mut impl Write, c: &CategorySection<'_>, as_of: time::Date) -> fmt::Result {
     for (i, row) in c.rows.iter().enumerate() {
         out.write_str("<tr")?;
         if let Some(ind) = &row.indicator {
             write!(out, " data-indicator=\"{}\"", esc(ind.id))?;
+        }
+        if row.first_of_deliverable {
+            write!(out, " data-deliverable=\"{}\"", esc(row.deliverable.id))?;
         }
         out.write_char('>')?;
         if row.first_of_item {
@@ -275,6 +288,13 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
         )?;
         if let Some(s) = row.status {
             write!(out, "{}", Badge(s))?;
+            if let Some(source) = &row.status_source {
+                write!(
+                    out,
+                    "<span class=\"disagreement\">{}</span>",
+                    esc(&source.note(as_of))
+                )?;
+            }
             if let Some(reason) = &row.disagreement {
                 write!(out, "<span class=\"disagreement\">{}</span>", esc(reason))?;
             }

@@ -46,7 +46,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 out.write_str(" | ")?;
                 progress_cell(out, row)?;
                 out.write_str(" | ")?;
-                status_cell(out, row)?;
+                status_cell(out, row, view.as_of)?;
                 out.write_str(" |\n")?;
             }
         }
@@ -60,14 +60,17 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         writeln!(out, "| {} | {} |", md(&s.label), s.count)?;
     }
     writeln!(out, "| **total** | **{total}** |")?;
-    out.write_str("\n## Resources")?;
     let f = &view.funding;
+    // No heading over nothing.
+    if !(f.portfolios.is_empty() && f.underfunded.is_empty() && f.requests.is_empty()) {
+        out.write_str("\n## Resources")?;
+    }
     if !f.portfolios.is_empty() {
         out.write_str("\n\n| Portfolio | Baseline | Target | Current | Gap | Progress | Status |\n|---|---|---|---|---|---:|---|")?;
         for p in &f.portfolios {
             write!(
                 out,
-                "\n| {} | {} | {} | {} | {} | {} | {} |",
+                "\n| {} | {} | {} | {} | {} | {} | {}",
                 md(p.name),
                 md(p.baseline_label().as_deref().unwrap_or("—")),
                 md(&money_label(p.target)),
@@ -76,6 +79,10 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 md(&p.progress_label()),
                 md(p.status.label())
             )?;
+            if let Some(note) = &p.status_note {
+                write!(out, " — {}", md(note))?;
+            }
+            out.write_str(" |")?;
         }
     }
     if !f.underfunded.is_empty() {
@@ -172,11 +179,14 @@ fn progress_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
     Ok(())
 }
 
-fn status_cell(out: &mut impl Write, row: &Row<'_>) -> fmt::Result {
+fn status_cell(out: &mut impl Write, row: &Row<'_>, as_of: time::Date) -> fmt::Result {
     let Some(status) = row.status else {
         return Ok(());
     };
     write!(out, "**{}**", md(status.label()))?;
+    if let Some(source) = &row.status_source {
+        write!(out, " — {}", md(&source.note(as_of)))?;
+    }
     if let Some(reason) = &row.disagreement {
         write!(out, " — {}", md(reason))?;
     }

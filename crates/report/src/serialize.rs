@@ -56,7 +56,7 @@ pub fn displayed<S: Serializer, T: Display>(items: &[T], s: S) -> Result<S::Ok, 
 
 impl Serialize for PortfolioLine<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("PortfolioLine", 9)?;
+        let mut st = s.serialize_struct("PortfolioLine", 10)?;
         st.serialize_field("name", self.name)?;
         st.serialize_field("baseline", &self.baseline_label())?;
         st.serialize_field("target", &money_label(self.target))?;
@@ -72,6 +72,7 @@ impl Serialize for PortfolioLine<'_> {
         )?;
         st.serialize_field("progress_label", &self.progress_label())?;
         st.serialize_field("status", &self.status)?;
+        st.serialize_field("status_note", &self.status_note)?;
         st.end()
     }
 }

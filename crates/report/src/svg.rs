@@ -136,6 +136,7 @@ mod tests {
         let target: Money =
             serde_json::from_str(r#"{"amount": "100000000", "currency": "USD"}"#).unwrap();
         PortfolioLine {
+            status_note: None,
             name: "XBTC",
             baseline: None,
             target,

@@ -121,6 +121,11 @@ pub struct Row<'a> {
     pub asserted: Option<Status>,
     /// Why derived and asserted disagree, where they do.
     pub disagreement: Option<&'a str>,
+    /// Where the standing status comes from when a progress report asserts
+    /// it as of an earlier date than the evaluation's: a reader sees how old
+    /// the word is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_source: Option<StatusSource<'a>>,
     /// Figures of the indicator that cannot be computed from the file's
     /// values ("cannot compute progress: … × 100 overflows").
     #[serde(
@@ -128,6 +133,40 @@ pub struct Row<'a> {
         serialize_with = "ser::displayed"
     )]
     pub cannot_compute: &'a [CannotCompute],
+}
+
+/// The progress report a standing status was asserted in, when that report
+/// speaks as of an earlier date than the evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct StatusSource<'a> {
+    /// The report's id.
+    pub report: &'a str,
+    /// The date the report speaks as of.
+    #[serde(serialize_with = "ser::date_or_month")]
+    pub as_of: DateOrMonth,
+    /// Whether the report speaks as of two years or more before the
+    /// evaluation date: the assertion is stale, and marked so.
+    pub stale: bool,
+}
+
+impl StatusSource<'_> {
+    /// The source in words: `as the report gb-328-progress asserts as of
+    /// July 2016`, with `(stale: …)` when two years or more older than
+    /// `evaluated`.
+    pub fn note(&self, evaluated: Date) -> String {
+        let mut note = format!(
+            "as the report {} asserts as of {}",
+            self.report,
+            crate::label::date_or_month_label(self.as_of)
+        );
+        if self.stale {
+            note.push_str(" (stale: two years or more before ");
+            note.push_str(&crate::label::date_label(evaluated));
+            note.push_str("; check it still holds)");
+        }
+        note
+    }
 }
 
 /// A follow-up item as its cell shows it.
@@ -261,8 +300,12 @@ pub struct PortfolioLine<'a> {
     /// Progress as a fraction 0–1 rounded to four decimals (half away from
     /// zero), for charts.
     pub progress_fraction: Option<Decimal>,
-    /// The status of the portfolio.
+    /// The status of the portfolio: that of the indicator measuring it in
+    /// the table, so a report gives one status per thing.
     pub status: Status,
+    /// Where the amounts alone give another status than the table's: that
+    /// status and why they differ, in words.
+    pub status_note: Option<String>,
 }
 
 impl PortfolioLine<'_> {

@@ -387,10 +387,11 @@ fn every_format_renders_and_ends_with_a_newline() {
         assert!(out.ends_with('\n'), "{f}");
         assert!(out.contains("eese-review") || f == Format::Markdown, "{f}");
     }
-    // The CSV: a header and 11 records, each with every column.
+    // The CSV: a header and 12 records (11 indicators, and the deliverable
+    // without one), each with every column.
     let csv = render(&v, Format::Csv);
     let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
-    assert_eq!(lines.len(), 12);
+    assert_eq!(lines.len(), 13);
     assert_eq!(lines[0], CSV_COLUMNS.join(","));
     // The JSON is the view itself.
     let json: serde_json::Value = serde_json::from_str(&render(&v, Format::Json)).unwrap();
