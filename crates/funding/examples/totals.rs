@@ -111,7 +111,7 @@ fn print_portfolios(funding: &FundingOverview) -> Result<(), Box<dyn Error>> {
             p.status
         );
         println!("  target:   {}", p.target);
-        if let Some(latest) = p.latest {
+        if let Some(latest) = &p.latest {
             println!("  latest:   {} ({})", latest.amount, latest.as_of);
         }
         let Some(gap) = p.remaining_gap else { continue };

@@ -429,14 +429,14 @@ fn check_biennia(c: &mut Checker, plan: &ActionPlan) {
     }
     let biennia: BTreeSet<_> = plan.biennia.iter().collect();
     for (i, item) in plan.items.iter().enumerate() {
-        if !biennia.contains(&item.biennium) {
+        if let Some(b) = item.biennium
+            && !plan.biennia.is_empty()
+            && !biennia.contains(&b)
+        {
             c.report(
                 Rule::BienniumOutsidePlan,
                 format!("/items/{i}/biennium"),
-                format!(
-                    "biennium {} is not one of the plan's biennia",
-                    item.biennium
-                ),
+                format!("biennium {b} is not one of the plan's biennia"),
             );
         }
     }
@@ -535,10 +535,22 @@ fn beyond(baseline: Decimal, target: Decimal, direction: Direction) -> bool {
     }
 }
 
+/// The member that holds a baseline's figure: the baseline itself in the
+/// bare form, its `value` in the dated form.
+fn baseline_field(b: Option<&crate::Baseline>) -> &'static str {
+    match b {
+        Some(b) if !b.is_bare() => "baseline/value",
+        _ => "baseline",
+    }
+}
+
 fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
     match m {
         Measure::Count(cm) => {
-            for (field, v) in [("baseline", cm.baseline), ("target", Some(cm.target))] {
+            for (field, v) in [
+                (baseline_field(cm.baseline.as_ref()), cm.baseline_value()),
+                ("target", Some(cm.target)),
+            ] {
                 if let Some(v) = v {
                     if v.fract() != Decimal::ZERO {
                         c.report(
@@ -556,7 +568,7 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
                     }
                 }
             }
-            match (cm.target_mode, cm.baseline) {
+            match (cm.target_mode, cm.baseline_value()) {
                 (TargetMode::Additional, None) => c.report(
                     Rule::AdditionalWithoutBaseline,
                     format!("{at}/target_mode"),
@@ -580,7 +592,10 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
         }
         Measure::Percentage(p) => {
             let hundred = Decimal::ONE_HUNDRED;
-            for (field, v) in [("baseline", p.baseline), ("target", Some(p.target))] {
+            for (field, v) in [
+                (baseline_field(p.baseline.as_ref()), p.baseline_value()),
+                ("target", Some(p.target)),
+            ] {
                 if let Some(v) = v
                     && (v < Decimal::ZERO || v > hundred)
                 {
@@ -591,7 +606,7 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
                     );
                 }
             }
-            if let Some(b) = p.baseline
+            if let Some(b) = p.baseline_value()
                 && !beyond(b, p.target, p.direction)
             {
                 c.report(
@@ -606,7 +621,7 @@ fn check_measure(c: &mut Checker, m: &Measure, at: &str) {
         }
         Measure::Money(mm) => {
             negative_money(c, Some(mm.target), format!("{at}/target/amount"));
-            if let Some(b) = mm.baseline {
+            if let Some(b) = &mm.baseline {
                 negative_money(c, Some(b.amount), format!("{at}/baseline/amount/amount"));
                 if b.amount.currency != mm.target.currency {
                     c.report(
