@@ -86,15 +86,19 @@
 )]
 
 mod amounts;
+mod converted;
 mod currency;
+mod delivery;
 mod error;
 mod exchange;
 pub mod gaps;
+mod groups;
 mod lines;
 mod money;
 mod overview;
 pub mod portfolio;
 mod problem;
+mod rates;
 mod requests;
 pub mod totals;
 pub mod waiting;
@@ -105,7 +109,9 @@ pub mod waiting;
 pub mod rules {}
 
 pub use amounts::CurrencyTotals;
+pub use converted::{ConvertedTotals, InCurrency};
 pub use currency::{DEFAULT_MINOR_UNITS, known_minor_units, minor_unit, minor_units};
+pub use delivery::{DeliveryIssue, LineDelivery, delivery_percent};
 pub use error::FundingError;
 pub use exchange::ExchangeRate;
 pub use gaps::{
@@ -116,14 +122,17 @@ pub use money::{
     MoneyError, MoneyExt, Operation, PERCENT_PLACES, ROUNDING, round_amount, round_money,
     round_percent, sum, zero,
 };
-pub use overview::{FundingOverview, overview, overview_with};
+pub use overview::{FundingOverview, overview, overview_in_currency, overview_with};
 pub use portfolio::{
     DeadlineSource, PortfolioIssue, PortfolioObservation, PortfolioPolicy, PortfolioProgress,
     portfolio_progress,
 };
 pub use problem::FundingProblem;
+pub use rates::{Conversion, ConversionError, RateTable, RateUsed};
 pub use requests::{RequestSummary, UnfundedRequests, unfunded_requests};
-pub use totals::{AmountTotals, SourceTotals, Totals, totals};
+pub use totals::{
+    AmountTotals, PartnerTotals, SourceTotals, Totals, UnitTotals, totals, totals_in,
+};
 pub use waiting::{
     PlanFundingAnswer, WaitReason, WaitingDeliverable, awaits_resources, waiting_deliverables,
 };
