@@ -237,3 +237,60 @@ impl Accumulator {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actionplan_model::{DateOrMonth, ExchangeRate};
+    use time::macros::date;
+
+    fn line(amount: Decimal, date: Date) -> LineAmounts {
+        LineAmounts {
+            required: None,
+            secured: Some(Money::new(amount, Currency::CHF)),
+            gap: None,
+            approved: None,
+            spent: None,
+            both: None,
+            amount_date: date,
+            spent_date: date,
+        }
+    }
+
+    #[test]
+    fn half_away_from_zero_once_at_the_end() {
+        let d = date!(2018 - 01 - 02);
+        let rates = [ExchangeRate::new(
+            Currency::CHF,
+            Currency::USD,
+            Decimal::ONE,
+            DateOrMonth::Day(d),
+        )];
+        let table = RateTable::new(&rates);
+        let mut acc = Accumulator::default();
+        // CHF 0.0125 twice: exact USD 0.025 → 0.03 (banker's rounding would
+        // give 0.02; rounding each term first, 0.01 + 0.01 = 0.02).
+        for _ in 0..2 {
+            let l = LineConverted::of(&table, Currency::USD, &line(Decimal::new(125, 4), d));
+            acc.add(Currency::USD, &l);
+        }
+        let InCurrency::Converted(c) = acc.finish(Currency::USD) else {
+            panic!("not converted");
+        };
+        assert_eq!(
+            c.secured.map(|m| m.amount.to_string()),
+            Some("0.03".to_owned())
+        );
+        // And below zero, away from zero too.
+        let mut acc = Accumulator::default();
+        let l = LineConverted::of(&table, Currency::USD, &line(Decimal::new(-25, 3), d));
+        acc.add(Currency::USD, &l);
+        let InCurrency::Converted(c) = acc.finish(Currency::USD) else {
+            panic!("not converted");
+        };
+        assert_eq!(
+            c.secured.map(|m| m.amount.to_string()),
+            Some("-0.03".to_owned())
+        );
+    }
+}
