@@ -6,10 +6,12 @@
 //! line's `as_of`, `spent` at its `spent_as_of` (each falling back to the
 //! line's `as_of`, then to the evaluation date, when undated). The exact
 //! products are summed, and each total is rounded **once**, at the end, to
-//! the currency's minor units, half away from zero. A group with one figure
+//! the currency's minor units, half away from zero, and written with them
+//! (USD 1,000,000.00). A group with one figure
 //! that cannot be converted is not converted at all: a partial sum in one
 //! currency would read as the whole.
 
+use crate::currency::minor_units;
 use crate::delivery::delivery_percent;
 use crate::money::round_amount;
 use crate::rates::{ConversionError, RateTable, RateUsed, add_exact};
@@ -201,7 +203,15 @@ impl Accumulator {
                 reasons: self.reasons.clone(),
             };
         }
-        let money = |d: Option<Decimal>| d.map(|d| Money::new(round_amount(d, to), to));
+        // Every converted figure has the currency's minor units, whole or
+        // not, so that a column of them lines up: USD 1,000,000.00.
+        let money = |d: Option<Decimal>| {
+            d.map(|d| {
+                let mut r = round_amount(d, to);
+                r.rescale(minor_units(to));
+                Money::new(r, to)
+            })
+        };
         let unspent = match (self.both_approved, self.both_spent) {
             (Some(a), Some(s)) => match a.checked_sub(s) {
                 Some(u) => Some(u),
