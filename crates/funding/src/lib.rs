@@ -63,12 +63,19 @@
 //!   checked ([`MoneyExt`]) and never mixes currencies or panics
 //!   ([`MoneyError`]). Minor units come from a table of the currencies the
 //!   ILO uses, two places otherwise ([`minor_units`]).
-//! * Conversion only through an [`ExchangeRate`] that carries its date and
-//!   source; the round-trip error is bounded
-//!   ([`ExchangeRate::round_trip_bound`]).
-//! * One rounding rule, half away from zero ([`ROUNDING`]), applied only to
-//!   results that cannot be exact: conversions, amounts per month and
-//!   percentages.
+//! * Conversion only with a rate the file states ([`RateTable`]: the rate
+//!   for the pair dated on or latest before the amount's date; no inverse,
+//!   no chain; a missing or non-positive rate is a [`ConversionError`]
+//!   naming the pair and the date), or an [`ExchangeRate`] built in code
+//!   with its date and source; every converted figure names its rate
+//!   ([`RateUsed`]).
+//! * One rounding rule, half away from zero ([`ROUNDING`]), applied once,
+//!   at the end, only to results that cannot be exact: converted totals,
+//!   amounts per month and percentages (delivery rates, progress).
+//! * Budget, expenditure and delivery per line ([`LineDelivery`]) and per
+//!   group of lines, by source, kind, partner, unit, biennium or period
+//!   ([`totals`](mod@totals)), in one currency where the rates allow
+//!   ([`totals_in`], [`InCurrency`]).
 //! * Funding status per deliverable and item: see [`gaps`]; waiting: see
 //!   [`waiting`]; portfolios: see [`portfolio`]; totals: see [`totals`](mod@totals).
 //!

@@ -40,7 +40,7 @@
 //!   `by_biennium`, `by_period` and `without_biennium` add up to `all`.
 //! * With a target currency ([`totals_in`]), each group also has
 //!   `in_currency`: its totals in that currency converted with the file's
-//!   stated rates ([`RateTable`](crate::RateTable)), rounded once at the end,
+//!   stated rates ([`RateTable`]), rounded once at the end,
 //!   with the rates used; or, when an amount cannot be converted, the
 //!   reasons, and the totals stay per currency.
 
