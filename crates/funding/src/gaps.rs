@@ -191,8 +191,10 @@ pub struct ItemFunding {
     pub item: ItemId,
     /// Its category.
     pub category: CategoryId,
-    /// Its biennium.
-    pub biennium: Biennium,
+    /// Its biennium, where it names one (format 1.1 items may be planned
+    /// by year or months instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biennium: Option<Biennium>,
     /// The roll-up of its deliverables' statuses; `null` when none has one.
     pub status: Option<FundingStatus>,
     /// Its deliverables, in the item's order.

@@ -388,7 +388,7 @@ fn progress_of(
         kind: portfolio.kind,
         indicator: portfolio.indicator.clone(),
         as_of,
-        baseline: measure.baseline,
+        baseline: measure.baseline.clone(),
         target: measure.target,
         direction: measure.direction,
         deadline,
@@ -424,7 +424,7 @@ fn money_measure<'a>(
             indicator.measure.kind(),
         ));
     };
-    if let Some(b) = measure.baseline
+    if let Some(b) = &measure.baseline
         && b.amount.currency != measure.target.currency
     {
         return Err(FundingError::Money {
@@ -500,7 +500,7 @@ impl Figures {
         deadline: Option<Date>,
         as_of: Date,
     ) -> Result<Self, MoneyError> {
-        let baseline = measure.baseline;
+        let baseline = measure.baseline.as_ref();
         let target = measure.target;
         let after_baseline = |o: &PortfolioObservation| {
             baseline.is_none_or(|b| o.as_of.earliest() > b.as_of.latest())
@@ -508,13 +508,13 @@ impl Figures {
         let observed_since_baseline = observations.iter().any(after_baseline);
         let latest = match observations.iter().rev().find(|o| after_baseline(o)) {
             Some(o) => Some(DatedMoney::new(o.amount, o.as_of)),
-            None => baseline.or_else(|| {
+            None => baseline.cloned().or_else(|| {
                 observations
                     .last()
                     .map(|o| DatedMoney::new(o.amount, o.as_of))
             }),
         };
-        let change_since_baseline = match (latest, baseline) {
+        let change_since_baseline = match (&latest, baseline) {
             (Some(l), Some(b)) => Some(l.amount.try_sub(&b.amount)?),
             _ => None,
         };
@@ -534,14 +534,14 @@ impl Figures {
                 g
             })
         };
-        let remaining_gap = latest.map(|l| gap_of(l.amount)).transpose()?;
+        let remaining_gap = latest.as_ref().map(|l| gap_of(l.amount)).transpose()?;
         let months_remaining = deadline.and_then(|d| months_between(as_of, d));
         let monthly_rate_needed = match (remaining_gap, months_remaining) {
             (Some(g), Some(n)) if n > 0 => Some(g.try_div(Decimal::from(n))?),
             _ => None,
         };
         let mut reached_on = None;
-        let points = baseline.into_iter().chain(
+        let points = baseline.cloned().into_iter().chain(
             observations
                 .iter()
                 .map(|o| DatedMoney::new(o.amount, o.as_of)),
@@ -553,7 +553,7 @@ impl Figures {
             }
         }
         Ok(Figures {
-            baseline,
+            baseline: baseline.cloned(),
             deadline,
             observed_since_baseline,
             latest,
@@ -592,9 +592,9 @@ impl Figures {
     /// `on_track` or `at_risk` against the straight line from the baseline
     /// to the target by the deadline; `None` without the dates to judge by.
     fn pace(&self, policy: &PortfolioPolicy) -> Option<Status> {
-        let start = self.baseline?.as_of.latest();
+        let start = self.baseline.as_ref()?.as_of.latest();
         let total = days(start, self.deadline?)?;
-        let elapsed = days(start, self.latest?.as_of.latest())?;
+        let elapsed = days(start, self.latest.as_ref()?.as_of.latest())?;
         if total <= 0 {
             return None;
         }

@@ -37,14 +37,14 @@ fn xbtc_portfolio() {
     let x = &o.portfolios[0];
     assert_eq!(x.portfolio.as_str(), "sme-xbtc");
     assert_eq!(x.kind, SourceKind::ExtraBudgetary);
-    let baseline = x.baseline.expect("a baseline");
+    let baseline = x.baseline.as_ref().expect("a baseline");
     assert_eq!(baseline.amount, usd(84_000_000));
     assert_eq!(baseline.as_of, DateOrMonth::Day(date!(2015 - 08 - 15)));
     assert_eq!(x.target, usd(100_000_000));
     assert_eq!(x.remaining_gap, Some(usd(16_000_000)));
     assert!(x.observations.is_empty());
     assert!(!x.observed_since_baseline);
-    assert_eq!(x.latest, Some(baseline));
+    assert_eq!(x.latest.as_ref(), Some(baseline));
     assert_eq!(x.progress_percent, Some(0.into()));
     // No deadline on the indicator: the end of its item's biennium, 2018-19.
     assert_eq!(x.deadline, Some(date!(2019 - 12 - 31)));

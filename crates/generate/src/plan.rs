@@ -333,7 +333,7 @@ impl Generator {
                     .percent(60)
                     .then(|| trilingual("member States", "États membres", "Estados miembros"))
                     .transpose()?;
-                count.baseline = baseline.map(|b| spec.decimal(b));
+                count.baseline = baseline.map(|b| spec.decimal(b).into());
                 count.target_mode = mode;
                 count.direction = direction;
                 Measure::Count(count)
@@ -348,7 +348,7 @@ impl Generator {
                     .percent(50)
                     .then(|| trilingual("participants", "participants", "participantes"))
                     .transpose()?;
-                percentage.baseline = baseline.map(|b| spec.decimal(b));
+                percentage.baseline = baseline.map(|b| spec.decimal(b).into());
                 percentage.direction = direction;
                 Measure::Percentage(percentage)
             }

@@ -19,8 +19,9 @@ pub(crate) struct Groups<'p> {
     biennia: Vec<(Biennium, usize)>,
     /// Items per biennium group.
     biennium_items: Vec<Vec<&'p ItemId>>,
-    /// Per item: its category group and biennium group.
-    per_item: Vec<(usize, usize)>,
+    /// Per item: its category group and biennium group (none for an item
+    /// planned by year or months, format 1.1).
+    per_item: Vec<(usize, Option<usize>)>,
 }
 
 /// Members counted per item, per group and for the plan.
@@ -108,7 +109,7 @@ impl<'p> Groups<'p> {
             .map(|it| {
                 (
                     categories.file(&it.category, &it.id),
-                    biennia.file(it.biennium, &it.id),
+                    it.biennium.map(|b| biennia.file(b, &it.id)),
                 )
             })
             .collect();
@@ -140,12 +141,13 @@ impl<'p> Groups<'p> {
                     tally.add_all(own);
                 }
             }
-            let mut each_once = |pick: fn(&(usize, usize)) -> usize, tallies: &mut [Tally]| {
+            let mut each_once = |pick: fn(&(usize, Option<usize>)) -> Option<usize>,
+                                 tallies: &mut [Tally]| {
                 counted.clear();
                 for g in item_positions
                     .iter()
                     .filter_map(|&i| self.per_item.get(i))
-                    .map(pick)
+                    .filter_map(pick)
                 {
                     // A deliverable has a handful of items: a list beats a set.
                     if !counted.contains(&g) {
@@ -156,7 +158,7 @@ impl<'p> Groups<'p> {
                     }
                 }
             };
-            each_once(|g| g.0, &mut t.categories);
+            each_once(|g| Some(g.0), &mut t.categories);
             each_once(|g| g.1, &mut t.biennia);
         }
         t

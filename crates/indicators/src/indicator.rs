@@ -620,7 +620,7 @@ fn read(
                 cannot_compute.push(unreachable_target(c));
             }
             let measure = ValueMeasure {
-                baseline: c.baseline,
+                baseline: c.baseline_value(),
                 target,
                 direction: c.direction,
                 currency: None,
@@ -632,7 +632,7 @@ fn read(
             measure.read(facts)
         }
         Measure::Percentage(p) => ValueMeasure {
-            baseline: p.baseline,
+            baseline: p.baseline_value(),
             target: Some(p.target),
             direction: p.direction,
             currency: None,
@@ -650,7 +650,7 @@ fn read(
 /// Why a count's absolute target (baseline ± an additional target) is
 /// beyond every decimal.
 fn unreachable_target(c: &CountMeasure) -> CannotCompute {
-    let base = c.baseline.unwrap_or(Decimal::ZERO);
+    let base = c.baseline_value().unwrap_or(Decimal::ZERO);
     let op = match c.direction {
         Direction::Decrease => Op::Sub(base, c.target),
         _ => Op::Add(base, c.target),
@@ -676,7 +676,7 @@ fn read_money(
         expected,
         found,
     };
-    if let Some(b) = m.baseline
+    if let Some(b) = &m.baseline
         && b.amount.currency != expected
     {
         return Err(mismatch(b.amount.currency));
@@ -689,7 +689,7 @@ fn read_money(
         }
     }
     let measure = ValueMeasure {
-        baseline: m.baseline.map(|b| b.amount.amount),
+        baseline: m.baseline.as_ref().map(|b| b.amount.amount),
         target: Some(m.target.amount),
         direction: m.direction,
         currency: Some(expected),

@@ -44,8 +44,10 @@ pub struct ItemEvaluation {
     pub item: ItemId,
     /// Its category.
     pub category: CategoryId,
-    /// Its biennium.
-    pub biennium: Biennium,
+    /// Its biennium, where it names one (an item of a format 1.1 plan may
+    /// be planned by year or months instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biennium: Option<Biennium>,
     /// Its deliverables.
     pub deliverables: Vec<DeliverableId>,
     /// Roll-up of its deliverables' members.
@@ -320,7 +322,7 @@ impl Context<'_> {
         let biennium = item_positions
             .first()
             .and_then(|&i| plan.items.get(i))
-            .map(|i| i.biennium);
+            .and_then(|i| i.biennium);
         let placement = Placement {
             span: self.span,
             biennium,

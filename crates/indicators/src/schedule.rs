@@ -53,7 +53,7 @@ pub(crate) fn schedule(
     };
     let work_starts = biennium.map(|b| b.start().first_day()).or(plan_start);
     let baseline_date = match &indicator.measure {
-        Measure::Money(m) => m.baseline.map(|b| b.as_of.latest()),
+        Measure::Money(m) => m.baseline.as_ref().map(|b| b.as_of.latest()),
         _ => None,
     };
     let candidate = match (work_starts, baseline_date) {

@@ -99,7 +99,7 @@ fn with_count(p: &mut ActionPlan, baseline: Decimal, target: Decimal) {
     for d in &mut p.deliverables {
         for i in &mut d.indicators {
             if let Measure::Count(c) = &mut i.measure {
-                c.baseline = Some(baseline);
+                c.baseline = Some(baseline.into());
                 c.target = target;
             }
         }
@@ -295,11 +295,11 @@ fn plan_of(kind: Kind, direction: Direction, baseline: Decimal, target: Decimal)
         for i in &mut del.indicators {
             match &mut i.measure {
                 Measure::Count(c) => {
-                    c.baseline = Some(baseline);
+                    c.baseline = Some(baseline.into());
                     c.target = target;
                 }
                 Measure::Percentage(c) => {
-                    c.baseline = Some(baseline);
+                    c.baseline = Some(baseline.into());
                     c.target = target;
                 }
                 Measure::Money(m) => {

@@ -3,10 +3,11 @@
 //! [`Issue`]s: located, in document order, each with a [`Code`] and a
 //! message for a person.
 
+use crate::FormatVersion;
 use crate::code::{Code, EnvelopeKind, SchemaKeyword};
 use crate::locate::{self, LineIndex};
 use crate::report::{Issue, Layer};
-use crate::schema;
+use crate::schema::{schema_for, version_of};
 use crate::wording;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
@@ -16,17 +17,23 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 static COMPILATIONS: AtomicUsize = AtomicUsize::new(0);
 
-/// The published schema, compiled once per process, with format checks on.
-static VALIDATOR: LazyLock<Result<jsonschema::Validator, String>> = LazyLock::new(|| {
+fn compile(version: FormatVersion) -> Result<jsonschema::Validator, String> {
     COMPILATIONS.fetch_add(1, Ordering::SeqCst);
     jsonschema::draft202012::options()
         .should_validate_formats(true)
-        .build(schema())
+        .build(schema_for(version))
         .map_err(|e| e.to_string())
-});
+}
 
-/// How many times this process has compiled the schema: 0 before the first
-/// validation, 1 ever after.
+/// The published schemas, each compiled once per process (when first
+/// needed), with format checks on.
+static VALIDATOR_1_0: LazyLock<Result<jsonschema::Validator, String>> =
+    LazyLock::new(|| compile(FormatVersion::V1_0));
+static VALIDATOR_1_1: LazyLock<Result<jsonschema::Validator, String>> =
+    LazyLock::new(|| compile(FormatVersion::V1_1));
+
+/// How many times this process has compiled a schema: 0 before the first
+/// validation, then one per version used, never more.
 #[cfg(feature = "test-hooks")]
 pub fn schema_compilations() -> usize {
     COMPILATIONS.load(Ordering::SeqCst)
@@ -48,10 +55,23 @@ pub(crate) fn schema_issues(lines: &LineIndex<'_>, value: &Value) -> Vec<Issue> 
 /// written (`123456789012345678901234567890`), never through `f64`.
 type RawNumbers = HashMap<String, String>;
 
+/// What every message is written from: the numbers as written, and the
+/// schema of the file's version (its descriptions and paths).
+struct Cx {
+    raw: RawNumbers,
+    root: &'static Value,
+    version: FormatVersion,
+}
+
 /// Layer 2: the published schema. Returns issues without positions, each
 /// flagged when it should point at a member's key; one issue per bad value.
 pub(crate) fn schema_layer(lines: &LineIndex<'_>, value: &Value) -> Vec<(Issue, bool)> {
-    let validator = match &*VALIDATOR {
+    let version = version_of(value);
+    let compiled = match version {
+        FormatVersion::V1_0 => &*VALIDATOR_1_0,
+        FormatVersion::V1_1 => &*VALIDATOR_1_1,
+    };
+    let validator = match compiled {
         Ok(v) => v,
         Err(e) => {
             let i = Issue::new(
@@ -71,10 +91,14 @@ pub(crate) fn schema_layer(lines: &LineIndex<'_>, value: &Value) -> Vec<(Issue, 
         .filter(|e| e.instance().is_number())
         .map(|e| e.instance_path().as_str())
         .collect();
-    let raw = raw_numbers(lines, &numbers);
+    let cx = Cx {
+        raw: raw_numbers(lines, &numbers),
+        root: schema_for(version),
+        version,
+    };
     let mut out = Vec::new();
     for e in &errors {
-        flatten(e, &raw, &mut out);
+        flatten(e, &cx, &mut out);
     }
     one_per_value(out)
 }
@@ -159,16 +183,16 @@ fn one_per_value(issues: Vec<(Issue, bool)>) -> Vec<(Issue, bool)> {
 
 /// One validator error as issues: a union's error becomes the errors of
 /// the one branch meant, where that can be told.
-fn flatten(e: &jsonschema::ValidationError<'_>, raw: &RawNumbers, out: &mut Vec<(Issue, bool)>) {
+fn flatten(e: &jsonschema::ValidationError<'_>, cx: &Cx, out: &mut Vec<(Issue, bool)>) {
     let pointer = e.instance_path().as_str().to_owned();
     let keyword = SchemaKeyword::from_keyword(e.kind().keyword());
     match e.kind() {
         ValidationErrorKind::Enum { .. } if pointer == "/version" && e.instance().is_string() => {
             let found = e.instance().as_str().unwrap_or_default();
-            let message = format!(
-                "format version `{found}` is not supported: this library reads {}; {}",
-                crate::SUPPORTED_VERSIONS.join(", "),
-                crate::envelope::version_advice(found)
+            let message = crate::envelope::unsupported_version_message(
+                found,
+                crate::SUPPORTED_VERSIONS,
+                crate::CURRENT_VERSION,
             );
             let i = Issue::new(
                 Layer::Schema,
@@ -179,41 +203,48 @@ fn flatten(e: &jsonschema::ValidationError<'_>, raw: &RawNumbers, out: &mut Vec<
             out.push((i, false));
         }
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
-            union(e, &pointer, keyword, context, raw, out);
+            union(e, &pointer, keyword, context, cx, out);
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let allowed = allowed_members(e.schema_path().as_str());
+            let allowed = allowed_members(cx.root, e.schema_path().as_str());
             for key in unexpected {
                 let p = format!("{pointer}/{}", locate::escape_token(key));
-                let message = format!(
-                    "unknown member `{key}`: check its spelling, or keep tool-specific data under `extensions`{allowed}"
-                );
+                let message = if cx.version == FormatVersion::V1_0 && is_member_1_1(key) {
+                    format!(
+                        "`{key}` is a member of format 1.1, but this file says \"version\": \"1.0\"; write \"version\": \"1.1\" (every 1.0 file is valid 1.1), or remove `{key}`"
+                    )
+                } else {
+                    format!(
+                        "unknown member `{key}`: check its spelling, or keep tool-specific data under `extensions`{allowed}"
+                    )
+                };
                 out.push((issue(p, keyword.clone(), message), true));
             }
         }
         _ => {
-            let message = message(e, raw, &pointer);
+            let message = message(e, cx, &pointer);
             out.push((issue(pointer, keyword, message), false));
         }
     }
 }
 
 /// The message for an error about the value at `pointer` itself.
-fn message(e: &jsonschema::ValidationError<'_>, raw: &RawNumbers, pointer: &str) -> String {
-    let words = wording::words(e.evaluation_path().as_str());
+fn message(e: &jsonschema::ValidationError<'_>, cx: &Cx, pointer: &str) -> String {
+    let raw = &cx.raw;
+    let words = wording::words(cx.root, e.evaluation_path().as_str());
     let member = wording::member_name(pointer);
     let value = shown(e.instance(), pointer, raw);
     match e.kind() {
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or_default();
-            let w = required_words(e.schema_path().as_str(), name);
+            let w = required_words(cx.root, e.schema_path().as_str(), name);
             format!(
                 "{member} lacks the required member `{name}`: add it.{}",
                 w.hint()
             )
         }
         ValidationErrorKind::Type { .. } => {
-            let expected = wording::expected_types(e.schema_path().as_str());
+            let expected = wording::expected_types(cx.root, e.schema_path().as_str());
             let wanted: Vec<&str> = expected.iter().map(|t| wording::type_words(t)).collect();
             let raw_text = raw
                 .get(pointer)
@@ -307,11 +338,11 @@ fn form_message(
 }
 
 /// ` (members allowed here: a, b, c)` for an object's schema.
-fn allowed_members(schema_path: &str) -> String {
+fn allowed_members(root: &Value, schema_path: &str) -> String {
     let object = schema_path
         .strip_suffix("/additionalProperties")
         .unwrap_or(schema_path);
-    let names: Vec<&str> = schema()
+    let names: Vec<&str> = root
         .pointer(object)
         .and_then(|o| o.get("properties"))
         .and_then(Value::as_object)
@@ -326,9 +357,9 @@ fn allowed_members(schema_path: &str) -> String {
 
 /// The descriptions of a required member that is missing, from the object
 /// schema that requires it.
-fn required_words(schema_path: &str, name: &str) -> wording::Words {
+fn required_words(root: &'static Value, schema_path: &str, name: &str) -> wording::Words {
     let object = schema_path.strip_suffix("/required").unwrap_or(schema_path);
-    let Some(prop) = schema()
+    let Some(prop) = root
         .pointer(object)
         .and_then(|o| o.get("properties"))
         .and_then(|p| p.get(name))
@@ -343,7 +374,7 @@ fn required_words(schema_path: &str, name: &str) -> wording::Words {
         .get("$ref")
         .and_then(Value::as_str)
         .and_then(|r| r.strip_prefix('#'))
-        .and_then(|p| schema().pointer(p))
+        .and_then(|p| root.pointer(p))
     {
         w.kind = target.get("description").and_then(Value::as_str);
     }
@@ -358,7 +389,7 @@ fn union(
     pointer: &str,
     keyword: SchemaKeyword,
     context: &[Vec<jsonschema::ValidationError<'static>>],
-    raw: &RawNumbers,
+    cx: &Cx,
     out: &mut Vec<(Issue, bool)>,
 ) {
     let mut candidates: Vec<&Vec<jsonschema::ValidationError<'static>>> = context
@@ -370,7 +401,7 @@ fn union(
     if candidates.is_empty() && !e.instance().is_null() {
         let not_null: Vec<_> = context
             .iter()
-            .filter(|branch| !branch.iter().any(|b| only_null(b, pointer)))
+            .filter(|branch| !branch.iter().any(|b| only_null(cx.root, b, pointer)))
             .collect();
         if not_null.len() == 1 {
             candidates = not_null;
@@ -378,7 +409,7 @@ fn union(
     }
     if let [only] = candidates.as_slice() {
         for b in *only {
-            flatten(b, raw, out);
+            flatten(b, cx, out);
         }
         return;
     }
@@ -386,9 +417,9 @@ fn union(
         out.push((i, false));
         return;
     }
-    let words = wording::words(e.evaluation_path().as_str());
+    let words = wording::words(cx.root, e.evaluation_path().as_str());
     let member = wording::member_name(pointer);
-    let value = shown(e.instance(), pointer, raw);
+    let value = shown(e.instance(), pointer, &cx.raw);
     let message = if let Some(values) = allowed_constants(context) {
         format!(
             "{member} is {value}, not one of the allowed values: {}.{}",
@@ -409,10 +440,10 @@ fn union(
 }
 
 /// Whether a branch error says only "this is the `null` branch".
-fn only_null(b: &jsonschema::ValidationError<'_>, pointer: &str) -> bool {
+fn only_null(root: &'static Value, b: &jsonschema::ValidationError<'_>, pointer: &str) -> bool {
     matches!(b.kind(), ValidationErrorKind::Type { .. })
         && b.instance_path().as_str() == pointer
-        && wording::expected_types(b.schema_path().as_str()) == ["null"]
+        && wording::expected_types(root, b.schema_path().as_str()) == ["null"]
 }
 
 /// Whether every error of a branch is about the form of the string at
@@ -502,6 +533,34 @@ fn issue(pointer: String, keyword: SchemaKeyword, message: String) -> Issue {
     Issue::new(Layer::Schema, Code::Schema(keyword), pointer, message)
 }
 
+/// Names of the members format 1.1 adds (anywhere in the file), for the
+/// message a 1.0 file that uses one gets from the 1.0 schema.
+fn is_member_1_1(key: &str) -> bool {
+    matches!(
+        key,
+        "period"
+            | "dimensions"
+            | "units"
+            | "partners"
+            | "revisions"
+            | "span"
+            | "lead_unit"
+            | "contributing_units"
+            | "targets"
+            | "cumulation"
+            | "evidence"
+            | "disaggregation"
+            | "exchange_rates"
+            | "partner_id"
+            | "unit"
+            | "approved"
+            | "spent"
+            | "spent_as_of"
+            | "comment"
+            | "source"
+    )
+}
+
 fn render(v: &Value) -> String {
     truncate(&v.to_string())
 }
@@ -511,5 +570,48 @@ fn truncate(s: &str) -> String {
     match s.char_indices().nth(MAX) {
         Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
         None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader of 1.0 only (the frozen 1.0 schema, and the advice a 1.0
+    /// library gives) refuses a 1.1 file with a message that names the
+    /// version and says what to do.
+    #[test]
+    fn a_1_0_reader_names_the_version_of_a_1_1_file() {
+        let text = include_str!("../docs/examples/supply-chains-programme-2017-2021.json");
+        let value: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(value["version"], "1.1");
+        let frozen = jsonschema::draft202012::new(schema_for(FormatVersion::V1_0)).unwrap();
+        let errors: Vec<_> = frozen.iter_errors(&value).collect();
+        let version = errors
+            .iter()
+            .find(|e| e.instance_path().as_str() == "/version")
+            .expect("the 1.0 schema refuses the version");
+        assert!(matches!(version.kind(), ValidationErrorKind::Enum { .. }));
+        let message =
+            crate::envelope::unsupported_version_message("1.1", &["1.0"], FormatVersion::V1_0);
+        assert_eq!(
+            message,
+            "format version `1.1` is not supported: this library reads 1.0; version 1.1 is newer than this library: use a newer actionplan-interchange, or write the file as version 1.0"
+        );
+        // Through this library's own schema layer, with the 1.0 schema
+        // picked for a file that says 1.0, a 1.1 member is named as one.
+        let mut as_1_0 = value.clone();
+        as_1_0["version"] = Value::from("1.0");
+        let text_1_0 = serde_json::to_string(&as_1_0).unwrap();
+        let issues = schema_layer(&LineIndex::new(&text_1_0), &as_1_0);
+        let period = issues
+            .iter()
+            .find(|(i, _)| i.pointer == "/plan/period")
+            .expect("the period is refused");
+        assert!(
+            period.0.message.contains("member of format 1.1"),
+            "{}",
+            period.0.message
+        );
     }
 }

@@ -6,7 +6,6 @@
 //! Nothing here knows the validator: it works from the instance pointer,
 //! the schema's evaluation path and the value.
 
-use crate::schema;
 use serde_json::Value;
 
 /// How the member at `pointer` is named in a message: `` `amount` ``, or
@@ -78,8 +77,7 @@ fn sentence(text: &str) -> String {
 
 /// Walks the schema along an evaluation path (`/properties/plan/$ref/…`),
 /// following `$ref`s, and collects the descriptions met on the way.
-pub(crate) fn words(evaluation_path: &str) -> Words {
-    let root = schema();
+pub(crate) fn words(root: &'static Value, evaluation_path: &str) -> Words {
     let mut node = root;
     let mut w = Words::default();
     let mut tokens = evaluation_path.split('/').skip(1);
@@ -162,8 +160,8 @@ pub(crate) fn type_words(t: &str) -> &'static str {
 }
 
 /// The types a `type` keyword allows, from the schema node it sits in.
-pub(crate) fn expected_types(schema_path: &str) -> Vec<&'static str> {
-    let at = schema().pointer(schema_path);
+pub(crate) fn expected_types(root: &'static Value, schema_path: &str) -> Vec<&'static str> {
+    let at = root.pointer(schema_path);
     match at {
         Some(Value::String(s)) => vec![s.as_str()],
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
@@ -441,7 +439,10 @@ mod tests {
 
     #[test]
     fn words_follow_references() {
+        // A path into the 1.0 schema: each file is worded from the schema
+        // of its own version.
         let w = words(
+            crate::schema_for(crate::FormatVersion::V1_0),
             "/properties/plan/$ref/properties/deliverables/items/$ref/properties/indicators/items/$ref/properties/measure/$ref/oneOf/3/properties/baseline/anyOf/0/$ref/properties/amount/$ref/properties/amount/$ref/type",
         );
         assert_eq!(w.member, Some("The amount, as a decimal string."));

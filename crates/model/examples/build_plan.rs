@@ -40,7 +40,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     // A deliverable with one count indicator: 7 more member States over a
     // baseline of 8, by the end of 2017.
     let mut measure = CountMeasure::new(7.into());
-    measure.baseline = Some(8.into());
+    measure.baseline = Some(actionplan_model::Decimal::from(8).into());
     measure.target_mode = actionplan_model::TargetMode::Additional;
     let mut indicator = Indicator::new(
         "i-eese".parse()?,

@@ -159,3 +159,29 @@ id_type!(
     /// Id of a [`Footnote`](crate::Footnote).
     FootnoteId, "a footnote"
 );
+id_type!(
+    /// Id of a disaggregation [`Dimension`](crate::Dimension) (sex, age group…).
+    DimensionId, "a disaggregation dimension"
+);
+id_type!(
+    /// Code of one value of a [`Dimension`](crate::Dimension): `female`,
+    /// `15-24`, or for countries an ISO 3166-1 alpha-2 code such as `BR`.
+    DimensionCode, "a value of a disaggregation dimension"
+);
+id_type!(
+    /// Id of a [`Revision`](crate::Revision) of a deadline or target.
+    RevisionId, "a revision"
+);
+id_type!(
+    /// Id of an [`OrgUnit`](crate::OrgUnit) of the Office.
+    UnitId, "a unit of the Office"
+);
+id_type!(
+    /// Id of a [`Partner`](crate::Partner) that funds work.
+    PartnerId, "a funding partner"
+);
+id_type!(
+    /// An IATI organisation identifier (`XM-DAC-41302`), as the IATI
+    /// Standard's organisation registry assigns them.
+    IatiOrgId, "an organisation in the IATI registry"
+);

@@ -351,7 +351,7 @@ impl<'a> PlanIndex<'a> {
     /// The biennium a deliverable is planned for: that of the first item
     /// that lists it.
     pub fn biennium_of(&self, id: &str) -> Option<Biennium> {
-        self.items_of(id).next().map(|it| it.biennium)
+        self.items_of(id).next().and_then(|it| it.biennium)
     }
 
     /// The deliverables of an item, in the item's order (unresolved ids are

@@ -1,6 +1,9 @@
 //! Indicators of achievement and the five kinds of measure they use.
 
-use crate::{DateOrMonth, Extensions, IndicatorId, Letter, Money, Text, YearMonth};
+use crate::{
+    Baseline, Cumulation, DateOrMonth, DatedTarget, Extensions, IndicatorId, Letter, Money, Span,
+    Text, YearMonth,
+};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +31,10 @@ pub struct Indicator {
     pub data_source: Option<Text>,
     /// How achievement is measured.
     pub measure: Measure,
+    /// The biennium, year or months it runs over, where it has its own
+    /// (format 1.1). Its time-elapsed clock starts at this span's start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -77,6 +84,7 @@ impl Indicator {
             deadline: None,
             data_source: None,
             measure,
+            span: None,
             extensions: Extensions::default(),
         }
     }
@@ -215,7 +223,7 @@ pub enum TargetMode {
 /// use rust_decimal::Decimal;
 /// // "Seven additional member States; baseline: eight."
 /// let mut m = CountMeasure::new(Decimal::from(7));
-/// m.baseline = Some(Decimal::from(8));
+/// m.baseline = Some(Decimal::from(8).into());
 /// m.target_mode = TargetMode::Additional;
 /// assert_eq!(m.absolute_target(), Some(Decimal::from(15)));
 /// ```
@@ -227,17 +235,10 @@ pub struct CountMeasure {
     /// What is counted, e.g. member States.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
-    /// The figure at the start, where given.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::wire::decimal::option"
-    )]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<crate::wire::decimal::DecimalSchema>")
-    )]
-    pub baseline: Option<Decimal>,
+    /// The figure at the start, where given: bare (`"8"`) or dated
+    /// (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
     /// The target, absolute or additional per `target_mode`.
     #[serde(with = "crate::wire::decimal")]
     #[cfg_attr(
@@ -251,6 +252,13 @@ pub struct CountMeasure {
     /// Which way is better.
     #[serde(default)]
     pub direction: Direction,
+    /// Dated targets before or at the deadline (format 1.1): "3 by
+    /// 2017-12", in order of their months.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<DatedTarget>,
+    /// How values add up over periods (format 1.1; cumulative by default).
+    #[serde(default, skip_serializing_if = "Cumulation::is_default")]
+    pub cumulation: Cumulation,
 }
 
 impl CountMeasure {
@@ -264,6 +272,8 @@ impl CountMeasure {
             target,
             target_mode: TargetMode::default(),
             direction: Direction::default(),
+            targets: Vec::new(),
+            cumulation: Cumulation::default(),
         }
     }
 }
@@ -272,7 +282,17 @@ impl CountMeasure {
     /// The figure to reach: the target itself, or baseline ± target for an
     /// additional target (a missing baseline counts as zero). `None` on overflow.
     pub fn absolute_target(&self) -> Option<Decimal> {
-        resolve_target(self.baseline, self.target, self.target_mode, self.direction)
+        resolve_target(
+            self.baseline_value(),
+            self.target,
+            self.target_mode,
+            self.direction,
+        )
+    }
+
+    /// The baseline's figure, where given.
+    pub fn baseline_value(&self) -> Option<Decimal> {
+        self.baseline.as_ref().map(|b| b.value)
     }
 }
 
@@ -304,17 +324,10 @@ pub struct PercentageMeasure {
     /// Of what population, e.g. participants.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of: Option<Text>,
-    /// The percentage at the start, where given.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::wire::decimal::option"
-    )]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<crate::wire::decimal::DecimalSchema>")
-    )]
-    pub baseline: Option<Decimal>,
+    /// The percentage at the start, where given: bare (`"8"`) or dated
+    /// (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
     /// The percentage to reach, 0–100.
     #[serde(with = "crate::wire::decimal")]
     #[cfg_attr(
@@ -325,6 +338,13 @@ pub struct PercentageMeasure {
     /// Which way is better.
     #[serde(default)]
     pub direction: Direction,
+    /// Dated targets before or at the deadline (format 1.1): "3 by
+    /// 2017-12", in order of their months.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<DatedTarget>,
+    /// How values add up over periods (format 1.1; cumulative by default).
+    #[serde(default, skip_serializing_if = "Cumulation::is_default")]
+    pub cumulation: Cumulation,
 }
 
 impl PercentageMeasure {
@@ -337,7 +357,14 @@ impl PercentageMeasure {
             baseline: None,
             target,
             direction: Direction::default(),
+            targets: Vec::new(),
+            cumulation: Cumulation::default(),
         }
+    }
+
+    /// The baseline's figure, where given.
+    pub fn baseline_value(&self) -> Option<Decimal> {
+        self.baseline.as_ref().map(|b| b.value)
     }
 }
 
@@ -356,6 +383,13 @@ pub struct MoneyMeasure {
     /// Which way is better.
     #[serde(default)]
     pub direction: Direction,
+    /// Dated targets before or at the deadline (format 1.1): amounts in the currency of
+    /// `target`, in order of their months.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<DatedTarget>,
+    /// How values add up over periods (format 1.1; cumulative by default).
+    #[serde(default, skip_serializing_if = "Cumulation::is_default")]
+    pub cumulation: Cumulation,
 }
 
 impl MoneyMeasure {
@@ -367,12 +401,14 @@ impl MoneyMeasure {
             baseline: None,
             target,
             direction: Direction::default(),
+            targets: Vec::new(),
+            cumulation: Cumulation::default(),
         }
     }
 }
 
 /// An amount as of a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -381,6 +417,12 @@ pub struct DatedMoney {
     pub amount: Money,
     /// When it was that amount.
     pub as_of: DateOrMonth,
+    /// A comment on the figure (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<Text>,
+    /// Where the figure comes from (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
 }
 
 impl DatedMoney {
@@ -388,7 +430,12 @@ impl DatedMoney {
     ///
     /// Optional members start empty; set them through the public fields.
     pub fn new(amount: Money, as_of: DateOrMonth) -> Self {
-        DatedMoney { amount, as_of }
+        DatedMoney {
+            amount,
+            as_of,
+            comment: None,
+            source: None,
+        }
     }
 }
 

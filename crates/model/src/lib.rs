@@ -86,23 +86,33 @@
     )
 )]
 
+mod baseline;
 mod calendar;
+mod country;
 mod decimal;
+mod disaggregation;
 mod document;
+mod evidence;
 mod extensions;
+mod format_1_1;
 mod id;
 mod index;
 mod indicator;
 mod money;
+mod organisation;
 mod paragraph;
 mod plan;
 mod progress;
 mod resource_question;
 mod resources;
+mod revision;
 mod session;
 mod status;
+mod target;
 mod text;
+mod time_frame;
 mod validate;
+mod validate_1_1;
 pub mod wire;
 
 /// The terms of a Governing Body progress report mapped to these types and
@@ -110,19 +120,24 @@ pub mod wire;
 #[doc = include_str!("../docs/model.md")]
 pub mod terms {}
 
+pub use baseline::Baseline;
 pub use calendar::{
     Biennium, CalendarError, DATE_PATTERN, DateOrMonth, MONTH_PATTERN, YearMonth, biennium_pattern,
     format_date, parse_date,
 };
 pub use decimal::{DECIMAL_PATTERN, DecimalError, MAX_DECIMAL_LEN, parse_decimal, parse_figure};
+pub use disaggregation::{Dimension, DimensionKind, DimensionValue, Split};
 pub use document::{
     AgendaItem, AgendaSection, DecisionPoint, Document, DraftDecision, Implications, OutcomeRef,
     RelatedDocument, StrategicObjective, Unit,
 };
+pub use evidence::{Evidence, HTTP_URL_PATTERN, HttpUrl, MAX_URL_LEN, UrlError};
 pub use extensions::{ExtensionNumber, ExtensionValue, Extensions, MAX_EXTENSION_DEPTH};
+pub use format_1_1::{Use11, first_use_1_1, needs_1_1, uses_1_1};
 pub use id::{
-    CategoryId, DeliverableId, FootnoteId, ID_PATTERN, IdError, IndicatorId, ItemId, MAX_ID_LEN,
-    PlanId, PortfolioId, ReportId, RequestId, ResourceLineId, SessionId, SourceId, check_id,
+    CategoryId, DeliverableId, DimensionCode, DimensionId, FootnoteId, ID_PATTERN, IatiOrgId,
+    IdError, IndicatorId, ItemId, MAX_ID_LEN, PartnerId, PlanId, PortfolioId, ReportId, RequestId,
+    ResourceLineId, RevisionId, SessionId, SourceId, UnitId, check_id,
 };
 pub use index::{Duplicate, Location, PlanIndex, ReportIndex};
 pub use indicator::{
@@ -131,6 +146,7 @@ pub use indicator::{
     resolve_target,
 };
 pub use money::{Currency, CurrencyError, Money};
+pub use organisation::{OrgUnit, Partner, PartnerKind};
 pub use paragraph::{Letter, ParagraphError, ParagraphRef, paragraph_pattern};
 pub use plan::{
     ActionPlan, Category, Condition, ConditionKind, Deliverable, FollowUpItem, Resolution,
@@ -142,11 +158,15 @@ pub use progress::{
 };
 pub use resource_question::{NoResourceInformation, ResourceQuestion};
 pub use resources::{
-    FundingSource, Portfolio, ResourceLine, ResourceState, Resources, SourceKind, UnfundedRequest,
+    ExchangeRate, FundingSource, Portfolio, ResourceLine, ResourceState, Resources, SourceKind,
+    UnfundedRequest,
 };
+pub use revision::Revision;
 pub use session::{Body, Session};
 pub use status::{Status, StatusError};
+pub use target::{Cumulation, DatedTarget};
 pub use text::{Language, Text, TextError};
+pub use time_frame::{Period, Span, Year};
 pub use validate::{Problem, Rule, Scope, Severity, is_valid, validate};
 
 /// Re-exported so that callers name the same `Decimal` and `Date` types.

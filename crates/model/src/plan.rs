@@ -2,8 +2,9 @@
 //! schedule, its follow-up items and their planned deliverables.
 
 use crate::{
-    Biennium, CategoryId, DeliverableId, Extensions, Indicator, ItemId, Letter, ParagraphRef,
-    PlanId, Resources, Session, SessionId, SourceKind, Text, Unit, YearMonth,
+    Biennium, CategoryId, DeliverableId, Dimension, Extensions, Indicator, ItemId, Letter, OrgUnit,
+    ParagraphRef, Partner, Period, PlanId, Resources, Revision, Session, SessionId, SourceKind,
+    Span, Text, Unit, UnitId, YearMonth,
 };
 use serde::{Deserialize, Serialize};
 
@@ -25,8 +26,18 @@ pub struct ActionPlan {
     /// The unit asked to report on progress.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsible_unit: Option<Unit>,
-    /// The biennia the plan spans, consecutive and in order (2016-17, 2018-19).
-    #[serde(deserialize_with = "crate::text::non_empty_vec")]
+    /// The months the plan runs over (format 1.1), e.g. 2017-01 to 2021-12.
+    /// Where absent, the span is that of the biennia.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The biennia the plan spans, consecutive and in order (2016-17,
+    /// 2018-19). Required in format 1.0; in 1.1 a plan states its `period`,
+    /// its biennia, or both (then each biennium overlaps the period).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::text::non_empty_vec"
+    )]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub biennia: Vec<Biennium>,
     /// The sessions at which progress reports are due, in order.
@@ -48,6 +59,19 @@ pub struct ActionPlan {
     /// The resources behind the plan.
     #[serde(default, skip_serializing_if = "Resources::is_empty")]
     pub resources: Resources,
+    /// The dimensions along which values are split (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<Dimension>,
+    /// The units of the Office that lead or contribute to the work (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<OrgUnit>,
+    /// The partners that fund the work (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<Partner>,
+    /// Revisions of deadlines and targets, in the order they were made
+    /// (format 1.1). They are kept, never folded into the indicators.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -96,19 +120,62 @@ impl ActionPlan {
         biennium: Biennium,
     ) -> Self {
         ActionPlan {
+            biennia: vec![biennium],
+            ..ActionPlan::empty(id, title, resolution, endorsed_at)
+        }
+    }
+
+    /// The required members and nothing else: no span yet.
+    fn empty(id: PlanId, title: Text, resolution: Resolution, endorsed_at: SessionId) -> Self {
+        ActionPlan {
             id,
             title,
             resolution,
             endorsed_at,
             responsible_unit: None,
-            biennia: vec![biennium],
+            period: None,
+            biennia: Vec::new(),
             reporting: Vec::new(),
             sessions: Vec::new(),
             categories: Vec::new(),
             items: Vec::new(),
             deliverables: Vec::new(),
             resources: Resources::default(),
+            dimensions: Vec::new(),
+            units: Vec::new(),
+            partners: Vec::new(),
+            revisions: Vec::new(),
             extensions: Extensions::default(),
+        }
+    }
+
+    /// Creates a plan that states its span as a `period` of months instead
+    /// of biennia (format 1.1), e.g. a programme of action for 2017–2021.
+    ///
+    /// ```
+    /// use actionplan_model::{ActionPlan, Period, Resolution, Text};
+    /// let plan = ActionPlan::with_period(
+    ///     "decent-work-programme".parse()?,
+    ///     Text::en("Programme of action 2017–2021")?,
+    ///     Resolution::new(Text::en("Resolution concerning decent work")?, "ilc-106".parse()?),
+    ///     "gb-329".parse()?,
+    ///     Period::new("2017-01".parse()?, "2021-12".parse()?),
+    /// );
+    /// assert!(plan.biennia.is_empty());
+    /// assert_eq!(plan.span().map(|(from, _)| from.to_string()).as_deref(), Some("2017-01"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_period(
+        id: PlanId,
+        title: Text,
+        resolution: Resolution,
+        endorsed_at: SessionId,
+        period: Period,
+    ) -> Self {
+        ActionPlan {
+            period: Some(period),
+            biennia: Vec::new(),
+            ..ActionPlan::empty(id, title, resolution, endorsed_at)
         }
     }
 }
@@ -124,12 +191,20 @@ impl ActionPlan {
         crate::PlanIndex::new(self)
     }
 
-    /// The first and last month of the plan: January of the first biennium to
-    /// December of the last.
+    /// The first and last month of the plan: its `period` where stated,
+    /// else January of the first biennium to December of the last.
     pub fn span(&self) -> Option<(YearMonth, YearMonth)> {
+        if let Some(p) = self.period {
+            return Some((p.start, p.end));
+        }
         let first = self.biennia.iter().min()?;
         let last = self.biennia.iter().max()?;
         Some((first.start(), last.end()))
+    }
+
+    /// The plan's span as a [`Period`]; see [`ActionPlan::span`].
+    pub fn period_or_biennia(&self) -> Option<Period> {
+        self.span().map(|(start, end)| Period::new(start, end))
     }
 
     /// The session with id `id` (a search; see [`ActionPlan::index`]).
@@ -181,9 +256,9 @@ impl ActionPlan {
     }
 
     /// The biennium a deliverable is planned for: that of the first item that
-    /// lists it.
+    /// lists it, where that item names a biennium.
     pub fn biennium_of(&self, id: &DeliverableId) -> Option<Biennium> {
-        self.items_of(id).next().map(|it| it.biennium)
+        self.items_of(id).next().and_then(|it| it.biennium)
     }
 }
 
@@ -246,11 +321,23 @@ pub struct FollowUpItem {
     pub paragraphs: Vec<ParagraphRef>,
     /// Its category.
     pub category: CategoryId,
-    /// The biennium it is planned for.
-    pub biennium: Biennium,
+    /// The biennium it is planned for. Required in format 1.0; in 1.1 an
+    /// item names a biennium, a `span`, or neither (it then runs over the
+    /// plan's span), not both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biennium: Option<Biennium>,
+    /// The year or months it is planned for, where not a biennium (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
     /// Its planned deliverables, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deliverables: Vec<DeliverableId>,
+    /// The unit that leads it, by id (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_unit: Option<UnitId>,
+    /// The units that contribute to it, by id (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributing_units: Vec<UnitId>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -272,8 +359,11 @@ impl FollowUpItem {
             text,
             paragraphs: vec![paragraph],
             category,
-            biennium,
+            biennium: Some(biennium),
+            span: None,
             deliverables: Vec::new(),
+            lead_unit: None,
+            contributing_units: Vec::new(),
             extensions: Extensions::default(),
         }
     }
@@ -299,6 +389,15 @@ pub struct Deliverable {
     /// Its indicators of achievement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    /// The biennium, year or months it is planned for, where it has its own (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// The unit that leads it, by id (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_unit: Option<UnitId>,
+    /// The units that contribute to it, by id (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributing_units: Vec<UnitId>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -315,8 +414,19 @@ impl Deliverable {
             text,
             conditions: Vec::new(),
             indicators: Vec::new(),
+            span: None,
+            lead_unit: None,
+            contributing_units: Vec::new(),
             extensions: Extensions::default(),
         }
+    }
+}
+
+impl FollowUpItem {
+    /// The item's own time frame: its `span`, else its biennium; `None`
+    /// where it states neither and so runs over the plan's span.
+    pub fn time_frame(&self) -> Option<Span> {
+        self.span.or(self.biennium.map(Span::Biennium))
     }
 }
 

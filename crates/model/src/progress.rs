@@ -2,8 +2,8 @@
 //! indicator and deliverable, and the narrative around it.
 
 use crate::{
-    DateOrMonth, DeliverableId, Document, Extensions, FootnoteId, IndicatorId, MeasureKind, Money,
-    ReportId, SessionId, Status, Text,
+    DateOrMonth, DeliverableId, Document, Evidence, Extensions, FootnoteId, IndicatorId,
+    MeasureKind, Money, ReportId, SessionId, Span, Split, Status, Text,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -151,6 +151,9 @@ pub struct DeliverableProgress {
     /// Footnotes attached to the entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<FootnoteId>,
+    /// Documents that verify it (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
@@ -166,6 +169,7 @@ impl DeliverableProgress {
             narrative: None,
             status: None,
             footnotes: Vec::new(),
+            evidence: Vec::new(),
             extensions: Extensions::default(),
         }
     }
@@ -201,6 +205,25 @@ impl Observation {
         }
     }
 
+    /// The period a value covers, where given per period (format 1.1).
+    pub fn period(&self) -> Option<Span> {
+        match self {
+            Observation::Count(v) | Observation::Percentage(v) => v.period,
+            Observation::Money(m) => m.period,
+            Observation::Milestone(_) | Observation::Qualitative(_) => None,
+        }
+    }
+
+    /// The documents that verify it (format 1.1).
+    pub fn evidence(&self) -> &[Evidence] {
+        match self {
+            Observation::Milestone(m) => &m.evidence,
+            Observation::Count(v) | Observation::Percentage(v) => &v.evidence,
+            Observation::Money(m) => &m.evidence,
+            Observation::Qualitative(q) => &q.evidence,
+        }
+    }
+
     /// When the observation holds, where known.
     pub fn date(&self) -> Option<DateOrMonth> {
         match self {
@@ -220,6 +243,9 @@ impl Observation {
 pub struct MilestoneObservation {
     /// When it happened.
     pub completed: DateOrMonth,
+    /// Documents that verify it (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 impl MilestoneObservation {
@@ -227,7 +253,10 @@ impl MilestoneObservation {
     ///
     /// Optional members start empty; set them through the public fields.
     pub fn new(completed: DateOrMonth) -> Self {
-        MilestoneObservation { completed }
+        MilestoneObservation {
+            completed,
+            evidence: Vec::new(),
+        }
     }
 }
 
@@ -247,6 +276,17 @@ pub struct ValueObservation {
     /// When it was observed; the report's as-of date where absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<DateOrMonth>,
+    /// The period the value covers, where it is given per period (format
+    /// 1.1); `as_of` is then the date it was reported, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Span>,
+    /// The value split by dimensions the plan declares (format 1.1); the
+    /// value itself stays the figure evaluated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disaggregation: Vec<Split>,
+    /// Documents that verify it (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 impl ValueObservation {
@@ -254,7 +294,13 @@ impl ValueObservation {
     ///
     /// Optional members start empty; set them through the public fields.
     pub fn new(value: Decimal) -> Self {
-        ValueObservation { value, as_of: None }
+        ValueObservation {
+            value,
+            as_of: None,
+            period: None,
+            disaggregation: Vec::new(),
+            evidence: Vec::new(),
+        }
     }
 }
 
@@ -269,6 +315,13 @@ pub struct MoneyObservation {
     /// When it was observed; the report's as-of date where absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<DateOrMonth>,
+    /// The period the value covers, where it is given per period (format
+    /// 1.1); `as_of` is then the date it was reported, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Span>,
+    /// Documents that verify it (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 impl MoneyObservation {
@@ -279,6 +332,8 @@ impl MoneyObservation {
         MoneyObservation {
             amount,
             as_of: None,
+            period: None,
+            evidence: Vec::new(),
         }
     }
 }
@@ -294,6 +349,9 @@ pub struct QualitativeObservation {
     /// When it was judged; the report's as-of date where absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<DateOrMonth>,
+    /// Documents that verify it (format 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 impl QualitativeObservation {
@@ -301,7 +359,11 @@ impl QualitativeObservation {
     ///
     /// Optional members start empty; set them through the public fields.
     pub fn new(met: bool) -> Self {
-        QualitativeObservation { met, as_of: None }
+        QualitativeObservation {
+            met,
+            as_of: None,
+            evidence: Vec::new(),
+        }
     }
 }
 

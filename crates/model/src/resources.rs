@@ -3,9 +3,10 @@
 //! targets.
 
 use crate::{
-    Biennium, DateOrMonth, DeliverableId, IndicatorId, Money, PortfolioId, RequestId,
-    ResourceLineId, SourceId, Text,
+    Biennium, Currency, DateOrMonth, DeliverableId, IndicatorId, Money, PartnerId, PortfolioId,
+    RequestId, ResourceLineId, SourceId, Span, Text, UnitId,
 };
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The resources of a plan.
@@ -26,6 +27,10 @@ pub struct Resources {
     /// Portfolios with a target, measured by a money indicator.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub portfolios: Vec<Portfolio>,
+    /// The exchange rates the Office used (format 1.1); amounts are only
+    /// ever converted with a rate stated here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchange_rates: Vec<ExchangeRate>,
 }
 
 impl Resources {
@@ -35,6 +40,7 @@ impl Resources {
             && self.lines.is_empty()
             && self.requests.is_empty()
             && self.portfolios.is_empty()
+            && self.exchange_rates.is_empty()
     }
 
     /// The source with id `id`.
@@ -58,9 +64,13 @@ pub struct FundingSource {
     /// The biennium it funds, for the regular budget.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub biennium: Option<Biennium>,
-    /// The partner, for extra-budgetary and other mobilized funds.
+    /// The partner, for extra-budgetary and other mobilized funds, as
+    /// written (format 1.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner: Option<Text>,
+    /// The partner, by id from the plan's `partners` (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_id: Option<PartnerId>,
 }
 
 impl FundingSource {
@@ -74,6 +84,7 @@ impl FundingSource {
             name,
             biennium: None,
             partner: None,
+            partner_id: None,
         }
     }
 }
@@ -138,6 +149,22 @@ pub struct ResourceLine {
     /// The statement as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The period it concerns, where not a biennium (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Span>,
+    /// The unit the funds go to, by id (format 1.1); where absent, the lead
+    /// unit of its deliverables.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitId>,
+    /// The amount budgeted or approved (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<Money>,
+    /// The amount spent (expenditure), as of `spent_as_of` (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spent: Option<Money>,
+    /// The date the expenditure is stated at (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spent_as_of: Option<DateOrMonth>,
 }
 
 impl ResourceLine {
@@ -155,6 +182,11 @@ impl ResourceLine {
             secured: None,
             as_of: None,
             note: None,
+            period: None,
+            unit: None,
+            approved: None,
+            spent: None,
+            spent_as_of: None,
         }
     }
 }
@@ -247,6 +279,59 @@ impl Portfolio {
             name,
             kind,
             indicator,
+        }
+    }
+}
+
+/// A rate of exchange the Office used: one unit of `from` is `rate` units
+/// of `to` on `date` (e.g. the United Nations operational rate of exchange).
+///
+/// Amounts are converted only with a rate stated in the file, never an
+/// invented or current one; `actionplan-funding` documents the rounding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ExchangeRate {
+    /// The currency converted from.
+    pub from: Currency,
+    /// The currency converted to.
+    pub to: Currency,
+    /// Units of `to` for one unit of `from`; greater than zero.
+    #[serde(with = "crate::wire::decimal")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::wire::decimal::DecimalSchema")
+    )]
+    pub rate: Decimal,
+    /// The day or month the rate applies to.
+    pub date: DateOrMonth,
+    /// Where the rate comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
+}
+
+impl ExchangeRate {
+    /// Creates an `ExchangeRate` from its required members: `from`, `to`, `rate`, `date`.
+    ///
+    /// Optional members start empty; set them through the public fields.
+    ///
+    /// ```
+    /// use actionplan_model::ExchangeRate;
+    /// let r: ExchangeRate = serde_json::from_str(r#"{
+    ///   "from": "CHF", "to": "USD", "rate": "1.0120", "date": "2018-01-02",
+    ///   "source": {"en": "UN operational rate of exchange"}
+    /// }"#)?;
+    /// assert_eq!(r.rate.to_string(), "1.0120");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn new(from: Currency, to: Currency, rate: Decimal, date: DateOrMonth) -> Self {
+        ExchangeRate {
+            from,
+            to,
+            rate,
+            date,
+            source: None,
         }
     }
 }

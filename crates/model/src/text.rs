@@ -245,6 +245,16 @@ pub(crate) fn non_empty_string<'de, D: Deserializer<'de>>(d: D) -> Result<String
     Ok(s)
 }
 
+/// Serde helper: an optional string that, where given, is not empty.
+pub(crate) fn non_empty_string_option<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(s) if s.is_empty() => Err(serde::de::Error::custom("this text must not be empty")),
+        other => Ok(other),
+    }
+}
+
 /// Serde helper: a list that must hold at least one element.
 pub(crate) fn non_empty_vec<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where

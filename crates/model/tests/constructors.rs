@@ -111,7 +111,7 @@ fn sessions() -> Vec<Session> {
 
 fn deliverables() -> Vec<Deliverable> {
     let mut states = CountMeasure::new(Decimal::from(7));
-    states.baseline = Some(Decimal::from(8));
+    states.baseline = Some(Decimal::from(8).into());
     states.target_mode = actionplan_model::TargetMode::Additional;
     let mut count = Indicator::new(
         "seven-states".parse().unwrap(),

@@ -107,7 +107,7 @@ fn measure() -> impl Strategy<Value = Measure> {
             .prop_map(|(unit, baseline, target, target_mode, direction)| {
                 let mut count = CountMeasure::new(target);
                 count.unit = unit;
-                count.baseline = baseline;
+                count.baseline = baseline.map(Into::into);
                 count.target_mode = target_mode;
                 count.direction = direction;
                 Measure::Count(count)
@@ -122,7 +122,7 @@ fn measure() -> impl Strategy<Value = Measure> {
             .prop_map(|(of, baseline, target, direction)| {
                 let mut percentage = PercentageMeasure::new(target);
                 percentage.of = of;
-                percentage.baseline = baseline;
+                percentage.baseline = baseline.map(Into::into);
                 percentage.direction = direction;
                 Measure::Percentage(percentage)
             })

@@ -166,7 +166,7 @@ fn items_by_biennium_and_category(
     let mut placed: Vec<(Biennium, usize, &FollowUpItem)> = plan
         .items
         .iter()
-        .filter_map(|it| Some((it.biennium, *category_at.get(it.category.as_str())?, it)))
+        .filter_map(|it| Some((it.biennium?, *category_at.get(it.category.as_str())?, it)))
         .collect();
     // Stable: items of one group stay in plan order.
     placed.sort_by_key(|&(_, c, _)| c);
@@ -356,7 +356,7 @@ fn details(ind: &Indicator, lang: Language) -> Vec<Detail<'_>> {
     }
     match &ind.measure {
         Measure::Count(c) => {
-            if let Some(value) = c.baseline {
+            if let Some(value) = c.baseline_value() {
                 details.push(Detail::CountBaseline {
                     value,
                     unit: c.unit.as_ref().map(|u| u.best(lang)),
@@ -364,7 +364,7 @@ fn details(ind: &Indicator, lang: Language) -> Vec<Detail<'_>> {
             }
         }
         Measure::Percentage(p) => {
-            if let Some(value) = p.baseline {
+            if let Some(value) = p.baseline_value() {
                 details.push(Detail::PercentageBaseline(value));
             }
         }

@@ -211,12 +211,22 @@ fn measure_label(measure: &Measure) -> String {
     }
 }
 
+/// A count's or percentage's baseline: its value, and its date where the
+/// file states one (format 1.1).
+fn dated_baseline(b: &actionplan_model::Baseline) -> String {
+    match b.date {
+        Some(date) => format!("{} (as of {date})", b.value),
+        None => b.value.to_string(),
+    }
+}
+
 fn baseline_label(measure: &Measure) -> String {
     match measure {
-        Measure::Count(c) => c.baseline.map(|b| b.to_string()).unwrap_or_default(),
-        Measure::Percentage(p) => p.baseline.map(|b| b.to_string()).unwrap_or_default(),
+        Measure::Count(c) => c.baseline.as_ref().map(dated_baseline).unwrap_or_default(),
+        Measure::Percentage(p) => p.baseline.as_ref().map(dated_baseline).unwrap_or_default(),
         Measure::Money(m) => m
             .baseline
+            .as_ref()
             .map(|b| format!("{} (as of {})", b.amount.amount, b.as_of))
             .unwrap_or_default(),
         _ => String::new(),
@@ -278,7 +288,8 @@ fn write_plan_sheet(
             .join("\n");
         let biennium = items
             .first()
-            .map(|it| it.biennium.to_string())
+            .and_then(|it| it.time_frame())
+            .map(|t| t.to_string())
             .unwrap_or_default();
         let category = items
             .first()
