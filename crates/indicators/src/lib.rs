@@ -86,6 +86,7 @@
 )]
 
 mod cannot_compute;
+mod cumulation;
 mod error;
 mod facts;
 mod forecast;
@@ -96,8 +97,10 @@ mod order;
 mod plan;
 mod policy;
 mod progress;
+mod revised;
 mod rollup;
 mod schedule;
+mod targets;
 
 /// The evaluation rules in full, each with a row of the seed as a worked
 /// example (the crate's `docs/evaluation.md`).
@@ -115,8 +118,10 @@ pub use plan::{
 };
 pub use policy::{MAX_GRACE_DAYS, Policy, PolicyError};
 pub use progress::{ArithmeticOverflow, expected_value, gain, meets, progress_ratio};
+pub use revised::{AppliedRevision, RevisedDeadline, RevisedTarget};
 pub use rollup::{Rollup, rolled_up_status};
 pub use schedule::DeadlineSource;
+pub use targets::TargetInForce;
 
 /// Re-exported so that callers name the same types.
 pub use actionplan_model::{IndicatorId, Status};
