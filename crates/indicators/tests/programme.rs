@@ -1,6 +1,6 @@
 //! The format 1.1 reference case, the programme of action on decent work in
 //! global supply chains 2017–2021 (`docs/examples/`), evaluated as of the
-//! four dates of section 15 of `docs/evaluation.md`: every status and figure
+//! four dates of section 17 of `docs/evaluation.md`: every status and figure
 //! computed there by hand.
 
 use actionplan_indicators::{DeadlineSource, PlanEvaluation, Policy, evaluate};
