@@ -296,3 +296,36 @@ fn items_are_grouped_by_their_years_not_by_biennia() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn the_wire_form_names_the_revision_and_the_target_in_force_and_reads_back() -> TestResult {
+    let e = evaluated("2020-01-31")?;
+    let json = serde_json::to_value(&e)?;
+    let at = |id: &str| -> Result<serde_json::Value, String> {
+        json["indicators"]
+            .as_array()
+            .and_then(|list| list.iter().find(|i| i["indicator"] == id))
+            .cloned()
+            .ok_or_else(|| format!("no `{id}` on the wire"))
+    };
+    let meeting = at("experts-meeting-held")?;
+    assert_eq!(meeting["deadline_source"], "revision");
+    assert_eq!(
+        meeting["deadline_revised"],
+        serde_json::json!({"from": "2019-12", "to": "2020-06", "by": {
+            "revision": "experts-meeting-moved", "effective": "2019-10-15",
+            "decided_at": "gb-337", "document": "GB.337/INS/5"}})
+    );
+    assert_eq!(meeting["span"], serde_json::json!({"year": 2019}));
+    let violations = at("suppliers-with-violations")?;
+    assert_eq!(
+        violations["target_in_force"],
+        serde_json::json!({"value": "25", "due": "2021-12", "final": true, "revised": {
+            "from": "20", "by": {"revision": "violations-target-eased", "effective": "2019-11",
+                                 "decided_at": "gb-337", "document": "GB.337/INS/5"}}})
+    );
+    assert_eq!(violations["cumulation"], "level");
+    let back: PlanEvaluation = serde_json::from_value(json)?;
+    assert_eq!(back, e);
+    Ok(())
+}
