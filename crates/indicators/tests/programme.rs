@@ -9,17 +9,15 @@ use rust_decimal::Decimal;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-/// The example, read straight into the model types: the exchange reader
-/// of this branch reads format 1.0 only.
+/// The example, read and checked by the exchange reader (schema and rules)
+/// as a user's tool reads it.
 fn programme() -> Result<(ActionPlan, Vec<ProgressReport>), Box<dyn std::error::Error>> {
-    let text = std::fs::read_to_string(concat!(
+    let file = actionplan_interchange::read_path(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/supply-chains-programme-2017-2021.json"
     ))?;
-    let v: serde_json::Value = serde_json::from_str(&text)?;
-    let plan: ActionPlan = serde_json::from_value(v["plan"].clone())?;
-    let reports: Vec<ProgressReport> = serde_json::from_value(v["reports"].clone())?;
-    Ok((plan, reports))
+    assert_eq!(file.version.to_string(), "1.1");
+    Ok((file.plan, file.reports))
 }
 
 fn evaluated(as_of: &str) -> Result<PlanEvaluation, Box<dyn std::error::Error>> {
