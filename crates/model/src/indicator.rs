@@ -172,7 +172,7 @@ impl MilestoneMeasure {
 }
 
 /// Kinds of milestone event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -190,7 +190,7 @@ pub enum MilestoneEvent {
 }
 
 /// Whether a measured value should go up or down.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -203,7 +203,7 @@ pub enum Direction {
 }
 
 /// Whether a count's target is the final figure or comes on top of the baseline.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -450,3 +450,19 @@ pub struct QualitativeMeasure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criterion: Option<Text>,
 }
+
+crate::string_enum::string_enum_deserialize!(MilestoneEvent {
+    "produced" => Produced,
+    "published" => Published,
+    "made_available" => MadeAvailable,
+    "submitted" => Submitted,
+    "held" => Held,
+});
+crate::string_enum::string_enum_deserialize!(Direction {
+    "increase" => Increase,
+    "decrease" => Decrease,
+});
+crate::string_enum::string_enum_deserialize!(TargetMode {
+    "absolute" => Absolute,
+    "additional" => Additional,
+});

@@ -108,6 +108,7 @@ mod resources;
 mod revision;
 mod session;
 mod status;
+mod string_enum;
 mod target;
 mod text;
 mod time_frame;

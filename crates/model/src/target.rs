@@ -56,7 +56,7 @@ impl DatedTarget {
 /// the three modes agree: the latest value is compared with the target.
 /// They differ once targets or observations are given per period; the
 /// crate `actionplan-indicators` documents the rule with worked examples.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -87,3 +87,9 @@ impl Cumulation {
         }
     }
 }
+
+crate::string_enum::string_enum_deserialize!(Cumulation {
+    "cumulative" => Cumulative,
+    "per_period" => PerPeriod,
+    "level" => Level,
+});
