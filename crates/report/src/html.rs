@@ -3,9 +3,11 @@
 //! as a second signal.
 
 use crate::escape::html as esc;
-use crate::label::{date_or_month_label, money_label, timeline_label};
+use crate::extras::{self, Extra};
+use crate::label::{date_or_month_label, money_label};
 use crate::svg;
 use crate::view::{CategorySection, ReportView, Row};
+use crate::view11::{EvidenceView, Layout};
 use actionplan_model::format_date;
 use std::fmt::{self, Write};
 
@@ -33,6 +35,9 @@ figure { margin: 8px 0; }
 @media print { .status { color: #000 !important; background: none !important; border: 1px solid #000; } }
 "#;
 
+/// What the 1.1 layout adds to the style: the lines under a cell.
+const STYLE_1_1: &str = "span.extra { display: block; font-size: 8.5pt; color: #333; margin-top: 3px; }\n#units { width: auto; }\n";
+
 /// Renders the report as a self-contained HTML document.
 pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     write!(
@@ -43,9 +48,15 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     if let Some(d) = &view.document {
         write!(out, "{} — ", esc(d.symbol))?;
     }
+    // The 1.1 layout's rules come after the 1.0 ones, which stay as they were.
+    let more = if view.layout == Layout::Format11 {
+        STYLE_1_1
+    } else {
+        ""
+    };
     write!(
         out,
-        "{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "{}</title>\n<style>{STYLE}{more}</style>\n</head>\n<body>\n",
         esc(&view.title)
     )?;
     if let Some(doc) = &view.document {
@@ -63,6 +74,14 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         "<p class=\"meta\">Evaluated as of {}. The status column gives the standing status: derived from figures and dates where they decide it, otherwise as the report asserts it.</p>",
         esc(&format_date(view.as_of))
     )?;
+    if let Some(u) = view.unit {
+        writeln!(
+            out,
+            "<p class=\"meta\" id=\"unit\">The work of {} ({}) only: the deliverables it leads or contributes to, itself or through their follow-up items.</p>",
+            esc(u.name),
+            esc(u.id)
+        )?;
+    }
     writeln!(
         out,
         "<table id=\"results\">\n<thead><tr><th scope=\"col\">Follow-up item (paragraph of the conclusions)</th><th scope=\"col\">Planned deliverables</th><th scope=\"col\">Indicators of achievement, including timeline</th><th scope=\"col\">Progress as of {}</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>",
@@ -80,11 +99,13 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 "<tr class=\"category\"><th colspan=\"5\" scope=\"rowgroup\">{}</th></tr>",
                 esc(c.name)
             )?;
-            category_rows(out, c)?;
+            category_rows(out, c, view.layout)?;
         }
     }
     out.write_str("</tbody>\n</table>\n")?;
     summary(out, view)?;
+    revisions(out, view)?;
+    units(out, view)?;
     resources(out, view)?;
     footnotes(out, view)?;
     out.write_str("</body>\n</html>\n")
@@ -109,8 +130,11 @@ fn summary(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
 
 /// Portfolios, deliverables not fully funded and requests not funded.
 fn resources(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
-    out.write_str("<h2>Resources</h2>\n")?;
     let f = &view.funding;
+    if f.portfolios.is_empty() && f.underfunded.is_empty() && f.requests.is_empty() {
+        return Ok(());
+    }
+    out.write_str("<h2>Resources</h2>\n")?;
     if !f.portfolios.is_empty() {
         out.write_str("<table id=\"portfolios\">\n<thead><tr><th scope=\"col\">Portfolio</th><th scope=\"col\">Baseline</th><th scope=\"col\">Target</th><th scope=\"col\">Current</th><th scope=\"col\">Gap</th><th scope=\"col\" class=\"num\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n")?;
         for p in &f.portfolios {
@@ -206,11 +230,14 @@ fn span(rows: &[Row<'_>], start: usize, first: impl Fn(&Row<'_>) -> bool) -> usi
     rest.saturating_add(1)
 }
 
-fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
+fn category_rows(out: &mut impl Write, c: &CategorySection<'_>, layout: Layout) -> fmt::Result {
     for (i, row) in c.rows.iter().enumerate() {
         out.write_str("<tr")?;
         if let Some(ind) = &row.indicator {
             write!(out, " data-indicator=\"{}\"", esc(ind.id))?;
+        }
+        if layout == Layout::Format11 {
+            write!(out, " data-deliverable=\"{}\"", esc(row.deliverable.id))?;
         }
         out.write_char('>')?;
         if row.first_of_item {
@@ -225,6 +252,7 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
                     write!(out, "{}", esc(&p.to_string()))?;
                 }
                 out.write_str(")</p>")?;
+                lines(out, &extras::item(layout, it))?;
             }
             out.write_str("</td>")?;
         }
@@ -239,6 +267,7 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
             for cond in &d.conditions {
                 write!(out, " ({})", esc(cond))?;
             }
+            lines(out, &extras::deliverable(layout, d))?;
             out.write_str("</td>")?;
         }
         out.write_str("<td>")?;
@@ -257,9 +286,10 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
                 }
                 out.write_str(")")?;
             }
-            if let Some(t) = i.timeline {
-                write!(out, " <em>({})</em>", esc(&timeline_label(t)))?;
+            if let Some(t) = extras::timeline(i) {
+                write!(out, " <em>({})</em>", esc(&t))?;
             }
+            lines(out, &extras::indicator(layout, i))?;
         }
         out.write_str("</td><td>")?;
         if let Some(p) = &row.progress {
@@ -267,6 +297,7 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
             for n in &p.footnotes {
                 write!(out, "<sup><a href=\"#fn-{n}\">{n}</a></sup>")?;
             }
+            lines(out, &extras::progress(p))?;
         }
         write!(
             out,
@@ -289,4 +320,86 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>) -> fmt::Result {
         out.write_str("</td></tr>\n")?;
     }
     Ok(())
+}
+
+/// Lines under a cell's text, each a block of its own.
+fn lines(out: &mut impl Write, extra: &[Extra<'_, '_>]) -> fmt::Result {
+    for e in extra {
+        write!(out, "<span class=\"extra\">{}", esc(&e.text))?;
+        for (k, ev) in e.evidence.iter().enumerate() {
+            out.write_str(if k == 0 { ": " } else { "; " })?;
+            evidence(out, ev)?;
+        }
+        out.write_str("</span>")?;
+    }
+    Ok(())
+}
+
+/// A document: its title as a link only where its address is http/https
+/// (escaped as an attribute value), otherwise as text.
+fn evidence(out: &mut impl Write, e: &EvidenceView<'_>) -> fmt::Result {
+    match e.link() {
+        Some(url) => write!(
+            out,
+            "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+            esc(url),
+            esc(e.title)
+        )?,
+        None => write!(out, "{}", esc(e.title))?,
+    }
+    let note = e.note();
+    if !note.is_empty() {
+        write!(out, " ({})", esc(&note))?;
+    }
+    Ok(())
+}
+
+/// The plan's revisions, in force or not yet.
+fn revisions(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    if view.revisions.is_empty() {
+        return Ok(());
+    }
+    out.write_str("<h2>Revisions</h2>\n<ul id=\"revisions\">\n")?;
+    for r in &view.revisions {
+        write!(
+            out,
+            "<li data-revision=\"{}\" data-indicator=\"{}\"><strong>{}</strong> — {} ({}): {}. {}",
+            esc(r.id),
+            esc(r.indicator),
+            esc(r.id),
+            esc(r.indicator_text),
+            esc(r.indicator),
+            esc(&r.summary()),
+            esc(r.rationale)
+        )?;
+        for (k, ev) in r.evidence.iter().enumerate() {
+            out.write_str(if k == 0 { " Evidence: " } else { "; " })?;
+            evidence(out, ev)?;
+        }
+        out.write_str("</li>\n")?;
+    }
+    out.write_str("</ul>\n")
+}
+
+/// What each unit leads and contributes to.
+fn units(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    if view.units.is_empty() {
+        return Ok(());
+    }
+    out.write_str("<h2>Work by unit</h2>\n<table id=\"units\">\n<thead><tr><th scope=\"col\">Unit</th><th scope=\"col\">Part of</th><th scope=\"col\">Leads</th><th scope=\"col\">Contributes to</th><th scope=\"col\" class=\"num\">Indicators</th><th scope=\"col\">Standing</th></tr></thead>\n<tbody>\n")?;
+    for u in &view.units {
+        writeln!(
+            out,
+            "<tr data-unit=\"{}\"><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            esc(u.unit.id),
+            esc(u.unit.name),
+            esc(u.unit.id),
+            esc(u.parent.map_or("", |p| p.name)),
+            esc(&u.leads.join(", ")),
+            esc(&u.contributes.join(", ")),
+            u.indicators,
+            esc(&u.statuses)
+        )?;
+    }
+    out.write_str("</tbody>\n</table>\n")
 }

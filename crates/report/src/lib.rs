@@ -61,23 +61,28 @@
 
 mod assess;
 mod build;
+mod build11;
 mod csv;
 pub mod diff;
 mod escape;
+mod extras;
 mod format;
 mod html;
 mod label;
 mod markdown;
+mod sections;
 mod serialize;
 mod svg;
 mod view;
+mod view11;
 
 pub use assess::{AssessError, Assessment, assess, default_as_of};
 pub use build::{Options, build};
-pub use csv::COLUMNS as CSV_COLUMNS;
+pub use csv::{COLUMNS as CSV_COLUMNS, COLUMNS_1_1 as CSV_COLUMNS_1_1};
 pub use format::{Format, FormatError, render, render_to};
 pub use label::{date_label, date_or_month_label, money_label};
 pub use view::*;
+pub use view11::*;
 
 /// The README's example, compiled and run as a doctest.
 #[cfg(doctest)]
