@@ -14,7 +14,7 @@ use std::str::FromStr;
 ///
 /// | code | string form | found by |
 /// |---|---|---|
-/// | [`Code::Rule`] | the rule's id: `AP001` … `AP016` | the rules a schema cannot express |
+/// | [`Code::Rule`] | the rule's id: `AP001` … `AP036` | the rules a schema cannot express |
 /// | [`Code::Schema`] | `schema/` and the JSON Schema keyword that failed: `schema/required`, `schema/pattern`, `schema/additionalProperties` … | the published schema |
 /// | [`Code::Shape`] | `shape` | the typed reader, when the crate is built without its `schema-validation` feature (no keyword is named) |
 /// | [`Code::Syntax`] | `syntax/json`, `syntax/eof`, `syntax/duplicate-key` | the JSON parser |
@@ -363,7 +363,7 @@ mod tests {
         for s in [
             "",
             "AP000",
-            "AP017",
+            "AP037",
             "schema/",
             "syntax/nope",
             "nope",

@@ -23,7 +23,7 @@
 //!   "reports": []
 //! }"#;
 //!
-//! // Validate: syntax, the published schema, then the rules AP001–AP016.
+//! // Validate: syntax, the published schema, then the rules AP001–AP036.
 //! let report = validate_str(text);
 //! assert!(report.is_valid(), "{report}");
 //!
@@ -189,7 +189,10 @@ pub use read::{
     read_reader_with, read_str, read_str_with, sniff_encoding,
 };
 pub use report::{Issue, Layer, OmittedIssues, ValidationReport};
-pub use schema::{SCHEMA_ID, SCHEMA_PATH, schema, schema_string};
+pub use schema::{
+    SCHEMA_ID, SCHEMA_PATH, schema, schema_for, schema_id, schema_path, schema_string,
+    schema_string_for,
+};
 pub use validate::{
     Checked, check_bytes, check_bytes_with, check_str, check_str_with, validate_bytes,
     validate_envelope, validate_path, validate_path_with, validate_str,

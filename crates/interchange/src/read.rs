@@ -293,8 +293,52 @@ pub fn read_str_with(text: &str, options: &ReadOptions) -> Result<Envelope, Read
     check_size(text.len(), options, None)?;
     check_start(text)?;
     match crate::strict::read::<Envelope>(text) {
-        Ok(envelope) => Ok(envelope),
+        Ok(envelope) => match version_refusal(&envelope) {
+            None => Ok(envelope),
+            Some((pointer, message)) => Err(version_error(&LineIndex::new(text), pointer, message)),
+        },
         Err(_) => Err(explain(text)),
+    }
+}
+
+/// Where and why a file that says `"version": "1.0"` uses what only format
+/// 1.1 holds: the first such member, with its pointer from the file's root.
+/// The typed reader reads both versions; this is what keeps a 1.0 file to
+/// the 1.0 schema.
+pub(crate) fn version_refusal(envelope: &Envelope) -> Option<(String, String)> {
+    if envelope.version != FormatVersion::V1_0 {
+        return None;
+    }
+    let used = actionplan_model::first_use_1_1(&envelope.plan, &envelope.reports)?;
+    let pointer = match used.scope {
+        actionplan_model::Scope::Plan => format!("/plan{}", used.pointer),
+        actionplan_model::Scope::Report(i) => format!("/reports/{i}{}", used.pointer),
+    };
+    let message = if used.needs_1_1 {
+        format!(
+            "this file says \"version\": \"1.0\" but uses {} (at {pointer}), which only format 1.1 has; write \"version\": \"1.1\" (every 1.0 file is valid 1.1)",
+            used.what
+        )
+    } else {
+        format!(
+            "this file says \"version\": \"1.0\", which requires \"biennia\"; list the plan's biennia (\"biennia\": [\"2016-17\"]), or write \"version\": \"1.1\" and give its \"period\" (at {pointer})"
+        )
+    };
+    Some((pointer, message))
+}
+
+fn version_error(lines: &LineIndex<'_>, pointer: String, message: String) -> ReadError {
+    let at = locate::locate_one(lines, &pointer).or_else(|| {
+        // An absent member (`biennia`) has no place of its own: its object's.
+        let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+        locate::locate_one(lines, parent)
+    });
+    ReadError::Invalid {
+        code: Code::Envelope(EnvelopeKind::Version),
+        line: at.map(|s| s.value.line),
+        column: at.map(|s| s.value.column),
+        message,
+        pointer,
     }
 }
 
@@ -326,6 +370,10 @@ fn explain(text: &str) -> ReadError {
     }
     match typed_read(&lines) {
         Err(e) => e,
+        Ok(env) if version_refusal(&env).is_some() => {
+            let (pointer, message) = version_refusal(&env).unwrap_or_default();
+            version_error(&lines, pointer, message)
+        }
         // Unreachable unless the fast path and this one disagree; say so.
         Ok(_) => ReadError::Invalid {
             code: Code::Internal,

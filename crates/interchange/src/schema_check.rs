@@ -3,10 +3,11 @@
 //! [`Issue`]s: located, in document order, each with a [`Code`] and a
 //! message for a person.
 
+use crate::FormatVersion;
 use crate::code::{Code, EnvelopeKind, SchemaKeyword};
 use crate::locate::{self, LineIndex};
 use crate::report::{Issue, Layer};
-use crate::schema;
+use crate::schema::{schema_for, version_of};
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -14,17 +15,23 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 static COMPILATIONS: AtomicUsize = AtomicUsize::new(0);
 
-/// The published schema, compiled once per process, with format checks on.
-static VALIDATOR: LazyLock<Result<jsonschema::Validator, String>> = LazyLock::new(|| {
+fn compile(version: FormatVersion) -> Result<jsonschema::Validator, String> {
     COMPILATIONS.fetch_add(1, Ordering::SeqCst);
     jsonschema::draft202012::options()
         .should_validate_formats(true)
-        .build(schema())
+        .build(schema_for(version))
         .map_err(|e| e.to_string())
-});
+}
 
-/// How many times this process has compiled the schema: 0 before the first
-/// validation, 1 ever after.
+/// The published schemas, each compiled once per process (when first
+/// needed), with format checks on.
+static VALIDATOR_1_0: LazyLock<Result<jsonschema::Validator, String>> =
+    LazyLock::new(|| compile(FormatVersion::V1_0));
+static VALIDATOR_1_1: LazyLock<Result<jsonschema::Validator, String>> =
+    LazyLock::new(|| compile(FormatVersion::V1_1));
+
+/// How many times this process has compiled a schema: 0 before the first
+/// validation, then one per version used, never more.
 #[cfg(feature = "test-hooks")]
 pub fn schema_compilations() -> usize {
     COMPILATIONS.load(Ordering::SeqCst)
@@ -45,7 +52,13 @@ pub(crate) fn schema_issues(lines: &LineIndex<'_>, value: &Value) -> Vec<Issue> 
 /// Layer 2: the published schema. Returns issues without positions, each
 /// flagged when it should point at a member's key.
 pub(crate) fn schema_layer(value: &Value) -> Vec<(Issue, bool)> {
-    let validator = match &*VALIDATOR {
+    let version = version_of(value);
+    let compiled = match version {
+        FormatVersion::V1_0 => &*VALIDATOR_1_0,
+        FormatVersion::V1_1 => &*VALIDATOR_1_1,
+    };
+    let root = schema_for(version);
+    let validator = match compiled {
         Ok(v) => v,
         Err(e) => {
             let i = Issue::new(
@@ -61,23 +74,28 @@ pub(crate) fn schema_layer(value: &Value) -> Vec<(Issue, bool)> {
     };
     let mut out = Vec::new();
     for e in validator.iter_errors(value) {
-        flatten(&e, &mut out);
+        flatten(root, version, &e, &mut out);
     }
     out
 }
 
 /// One validator error as issues: a union's error becomes the errors of
 /// the one branch meant, where that can be told.
-fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
+fn flatten(
+    root: &Value,
+    version: FormatVersion,
+    e: &jsonschema::ValidationError<'_>,
+    out: &mut Vec<(Issue, bool)>,
+) {
     let pointer = e.instance_path().as_str().to_owned();
     let keyword = SchemaKeyword::from_keyword(e.kind().keyword());
     match e.kind() {
         ValidationErrorKind::Enum { .. } if pointer == "/version" && e.instance().is_string() => {
             let found = e.instance().as_str().unwrap_or_default();
-            let message = format!(
-                "format version `{found}` is not supported: this library reads {}; {}",
-                crate::SUPPORTED_VERSIONS.join(", "),
-                crate::envelope::version_advice(found)
+            let message = crate::envelope::unsupported_version_message(
+                found,
+                crate::SUPPORTED_VERSIONS,
+                crate::CURRENT_VERSION,
             );
             let i = Issue::new(
                 Layer::Schema,
@@ -88,14 +106,20 @@ fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
             out.push((i, false));
         }
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
-            union(e, &pointer, keyword, context, out);
+            union(root, version, e, &pointer, keyword, context, out);
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for key in unexpected {
                 let p = format!("{pointer}/{}", locate::escape_token(key));
-                let message = format!(
-                    "unknown member `{key}`: check its spelling, or keep tool-specific data under `extensions`"
-                );
+                let message = if version == FormatVersion::V1_0 && is_member_1_1(key) {
+                    format!(
+                        "`{key}` is a member of format 1.1, but this file says \"version\": \"1.0\"; write \"version\": \"1.1\" (every 1.0 file is valid 1.1), or remove `{key}`"
+                    )
+                } else {
+                    format!(
+                        "unknown member `{key}`: check its spelling, or keep tool-specific data under `extensions`"
+                    )
+                };
                 out.push((issue(p, keyword.clone(), message), true));
             }
         }
@@ -103,7 +127,7 @@ fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
             let message = format!(
                 "{} does not have the required form{}",
                 render(e.instance()),
-                describe(e, ": ")
+                describe(root, e, ": ")
             );
             out.push((issue(pointer, keyword, message), false));
         }
@@ -112,7 +136,11 @@ fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
             out.push((issue(pointer, keyword, message), false));
         }
         ValidationErrorKind::Format { .. } | ValidationErrorKind::MinProperties { .. } => {
-            let message = format!("{}{}", truncate(&e.to_string()), describe(e, "; expected "));
+            let message = format!(
+                "{}{}",
+                truncate(&e.to_string()),
+                describe(root, e, "; expected ")
+            );
             out.push((issue(pointer, keyword, message), false));
         }
         _ => out.push((issue(pointer, keyword, truncate(&e.to_string())), false)),
@@ -123,6 +151,8 @@ fn flatten(e: &jsonschema::ValidationError<'_>, out: &mut Vec<(Issue, bool)>) {
 /// meant; else the tag that names no variant; else the allowed constants;
 /// else "matches none of the forms".
 fn union(
+    root: &Value,
+    version: FormatVersion,
     e: &jsonschema::ValidationError<'_>,
     pointer: &str,
     keyword: SchemaKeyword,
@@ -135,7 +165,7 @@ fn union(
         .collect();
     if let [only] = candidates.as_slice() {
         for b in *only {
-            flatten(b, out);
+            flatten(root, version, b, out);
         }
         return;
     }
@@ -152,7 +182,7 @@ fn union(
         None => format!(
             "{} matches none of the allowed forms{}",
             render(e.instance()),
-            describe(e, ": ")
+            describe(root, e, ": ")
         ),
     };
     out.push((issue(pointer.to_owned(), keyword, message), false));
@@ -232,9 +262,8 @@ fn issue(pointer: String, keyword: SchemaKeyword, message: String) -> Issue {
 }
 
 /// The description of the nearest schema around the failed keyword.
-fn describe(e: &jsonschema::ValidationError<'_>, lead: &str) -> String {
+fn describe(root: &Value, e: &jsonschema::ValidationError<'_>, lead: &str) -> String {
     let path = e.schema_path().as_str();
-    let root = schema();
     for p in locate::prefixes(path).skip(1) {
         if let Some(Value::String(d)) = root.pointer(p).and_then(|s| s.get("description"))
             && d != "No line breaks."
@@ -243,6 +272,34 @@ fn describe(e: &jsonschema::ValidationError<'_>, lead: &str) -> String {
         }
     }
     String::new()
+}
+
+/// Names of the members format 1.1 adds (anywhere in the file), for the
+/// message a 1.0 file that uses one gets from the 1.0 schema.
+fn is_member_1_1(key: &str) -> bool {
+    matches!(
+        key,
+        "period"
+            | "dimensions"
+            | "units"
+            | "partners"
+            | "revisions"
+            | "span"
+            | "lead_unit"
+            | "contributing_units"
+            | "targets"
+            | "cumulation"
+            | "evidence"
+            | "disaggregation"
+            | "exchange_rates"
+            | "partner_id"
+            | "unit"
+            | "approved"
+            | "spent"
+            | "spent_as_of"
+            | "comment"
+            | "source"
+    )
 }
 
 fn render(v: &Value) -> String {
@@ -254,5 +311,47 @@ fn truncate(s: &str) -> String {
     match s.char_indices().nth(MAX) {
         Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
         None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader of 1.0 only (the frozen 1.0 schema, and the advice a 1.0
+    /// library gives) refuses a 1.1 file with a message that names the
+    /// version and says what to do.
+    #[test]
+    fn a_1_0_reader_names_the_version_of_a_1_1_file() {
+        let text = include_str!("../docs/examples/supply-chains-programme-2017-2021.json");
+        let value: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(value["version"], "1.1");
+        let frozen = jsonschema::draft202012::new(schema_for(FormatVersion::V1_0)).unwrap();
+        let errors: Vec<_> = frozen.iter_errors(&value).collect();
+        let version = errors
+            .iter()
+            .find(|e| e.instance_path().as_str() == "/version")
+            .expect("the 1.0 schema refuses the version");
+        assert!(matches!(version.kind(), ValidationErrorKind::Enum { .. }));
+        let message =
+            crate::envelope::unsupported_version_message("1.1", &["1.0"], FormatVersion::V1_0);
+        assert_eq!(
+            message,
+            "format version `1.1` is not supported: this library reads 1.0; version 1.1 is newer than this library: use a newer actionplan-interchange, or write the file as version 1.0"
+        );
+        // Through this library's own schema layer, with the 1.0 schema
+        // picked for a file that says 1.0, a 1.1 member is named as one.
+        let mut as_1_0 = value.clone();
+        as_1_0["version"] = Value::from("1.0");
+        let issues = schema_layer(&as_1_0);
+        let period = issues
+            .iter()
+            .find(|(i, _)| i.pointer == "/plan/period")
+            .expect("the period is refused");
+        assert!(
+            period.0.message.contains("member of format 1.1"),
+            "{}",
+            period.0.message
+        );
     }
 }

@@ -50,12 +50,29 @@ pub(crate) struct Strict<D> {
     de: D,
     /// Inside `extensions`: any JSON allowed.
     free: bool,
+    /// The value of a member that is a list wherever it appears inside a
+    /// tagged union (see [`is_list_member`]): an array is allowed even when
+    /// the union's buffer asks for anything.
+    list: bool,
 }
 
 impl<D> Strict<D> {
     pub(crate) fn new(de: D) -> Self {
-        Strict { de, free: false }
+        Strict {
+            de,
+            free: false,
+            list: false,
+        }
     }
+}
+
+/// Members that hold a list wherever the schema has them inside a tagged
+/// union (a measure or an observation, buffered before its `kind` is
+/// known). Everywhere else in a buffer an array is refused, since the
+/// buffered value is later read without this adapter and would take an
+/// array for a struct.
+fn is_list_member(key: &str) -> bool {
+    matches!(key, "targets" | "disaggregation" | "evidence")
 }
 
 struct Wrap<V> {
@@ -92,7 +109,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     type Error = D::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-        self.de.deserialize_any(Wrap::new(v, self.free, Want::Any))
+        let want = if self.list { Want::Seq } else { Want::Any };
+        self.de.deserialize_any(Wrap::new(v, self.free, want))
     }
 
     forward_plain! {
@@ -255,6 +273,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self.v.visit_some(Strict {
             de: d,
             free: self.free,
+            list: false,
         })
     }
 
@@ -262,6 +281,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self.v.visit_newtype_struct(Strict {
             de: d,
             free: self.free,
+            list: false,
         })
     }
 
@@ -310,8 +330,9 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
         self.seq.next_element_seed(Seed {
-            seed,
+            inner: seed,
             free: self.free,
+            list: false,
         })
     }
 
@@ -321,17 +342,19 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
 }
 
 struct Seed<T> {
-    seed: T,
+    inner: T,
     free: bool,
+    list: bool,
 }
 
 impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<T> {
     type Value = T::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T::Value, D::Error> {
-        self.seed.deserialize(Strict {
+        self.inner.deserialize(Strict {
             de: d,
             free: self.free,
+            list: self.list,
         })
     }
 }
@@ -341,6 +364,7 @@ impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<T> {
 #[derive(Default)]
 struct KeyState {
     extensions: bool,
+    list: bool,
     text: Option<String>,
     want_text: bool,
 }
@@ -378,8 +402,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         self.access.next_value_seed(Seed {
-            seed,
+            inner: seed,
             free: self.free || self.key.extensions,
+            list: self.key.list,
         })
     }
 
@@ -525,6 +550,7 @@ struct KeyVisitor<'s, V> {
 impl KeyState {
     fn note(&mut self, key: &str) {
         self.extensions = key == "extensions";
+        self.list = is_list_member(key);
         if self.want_text {
             self.text = Some(key.to_owned());
         }

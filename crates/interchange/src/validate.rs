@@ -129,8 +129,20 @@ pub fn check_str_with(text: &str, options: &ReadOptions) -> Checked {
     checked
 }
 
-/// A text the typed read took: only the rules can find issues.
+/// A text the typed read took: only the version and the rules can find
+/// issues.
 fn check_valid_shape(text: &str, envelope: Envelope) -> Checked {
+    if let Some(issue) = version_issue(&envelope) {
+        let mut located = vec![(issue, true)];
+        locate::locate_issues(&LineIndex::new(text), &mut located);
+        return Checked {
+            report: ValidationReport {
+                issues: located.into_iter().map(|(i, _)| i).collect(),
+                omitted: Vec::new(),
+            },
+            envelope: None,
+        };
+    }
     let mut rules: Vec<(Issue, bool)> = rule_issues(&envelope)
         .into_iter()
         .map(|i| (i, false))
@@ -158,7 +170,13 @@ fn explain(text: &str) -> Checked {
     drop(value);
     // The typed read runs only when the shape passes; its verdict waits
     // for the scan below, which says whether a key was given twice.
-    let typed = located.is_empty().then(|| read::typed_read(&lines));
+    let mut typed = located.is_empty().then(|| read::typed_read(&lines));
+    if let Some(Ok(env)) = &typed
+        && let Some(issue) = version_issue(env)
+    {
+        located.push((issue, true));
+        typed = None;
+    }
     if let Some(Ok(env)) = &typed {
         located.extend(rule_issues(env).into_iter().map(|i| (i, false)));
     }
@@ -202,6 +220,17 @@ fn shape_issues(lines: &LineIndex<'_>, value: &serde_json::Value) -> Vec<(Issue,
         Ok(()) => Vec::new(),
         Err(e) => vec![(refusal_issue(e), false)],
     }
+}
+
+/// A file that says 1.0 and uses a member of 1.1, as a schema issue.
+fn version_issue(envelope: &Envelope) -> Option<Issue> {
+    let (pointer, message) = read::version_refusal(envelope)?;
+    Some(Issue::new(
+        Layer::Schema,
+        Code::Envelope(crate::EnvelopeKind::Version),
+        pointer,
+        message,
+    ))
 }
 
 fn duplicate_issue(d: &locate::DuplicateKey) -> Issue {

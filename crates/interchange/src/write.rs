@@ -89,20 +89,58 @@ pub enum WriteError {
     },
 }
 
-/// Canonical JSON text of an envelope.
+/// Canonical JSON text of an envelope, with its version raised to 1.1 when
+/// the content uses a member of 1.1 (a file keeps its version otherwise, so
+/// every 1.0 file is written back byte for byte).
 fn canonical_text(envelope: &Envelope) -> Result<String, WriteError> {
     let serialize = |message: String| WriteError::Serialize { message };
+    let needed = crate::FormatVersion::lowest_for(&envelope.plan, &envelope.reports);
     // Extension objects are kept in key order by their type: no sorting here.
-    let mut out = serde_json::to_string_pretty(envelope).map_err(|e| serialize(e.to_string()))?;
+    let mut out = if needed > envelope.version {
+        let raised = Raised {
+            envelope,
+            version: needed,
+        };
+        serde_json::to_string_pretty(&raised)
+    } else {
+        serde_json::to_string_pretty(envelope)
+    }
+    .map_err(|e| serialize(e.to_string()))?;
     out.push('\n');
     Ok(out)
+}
+
+/// An envelope written with another version, without copying it.
+struct Raised<'a> {
+    envelope: &'a Envelope,
+    version: crate::FormatVersion,
+}
+
+impl serde::Serialize for Raised<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let e = self.envelope;
+        let mut st = s.serialize_struct("Envelope", 5)?;
+        st.serialize_field("format", &e.format)?;
+        st.serialize_field("version", &self.version)?;
+        st.serialize_field("plan", &e.plan)?;
+        st.serialize_field("reports", &e.reports)?;
+        if !e.extensions.is_empty() {
+            st.serialize_field("extensions", &e.extensions)?;
+        }
+        st.end()
+    }
 }
 
 /// Canonical JSON bytes of an envelope that the reader accepts: the checks
 /// [`read_str`](crate::read_str) runs, run on the text about to be written.
 fn checked_canonical_bytes(envelope: &Envelope) -> Result<Vec<u8>, WriteError> {
     let text = canonical_text(envelope)?;
-    if crate::strict::read::<Envelope>(&text).is_err() {
+    let refused = match crate::strict::read::<Envelope>(&text) {
+        Ok(read) => crate::read::version_refusal(&read).is_some(),
+        Err(_) => true,
+    };
+    if refused {
         let report: ValidationReport = crate::validate_str(&text);
         let issues: Vec<Issue> = report
             .errors()

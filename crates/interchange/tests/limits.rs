@@ -213,7 +213,7 @@ fn a_negative_zero_is_kept_exactly() {
 fn another_format_version_gets_the_promised_message() {
     let text = full();
     for (version, advice) in [
-        ("1.1", "newer than this library"),
+        ("1.2", "newer than this library"),
         ("2.0", "another major version"),
     ] {
         let other = text.replacen(
@@ -228,7 +228,7 @@ fn another_format_version_gets_the_promised_message() {
             matches!(err, ReadError::UnsupportedVersion { line: 3, .. }),
             "{message}"
         );
-        assert!(message.contains(&promised) && message.contains("this library reads 1.0"));
+        assert!(message.contains(&promised) && message.contains("this library reads 1.0, 1.1"));
         assert!(message.contains(advice), "{message}");
         let report = validate_str(&other);
         assert_eq!(report.issues.len(), 1, "{report}");

@@ -114,12 +114,12 @@ fn read_errors_say_where_and_what() {
     assert!(err.line_column().is_some());
     assert!(err.to_string().contains("YYYY-MM"), "{err}");
 
-    let err = read_str(&text.replace("\"version\": \"1.0\"", "\"version\": \"1.1\"")).unwrap_err();
+    let err = read_str(&text.replace("\"version\": \"1.0\"", "\"version\": \"1.7\"")).unwrap_err();
     assert!(
-        matches!(err, ReadError::UnsupportedVersion { ref found, line: 3, column: 14 } if found == "1.1"),
+        matches!(err, ReadError::UnsupportedVersion { ref found, line: 3, column: 14 } if found == "1.7"),
         "{err:?}"
     );
-    assert!(err.to_string().contains("reads 1.0"), "{err}");
+    assert!(err.to_string().contains("reads 1.0, 1.1"), "{err}");
 
     let err = read_str("[1, 2]").unwrap_err();
     assert!(matches!(err, ReadError::NotExchangeFile { .. }));

@@ -8,17 +8,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// A dimension along which values are split, with the values it takes.
-///
-/// ```
-/// use actionplan_model::{Dimension, DimensionKind};
-/// let sex: Dimension = serde_json::from_str(r#"{
-///   "id": "sex", "name": {"en": "Sex"}, "kind": "sex",
-///   "values": [{"code": "female"}, {"code": "male"}]
-/// }"#)?;
-/// assert_eq!(sex.kind, DimensionKind::Sex);
-/// assert!(sex.value(&"female".parse().unwrap()).is_some());
-/// # Ok::<(), serde_json::Error>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -39,6 +28,17 @@ pub struct Dimension {
 
 impl Dimension {
     /// Creates a `Dimension` from its required members and its first value.
+    ///
+    /// ```
+    /// use actionplan_model::{Dimension, DimensionKind};
+    /// let sex: Dimension = serde_json::from_str(r#"{
+    ///   "id": "sex", "name": {"en": "Sex"}, "kind": "sex",
+    ///   "values": [{"code": "female"}, {"code": "male"}]
+    /// }"#)?;
+    /// assert_eq!(sex.kind, DimensionKind::Sex);
+    /// assert!(sex.value(&"female".parse().unwrap()).is_some());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(id: DimensionId, name: Text, kind: DimensionKind, value: DimensionValue) -> Self {
         Dimension {
             id,
@@ -94,8 +94,8 @@ impl DimensionValue {
 
 /// A value split along one dimension: `{"dimension": "sex", "values":
 /// {"female": "4", "male": "3"}}`. The parts add up to the value they split
-/// (rule [`SplitSum`](crate::Rule::SplitSum) for counts and money; shares
-/// of a percentage do not add up and are not summed).
+/// (rule AP027, `split_sum`, for counts and money; shares of a percentage
+/// do not add up and are not summed).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -7,19 +7,6 @@ use std::fmt;
 
 /// A document cited as evidence: a title, and a document symbol, an
 /// `http`/`https` address, a date where known.
-///
-/// ```
-/// use actionplan_model::Evidence;
-/// let e: Evidence = serde_json::from_str(r#"{
-///   "title": {"en": "Evaluation of the EESE programme"},
-///   "url": "https://www.ilo.org/eese", "date": "2017-11"
-/// }"#)?;
-/// assert_eq!(e.url.as_ref().map(|u| u.as_str()), Some("https://www.ilo.org/eese"));
-/// assert!(serde_json::from_str::<Evidence>(
-///     r#"{"title": {"en": "x"}, "url": "javascript:alert(1)"}"#
-/// ).is_err());
-/// # Ok::<(), serde_json::Error>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -47,6 +34,19 @@ impl Evidence {
     /// Creates an `Evidence` from its required members: `title`.
     ///
     /// Optional members start empty; set them through the public fields.
+    ///
+    /// ```
+    /// use actionplan_model::Evidence;
+    /// let e: Evidence = serde_json::from_str(r#"{
+    ///   "title": {"en": "Evaluation of the EESE programme"},
+    ///   "url": "https://www.ilo.org/eese", "date": "2017-11"
+    /// }"#)?;
+    /// assert_eq!(e.url.as_ref().map(|u| u.as_str()), Some("https://www.ilo.org/eese"));
+    /// assert!(serde_json::from_str::<Evidence>(
+    ///     r#"{"title": {"en": "x"}, "url": "javascript:alert(1)"}"#
+    /// ).is_err());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(title: Text) -> Self {
         Evidence {
             title,

@@ -88,11 +88,13 @@
 
 mod baseline;
 mod calendar;
+mod country;
 mod decimal;
 mod disaggregation;
 mod document;
 mod evidence;
 mod extensions;
+mod format_1_1;
 mod id;
 mod index;
 mod indicator;
@@ -110,6 +112,7 @@ mod target;
 mod text;
 mod time_frame;
 mod validate;
+mod validate_1_1;
 pub mod wire;
 
 /// The terms of a Governing Body progress report mapped to these types and
@@ -130,6 +133,7 @@ pub use document::{
 };
 pub use evidence::{Evidence, HTTP_URL_PATTERN, HttpUrl, MAX_URL_LEN, UrlError};
 pub use extensions::{ExtensionNumber, ExtensionValue, Extensions, MAX_EXTENSION_DEPTH};
+pub use format_1_1::{Use11, first_use_1_1, needs_1_1, uses_1_1};
 pub use id::{
     CategoryId, DeliverableId, DimensionCode, DimensionId, FootnoteId, ID_PATTERN, IatiOrgId,
     IdError, IndicatorId, ItemId, MAX_ID_LEN, PartnerId, PlanId, PortfolioId, ReportId, RequestId,

@@ -6,15 +6,6 @@ use serde::{Deserialize, Serialize};
 
 /// A unit of the Office that leads or contributes to work, e.g. the
 /// Enterprises Department under ACT/EMP.
-///
-/// ```
-/// use actionplan_model::OrgUnit;
-/// let u: OrgUnit = serde_json::from_str(
-///     r#"{"id": "enterprises", "name": {"en": "Enterprises Department"}, "parent": "act-emp"}"#,
-/// )?;
-/// assert_eq!(u.parent.as_ref().map(|p| p.as_str()), Some("act-emp"));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -31,6 +22,15 @@ pub struct OrgUnit {
 
 impl OrgUnit {
     /// Creates an `OrgUnit` from its required members: `id`, `name`.
+    ///
+    /// ```
+    /// use actionplan_model::OrgUnit;
+    /// let u: OrgUnit = serde_json::from_str(
+    ///     r#"{"id": "enterprises", "name": {"en": "Enterprises Department"}, "parent": "act-emp"}"#,
+    /// )?;
+    /// assert_eq!(u.parent.as_ref().map(|p| p.as_str()), Some("act-emp"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(id: UnitId, name: Text) -> Self {
         OrgUnit {
             id,

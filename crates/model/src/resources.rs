@@ -288,16 +288,6 @@ impl Portfolio {
 ///
 /// Amounts are converted only with a rate stated in the file, never an
 /// invented or current one; `actionplan-funding` documents the rounding.
-///
-/// ```
-/// use actionplan_model::ExchangeRate;
-/// let r: ExchangeRate = serde_json::from_str(r#"{
-///   "from": "CHF", "to": "USD", "rate": "1.0120", "date": "2018-01-02",
-///   "source": {"en": "UN operational rate of exchange"}
-/// }"#)?;
-/// assert_eq!(r.rate.to_string(), "1.0120");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -325,6 +315,16 @@ impl ExchangeRate {
     /// Creates an `ExchangeRate` from its required members: `from`, `to`, `rate`, `date`.
     ///
     /// Optional members start empty; set them through the public fields.
+    ///
+    /// ```
+    /// use actionplan_model::ExchangeRate;
+    /// let r: ExchangeRate = serde_json::from_str(r#"{
+    ///   "from": "CHF", "to": "USD", "rate": "1.0120", "date": "2018-01-02",
+    ///   "source": {"en": "UN operational rate of exchange"}
+    /// }"#)?;
+    /// assert_eq!(r.rate.to_string(), "1.0120");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(from: Currency, to: Currency, rate: Decimal, date: DateOrMonth) -> Self {
         ExchangeRate {
             from,

@@ -13,21 +13,6 @@ use serde::{Deserialize, Serialize};
 /// first day). The indicator keeps its original deadline and target; a
 /// revision in force replaces them for evaluation, and a report shows
 /// "revised from 12/2019 (GB.337)".
-///
-/// ```
-/// use actionplan_model::Revision;
-/// let r: Revision = serde_json::from_str(r#"{
-///   "id": "moved-handbook", "indicator": "handbook-published",
-///   "deadline": "2020-06", "effective": "2019-10-15",
-///   "decided_at": "gb-337", "document": "GB.337/INS/5",
-///   "rationale": {"en": "Translation of the handbook took longer than planned."}
-/// }"#)?;
-/// assert_eq!(r.deadline.map(|d| d.to_string()).as_deref(), Some("2020-06"));
-/// use actionplan_model::parse_date;
-/// assert!(r.in_force_on(parse_date("2019-10-15").unwrap()));
-/// assert!(!r.in_force_on(parse_date("2019-09-30").unwrap()));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -80,6 +65,21 @@ impl Revision {
     /// Creates a `Revision` from its required members: `id`, `indicator`,
     /// `effective`, `rationale`. Set `deadline` and/or `target`, and
     /// `decided_at` and/or `document`, through the public fields.
+    ///
+    /// ```
+    /// use actionplan_model::Revision;
+    /// let r: Revision = serde_json::from_str(r#"{
+    ///   "id": "moved-handbook", "indicator": "handbook-published",
+    ///   "deadline": "2020-06", "effective": "2019-10-15",
+    ///   "decided_at": "gb-337", "document": "GB.337/INS/5",
+    ///   "rationale": {"en": "Translation of the handbook took longer than planned."}
+    /// }"#)?;
+    /// assert_eq!(r.deadline.map(|d| d.to_string()).as_deref(), Some("2020-06"));
+    /// use actionplan_model::parse_date;
+    /// assert!(r.in_force_on(parse_date("2019-10-15").unwrap()));
+    /// assert!(!r.in_force_on(parse_date("2019-09-30").unwrap()));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(
         id: RevisionId,
         indicator: IndicatorId,

@@ -10,13 +10,6 @@ use serde::{Deserialize, Serialize};
 /// Its value is read like the measure's own `target`: a count's value is
 /// absolute or additional per its `target_mode`; a money target's value is
 /// in the currency of the measure's target.
-///
-/// ```
-/// use actionplan_model::DatedTarget;
-/// let t: DatedTarget = serde_json::from_str(r#"{"value": "3", "by": "2017-12"}"#)?;
-/// assert_eq!(t.by.last_day().to_string(), "2017-12-31");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -41,6 +34,13 @@ impl DatedTarget {
     /// Creates a `DatedTarget` from its required members: `value`, `by`.
     ///
     /// Optional members start empty; set them through the public fields.
+    ///
+    /// ```
+    /// use actionplan_model::DatedTarget;
+    /// let t: DatedTarget = serde_json::from_str(r#"{"value": "3", "by": "2017-12"}"#)?;
+    /// assert_eq!(t.by.last_day().to_string(), "2017-12-31");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(value: Decimal, by: YearMonth) -> Self {
         DatedTarget {
             value,

@@ -15,17 +15,8 @@ use time::Date;
 /// `{"start": "2017-01", "end": "2021-12"}`.
 ///
 /// Construction does not order the months: a file that writes them reversed
-/// is reported by [`validate`](crate::validate) with its pointer (rule
-/// [`PeriodReversed`](crate::Rule::PeriodReversed)), like every relation a
-/// JSON Schema cannot state.
-///
-/// ```
-/// use actionplan_model::Period;
-/// let p = Period::new("2017-01".parse()?, "2021-12".parse()?);
-/// assert_eq!(p.to_string(), "01/2017–12/2021");
-/// assert_eq!(p.months(), Some(60));
-/// # Ok::<(), actionplan_model::CalendarError>(())
-/// ```
+/// is reported by validation with its pointer (rule AP017,
+/// `period_reversed`), like every relation a JSON Schema cannot state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -38,6 +29,14 @@ pub struct Period {
 
 impl Period {
     /// The period from `start` to `end`, both months included.
+    ///
+    /// ```
+    /// use actionplan_model::Period;
+    /// let p = Period::new("2017-01".parse()?, "2021-12".parse()?);
+    /// assert_eq!(p.to_string(), "01/2017–12/2021");
+    /// assert_eq!(p.months(), Some(60));
+    /// # Ok::<(), actionplan_model::CalendarError>(())
+    /// ```
     pub fn new(start: YearMonth, end: YearMonth) -> Self {
         Period { start, end }
     }

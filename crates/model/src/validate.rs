@@ -63,11 +63,51 @@ pub enum Rule {
     NegativeAmount,
     /// AP016: a portfolio measured by an indicator that is not a money indicator.
     PortfolioNotMoney,
+    /// AP017: a period or a span of months ends before it starts.
+    PeriodReversed,
+    /// AP018: a plan states neither its `period` nor its biennia.
+    NoTimeFrame,
+    /// AP019: a biennium of the plan lies outside its `period`.
+    BienniumOutsidePeriod,
+    /// AP020: an item or a resource line names both a biennium and a span or period.
+    TwoTimeFrames,
+    /// AP021: a span (of an item, a deliverable, an indicator, an observation's or a resource line's period) lies outside the plan's span (a warning, like AP005).
+    SpanOutsidePlan,
+    /// AP022: dated targets are not in increasing month order.
+    DatedTargetsOutOfOrder,
+    /// AP023: a dated target is due after the indicator's deadline.
+    DatedTargetAfterDeadline,
+    /// AP024: a dated target due at the deadline differs from the measure's `target`.
+    FinalTargetMismatch,
+    /// AP025: a baseline is dated after the first dated target or the deadline.
+    BaselineAfterTarget,
+    /// AP026: a value or target split twice along one dimension.
+    SplitTwice,
+    /// AP027: the parts of a split of a count or money do not add up to the value split.
+    SplitSum,
+    /// AP028: a code of a `country` dimension is not an assigned ISO 3166-1 alpha-2 code.
+    CountryCode,
+    /// AP029: a unit is its own parent, directly or through others.
+    UnitCycle,
+    /// AP030: a revision has neither a `deadline` nor a `target`.
+    RevisionChangesNothing,
+    /// AP031: a revision names neither the session that decided it (`decided_at`) nor a `document`.
+    RevisionWithoutDecision,
+    /// AP032: a revision sets a target for a milestone or qualitative indicator, which has none, or `target_by` names no dated target of the indicator.
+    RevisionTargetOnKind,
+    /// AP033: an exchange rate is zero or less.
+    ExchangeRateNotPositive,
+    /// AP034: an exchange rate converts a currency into itself.
+    ExchangeRateSameCurrency,
+    /// AP035: two different rates are stated for one pair of currencies and one date.
+    ExchangeRateConflict,
+    /// AP036: a resource line's expenditure exceeds its approved amount (a warning: overspending happens, and is worth a look).
+    SpentBeyondApproved,
 }
 
 impl Rule {
     /// Every rule, in code order.
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 36] = [
         Rule::DuplicateId,
         Rule::UnresolvedReference,
         Rule::TargetNotBeyondBaseline,
@@ -84,6 +124,26 @@ impl Rule {
         Rule::ObservedAfterAsOf,
         Rule::NegativeAmount,
         Rule::PortfolioNotMoney,
+        Rule::PeriodReversed,
+        Rule::NoTimeFrame,
+        Rule::BienniumOutsidePeriod,
+        Rule::TwoTimeFrames,
+        Rule::SpanOutsidePlan,
+        Rule::DatedTargetsOutOfOrder,
+        Rule::DatedTargetAfterDeadline,
+        Rule::FinalTargetMismatch,
+        Rule::BaselineAfterTarget,
+        Rule::SplitTwice,
+        Rule::SplitSum,
+        Rule::CountryCode,
+        Rule::UnitCycle,
+        Rule::RevisionChangesNothing,
+        Rule::RevisionWithoutDecision,
+        Rule::RevisionTargetOnKind,
+        Rule::ExchangeRateNotPositive,
+        Rule::ExchangeRateSameCurrency,
+        Rule::ExchangeRateConflict,
+        Rule::SpentBeyondApproved,
     ];
 
     /// The stable code, e.g. `AP001`.
@@ -105,6 +165,26 @@ impl Rule {
             Rule::ObservedAfterAsOf => "AP014",
             Rule::NegativeAmount => "AP015",
             Rule::PortfolioNotMoney => "AP016",
+            Rule::PeriodReversed => "AP017",
+            Rule::NoTimeFrame => "AP018",
+            Rule::BienniumOutsidePeriod => "AP019",
+            Rule::TwoTimeFrames => "AP020",
+            Rule::SpanOutsidePlan => "AP021",
+            Rule::DatedTargetsOutOfOrder => "AP022",
+            Rule::DatedTargetAfterDeadline => "AP023",
+            Rule::FinalTargetMismatch => "AP024",
+            Rule::BaselineAfterTarget => "AP025",
+            Rule::SplitTwice => "AP026",
+            Rule::SplitSum => "AP027",
+            Rule::CountryCode => "AP028",
+            Rule::UnitCycle => "AP029",
+            Rule::RevisionChangesNothing => "AP030",
+            Rule::RevisionWithoutDecision => "AP031",
+            Rule::RevisionTargetOnKind => "AP032",
+            Rule::ExchangeRateNotPositive => "AP033",
+            Rule::ExchangeRateSameCurrency => "AP034",
+            Rule::ExchangeRateConflict => "AP035",
+            Rule::SpentBeyondApproved => "AP036",
         }
     }
 
@@ -127,6 +207,26 @@ impl Rule {
             Rule::ObservedAfterAsOf => "observed_after_as_of",
             Rule::NegativeAmount => "negative_amount",
             Rule::PortfolioNotMoney => "portfolio_not_money",
+            Rule::PeriodReversed => "period_reversed",
+            Rule::NoTimeFrame => "no_time_frame",
+            Rule::BienniumOutsidePeriod => "biennium_outside_period",
+            Rule::TwoTimeFrames => "two_time_frames",
+            Rule::SpanOutsidePlan => "span_outside_plan",
+            Rule::DatedTargetsOutOfOrder => "dated_targets_out_of_order",
+            Rule::DatedTargetAfterDeadline => "dated_target_after_deadline",
+            Rule::FinalTargetMismatch => "final_target_mismatch",
+            Rule::BaselineAfterTarget => "baseline_after_target",
+            Rule::SplitTwice => "split_twice",
+            Rule::SplitSum => "split_sum",
+            Rule::CountryCode => "country_code",
+            Rule::UnitCycle => "unit_cycle",
+            Rule::RevisionChangesNothing => "revision_changes_nothing",
+            Rule::RevisionWithoutDecision => "revision_without_decision",
+            Rule::RevisionTargetOnKind => "revision_target_on_kind",
+            Rule::ExchangeRateNotPositive => "exchange_rate_not_positive",
+            Rule::ExchangeRateSameCurrency => "exchange_rate_same_currency",
+            Rule::ExchangeRateConflict => "exchange_rate_conflict",
+            Rule::SpentBeyondApproved => "spent_beyond_approved",
         }
     }
 
@@ -135,7 +235,9 @@ impl Rule {
         match self {
             Rule::DeadlineOutsideSpan
             | Rule::UnusedDeliverable
-            | Rule::AdditionalWithoutBaseline => Severity::Warning,
+            | Rule::AdditionalWithoutBaseline
+            | Rule::SpanOutsidePlan
+            | Rule::SpentBeyondApproved => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -208,13 +310,13 @@ pub fn is_valid(problems: &[Problem]) -> bool {
     problems.iter().all(|p| p.severity() != Severity::Error)
 }
 
-struct Checker {
+pub(crate) struct Checker {
     problems: Vec<Problem>,
     scope: Scope,
 }
 
 impl Checker {
-    fn report(&mut self, rule: Rule, pointer: String, message: String) {
+    pub(crate) fn report(&mut self, rule: Rule, pointer: String, message: String) {
         self.problems.push(Problem {
             rule,
             scope: self.scope,
@@ -248,6 +350,8 @@ pub fn validate(plan: &ActionPlan, reports: &[ProgressReport]) -> Vec<Problem> {
     };
     let ix = PlanIndex::new(plan);
     check_plan(&mut c, &ix);
+    let declared = crate::validate_1_1::Declared::new(plan);
+    crate::validate_1_1::check_plan(&mut c, &ix, &declared);
     let mut seen_reports = BTreeMap::new();
     for (i, r) in reports.iter().enumerate() {
         c.scope = Scope::Report(i);
@@ -262,6 +366,7 @@ pub fn validate(plan: &ActionPlan, reports: &[ProgressReport]) -> Vec<Problem> {
             );
         }
         check_report(&mut c, &ix, r);
+        crate::validate_1_1::check_report(&mut c, &declared, r);
     }
     c.problems
 }
