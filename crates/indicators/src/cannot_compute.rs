@@ -24,6 +24,9 @@ pub enum Figure {
     Progress,
     /// The value expected by now on the straight line.
     Expected,
+    /// The observed standing: values given per period that add up beyond
+    /// a decimal (format 1.1).
+    Observed,
 }
 
 impl Figure {
@@ -33,6 +36,7 @@ impl Figure {
             Figure::Target => "the target",
             Figure::Progress => "progress",
             Figure::Expected => "the expected value",
+            Figure::Observed => "the observed value",
         }
     }
 }

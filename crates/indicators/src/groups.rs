@@ -4,7 +4,7 @@
 
 use crate::plan::{BienniumEvaluation, CategoryEvaluation, ItemEvaluation};
 use crate::rollup::Tally;
-use actionplan_model::{ActionPlan, Biennium, CategoryId, ItemId, PlanIndex};
+use actionplan_model::{ActionPlan, Biennium, CategoryId, FollowUpItem, ItemId, PlanIndex, Span};
 use std::collections::HashMap;
 use time::Date;
 
@@ -81,6 +81,15 @@ impl<'p, K: Copy + Eq + std::hash::Hash> Ids<'p, K> {
     }
 }
 
+/// The biennium an item is planned for: its `biennium`, or a span that is
+/// a biennium (format 1.1).
+pub(crate) fn biennium_of(item: &FollowUpItem) -> Option<Biennium> {
+    match (item.biennium, item.span) {
+        (Some(b), _) | (None, Some(Span::Biennium(b))) => Some(b),
+        _ => None,
+    }
+}
+
 impl Tallies {
     /// Every follow-up item of `plan`, in plan order.
     pub(crate) fn item_evaluations(&self, plan: &ActionPlan) -> Vec<ItemEvaluation> {
@@ -91,6 +100,7 @@ impl Tallies {
                 item: it.id.clone(),
                 category: it.category.clone(),
                 biennium: it.biennium,
+                span: it.span,
                 deliverables: it.deliverables.clone(),
                 rollup: tally.rollup(),
             })
@@ -109,7 +119,7 @@ impl<'p> Groups<'p> {
             .map(|it| {
                 (
                     categories.file(&it.category, &it.id),
-                    it.biennium.map(|b| biennia.file(b, &it.id)),
+                    biennium_of(it).map(|b| biennia.file(b, &it.id)),
                 )
             })
             .collect();

@@ -2,15 +2,21 @@
 //! progress, time, and the forecast's verdict.
 
 use crate::cannot_compute::{CannotCompute, Figure, Op};
+use crate::cumulation::{Point, Window, scan};
 use crate::facts::{Facts, gather};
 use crate::forecast::{ForecastVerdict, ValueTarget, judge};
 use crate::progress::{expected_of, meets, reported_progress, round_ratio, round_value};
-use crate::schedule::{DeadlineSource, Schedule, days_between, plus_days, schedule, time_share};
+use crate::revised::{InForce, RevisedDeadline};
+use crate::schedule::{
+    DeadlineSource, Frame, Schedule, days_between, plus_days, schedule, time_share,
+};
+use crate::targets::{TargetInForce, Targets};
 use crate::{EvaluationError, Policy};
 use actionplan_model::{
-    ActionPlan, Biennium, CountMeasure, Currency, DateOrMonth, Deliverable, DeliverableId,
-    Direction, Indicator, IndicatorId, ItemId, Measure, MeasureKind, MoneyMeasure, Observation,
-    ProgressReport, ReportId, ResourceQuestion, Status, YearMonth, format_date,
+    ActionPlan, Biennium, CountMeasure, Cumulation, Currency, DateOrMonth, DatedTarget,
+    Deliverable, DeliverableId, Direction, Indicator, IndicatorId, ItemId, Measure, MeasureKind,
+    MoneyMeasure, Observation, Period, ProgressReport, ReportId, ResourceQuestion, Revision, Span,
+    Split, Status, format_date, resolve_target,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -154,6 +160,35 @@ pub struct IndicatorEvaluation {
     /// the wire) for every ordinary file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cannot_compute: Vec<CannotCompute>,
+    /// The year, months or biennium its work is planned for, where a format
+    /// 1.1 plan states a span: the indicator's own, else its deliverable's,
+    /// else its item's (an item's `biennium` member is in `biennium`).
+    /// Absent where none is stated: the work then runs over the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// The revision in force that moved the deadline, with the deadline it
+    /// replaced: a report shows "revised from 12/2019 (GB.337/INS/5)".
+    /// Absent where no revision in force moved it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_revised: Option<RevisedDeadline>,
+    /// The target `target` is: its month, whether it is the final target,
+    /// and the revision that set it. Present where the measure has dated
+    /// targets or a revision in force changed the target (format 1.1);
+    /// otherwise `target` is the measure's own target, due at `deadline`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_in_force: Option<TargetInForce>,
+    /// How the observed values add up to `observed` (absent: cumulative).
+    #[serde(default, skip_serializing_if = "Cumulation::is_default")]
+    pub cumulation: Cumulation,
+    /// The months `observed` covers where it is made of values given per
+    /// period: the period of a level, or the months of the periods summed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed_over: Option<Period>,
+    /// How the latest observation counted (the one dated `observed_on`)
+    /// splits its value by the plan's dimensions. Its value is `observed`,
+    /// unless `observed_over` shows that several periods were summed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disaggregation: Vec<Split>,
 }
 
 impl IndicatorEvaluation {
@@ -175,34 +210,48 @@ impl IndicatorEvaluation {
 /// Where an indicator's deliverable sits in the plan, looked up once per
 /// deliverable.
 pub(crate) struct Placement<'p> {
-    /// The plan's first and last months.
-    pub span: Option<(YearMonth, YearMonth)>,
-    /// The biennium of the first item listing the deliverable.
-    pub biennium: Option<Biennium>,
+    /// The plan's span and the first item's biennium and span (the
+    /// deliverable's own span is read from the deliverable).
+    pub frame: Frame,
     /// The items listing the deliverable.
     pub items: &'p [ItemId],
+    /// The plan's revisions of the indicator, in plan order.
+    pub revisions: &'p [&'p Revision],
 }
 
 /// The observations of one indicator read against its measure.
-enum Reading {
+enum Reading<'a> {
     /// A milestone: when it was completed.
     Event,
     /// A judgement: whether the latest judgement says met.
     Judgement { latest_met: Option<bool> },
     /// A figure.
-    Values(Figures),
+    Values(Box<Figures<'a>>),
     /// A measure this version does not know.
     Unknown,
 }
 
-struct Figures {
+struct Figures<'a> {
     baseline: Decimal,
-    /// `None` when baseline ± an additional target is beyond every decimal:
-    /// no value of a file can meet it.
+    /// The target in force, absolute. `None` when baseline ± an additional
+    /// target is beyond every decimal: no value of a file can meet it.
     target: Option<Decimal>,
+    /// The final target in force, which achievement and forecasts are
+    /// judged against.
+    final_target: Option<Decimal>,
     direction: Direction,
     currency: Option<Currency>,
+    /// The standing: the value compared with the target, and when.
     latest: Option<(DateOrMonth, Decimal)>,
+    /// The target in force, where the evaluation reports it.
+    in_force: Option<TargetInForce>,
+    /// The last day of the target in force, where it has a month.
+    due: Option<Date>,
+    /// Per period: the last day before the target's period.
+    after: Option<Date>,
+    over: Option<Period>,
+    splits: &'a [Split],
+    cumulation: Cumulation,
 }
 
 /// Evaluates one indicator of `plan` as of `as_of`.
@@ -235,10 +284,21 @@ pub fn evaluate_indicator(
         .items_of(&deliverable.id)
         .map(|i| i.id.clone())
         .collect();
+    let first = plan.items_of(&deliverable.id).next();
+    let revisions: Vec<&Revision> = plan
+        .revisions
+        .iter()
+        .filter(|r| r.indicator == indicator.id)
+        .collect();
     let placement = Placement {
-        span: plan.span(),
-        biennium: plan.biennium_of(&deliverable.id),
+        frame: Frame {
+            plan: plan.span(),
+            biennium: first.and_then(crate::groups::biennium_of),
+            item_span: first.and_then(|i| i.span),
+            deliverable_span: None,
+        },
         items: &items,
+        revisions: &revisions,
     };
     let facts = gather(reports, &indicator.id, as_of);
     evaluate_checked(
@@ -263,11 +323,22 @@ pub(crate) fn evaluate_checked(
     policy: &Policy,
     awaits: bool,
 ) -> Result<IndicatorEvaluation, EvaluationError> {
-    let sched = schedule(placement.span, placement.biennium, indicator);
+    let in_force = InForce::new(placement.revisions.iter().copied(), as_of);
+    let (_, deadline_revised) = in_force.deadline(indicator.deadline);
+    let frame = Frame {
+        deliverable_span: deliverable.span,
+        ..placement.frame
+    };
+    let sched = schedule(frame, indicator, deadline_revised.as_ref());
     let kind = indicator.measure.kind();
     check_kinds(&indicator.id, kind, facts)?;
     let mut cannot_compute = Vec::new();
-    let (reading, achieved_on) = read(indicator, facts, &mut cannot_compute)?;
+    let context = ReadContext {
+        sched: &sched,
+        in_force: &in_force,
+        as_of,
+    };
+    let (reading, achieved_on) = read(indicator, facts, &context, &mut cannot_compute)?;
     let grace_end = sched.deadline.map(|d| plus_days(d, policy.grace_days));
     let (verdict, forecast_late) = judge(
         facts.entry.and_then(|(_, e)| e.forecast.as_ref()),
@@ -277,7 +348,8 @@ pub(crate) fn evaluate_checked(
         as_of,
         reading.value_target(),
     );
-    let time_elapsed = match (sched.line_starts, sched.deadline) {
+    let (line_starts, line_ends) = reading.line(&sched);
+    let time_elapsed = match (line_starts, line_ends) {
         (Some(s), Some(d)) => time_share(s, d, as_of),
         _ => None,
     };
@@ -290,7 +362,7 @@ pub(crate) fn evaluate_checked(
         awaits,
         deliverable: &deliverable.id,
     };
-    let (derived, basis, reason) = moment.decided(achieved_on).unwrap_or_else(|| {
+    let (derived, basis, mut reason) = moment.decided(achieved_on).unwrap_or_else(|| {
         by_measure(
             &reading,
             verdict,
@@ -300,10 +372,14 @@ pub(crate) fn evaluate_checked(
             cannot_compute.first(),
         )
     });
+    if let (Basis::Observation, Some(t)) = (basis, reading.in_force()) {
+        reason = format!("{reason}, toward {}", target_words(t));
+    }
     let asserted = facts.entry.and_then(|(_, e)| e.status);
     let (standing, disagreement) = stand(basis, derived, asserted, &reason);
     let (days_late, days_overdue, days_left) = moment.days(derived, achieved_on);
     let (baseline, target, observed, observed_on, currency) = reading.figures();
+    let (target_in_force, cumulation, observed_over, disaggregation) = reading.periods();
     Ok(IndicatorEvaluation {
         indicator: indicator.id.clone(),
         deliverable: deliverable.id.clone(),
@@ -312,7 +388,7 @@ pub(crate) fn evaluate_checked(
         kind,
         deadline: sched.deadline,
         deadline_source: sched.deadline_source,
-        line_starts: sched.line_starts,
+        line_starts,
         derived,
         basis,
         reason,
@@ -336,7 +412,32 @@ pub(crate) fn evaluate_checked(
         forecast: verdict,
         forecast_days_after_deadline: forecast_late,
         cannot_compute,
+        span: indicator
+            .span
+            .or(frame.deliverable_span)
+            .or(frame.item_span),
+        deadline_revised,
+        target_in_force,
+        cumulation,
+        observed_over,
+        disaggregation,
     })
+}
+
+/// A target in force in words: "the target 3 due 2020-12 (revised by …)".
+fn target_words(t: &TargetInForce) -> String {
+    let value = t.value.map_or_else(
+        || "beyond a decimal".to_owned(),
+        |v| v.normalize().to_string(),
+    );
+    let due = t.due.map(|m| format!(" due {m}")).unwrap_or_default();
+    let which = if t.is_final { "final target" } else { "target" };
+    let revised = t
+        .revised
+        .as_ref()
+        .map(|r| format!(" (revised by `{}`)", r.by.revision))
+        .unwrap_or_default();
+    format!("the {which} {value}{due}{revised}")
 }
 
 /// Refuses an observation of another kind than the indicator's measure.
@@ -418,8 +519,10 @@ impl Moment<'_> {
             ));
         }
         let start = sched.work_starts.filter(|start| as_of < *start)?;
-        let what = match sched.biennium {
-            Some(b) => format!("its biennium {b}"),
+        let what = match sched.frame {
+            Some(Span::Biennium(b)) => format!("its biennium {b}"),
+            Some(Span::Year(y)) => format!("its year {y}"),
+            Some(span) => format!("its span {span}"),
             None => "the plan".to_owned(),
         };
         Some((
@@ -481,16 +584,62 @@ type ValueFigures = (
     Option<Currency>,
 );
 
-impl Reading {
-    /// The target a value forecast is judged against.
+impl Reading<'_> {
+    /// The target a value forecast is judged against: the final one.
     fn value_target(&self) -> Option<ValueTarget> {
         match self {
             Reading::Values(f) => Some(ValueTarget {
                 direction: f.direction,
-                target: f.target,
+                target: f.final_target,
             }),
             _ => None,
         }
+    }
+
+    /// The target in force, where the evaluation reports it.
+    fn in_force(&self) -> Option<&TargetInForce> {
+        match self {
+            Reading::Values(f) => f.in_force.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// What format 1.1 adds to a value reading: the target in force, the
+    /// cumulation, the months observed and the latest splits.
+    fn periods(
+        self,
+    ) -> (
+        Option<TargetInForce>,
+        Cumulation,
+        Option<Period>,
+        Vec<Split>,
+    ) {
+        match self {
+            Reading::Values(f) => (f.in_force, f.cumulation, f.over, f.splits.to_vec()),
+            _ => (None, Cumulation::default(), None, Vec::new()),
+        }
+    }
+
+    /// The straight line's first and last day: to the target in force for
+    /// a value measure (per period, from the start of its period), to the
+    /// deadline otherwise.
+    fn line(&self, sched: &Schedule) -> (Option<Date>, Option<Date>) {
+        let Reading::Values(f) = self else {
+            return (sched.line_starts, sched.deadline);
+        };
+        let end = f.due.or(sched.deadline);
+        let start = match (f.cumulation, f.after) {
+            (Cumulation::PerPeriod, Some(after)) => {
+                let period_starts = plus_days(after, 1);
+                Some(
+                    sched
+                        .line_starts
+                        .map_or(period_starts, |s| s.max(period_starts)),
+                )
+            }
+            _ => sched.line_starts,
+        };
+        (start, end)
     }
 
     /// Progress and the value expected by now, each where it can be
@@ -549,39 +698,103 @@ fn first(facts: &Facts<'_>, pred: &dyn Fn(&Observation) -> bool) -> Option<DateO
         .min_by_key(|when| when.latest())
 }
 
+/// What reading a value measure needs besides the observations.
+struct ReadContext<'c> {
+    sched: &'c Schedule,
+    in_force: &'c InForce<'c>,
+    as_of: Date,
+}
+
 /// What a value measure says, read from the observations `value_of` gives
 /// a value for.
 struct ValueMeasure<'v> {
     baseline: Option<Decimal>,
-    target: Option<Decimal>,
+    /// The final target as written.
+    planned: Decimal,
+    /// The dated targets as written.
+    dated: &'v [DatedTarget],
+    /// Makes a target as written absolute.
+    absolute: &'v dyn Fn(Decimal) -> Option<Decimal>,
+    cumulation: Cumulation,
     direction: Direction,
     currency: Option<Currency>,
     value_of: &'v dyn Fn(&Observation) -> Option<Decimal>,
 }
 
 impl ValueMeasure<'_> {
-    /// The reading, and when the target was first met.
-    fn read(&self, facts: &Facts<'_>) -> (Reading, Option<DateOrMonth>) {
+    /// The reading, and when the final target was first met.
+    fn read<'a>(
+        &self,
+        facts: &Facts<'a>,
+        context: &ReadContext<'_>,
+        cannot_compute: &mut Vec<CannotCompute>,
+    ) -> (Reading<'a>, Option<DateOrMonth>) {
         let value_of = self.value_of;
-        let latest = facts
+        let mut points: Vec<Point<'a>> = facts
             .observations
             .iter()
-            .filter_map(|(when, o)| value_of(o).map(|v| (*when, v)))
-            .next_back();
-        let direction = self.direction;
-        let met = self.target.and_then(|t| {
-            first(facts, &|o| {
-                value_of(o).is_some_and(|v| meets(direction, v, t))
-            })
+            .filter_map(|(when, o)| value_of(o).map(|v| Point::new(*when, o, v)))
+            .collect();
+        // Stable: a 1.0 file's observations are already in this order.
+        points.sort_by_key(|p| p.occurred);
+        let targets = Targets::new(
+            self.planned,
+            context.sched.deadline,
+            self.dated,
+            context.in_force,
+            self.absolute,
+        );
+        let mode = self.cumulation;
+        let per_period = |w: Window| {
+            if mode == Cumulation::PerPeriod {
+                w
+            } else {
+                Window::default()
+            }
+        };
+        let (now, window) = match targets.in_force(context.as_of) {
+            Some((t, w)) => (Some(t), per_period(w)),
+            None => (None, Window::default()),
+        };
+        let mut overflow = |reason: String| {
+            cannot_compute.push(CannotCompute {
+                figure: Figure::Observed,
+                reason,
+            });
+        };
+        let standing = scan(&points, mode, window, &mut |_| false).unwrap_or_else(|why| {
+            overflow(why);
+            None
         });
+        let direction = self.direction;
+        let final_target = targets.final_target();
+        let met = final_target.and_then(|(t, w)| {
+            let target = t.value?;
+            let meets_target = |v: Decimal| meets(direction, v, target);
+            scan(&points, mode, per_period(w), &mut |s| meets_target(s.value))
+                .ok()
+                .flatten()
+                .filter(|s| meets_target(s.value))
+                .map(|s| s.on)
+        });
+        let reported = now.filter(|t| targets.reported(t)).cloned();
         (
-            Reading::Values(Figures {
+            Reading::Values(Box::new(Figures {
                 baseline: self.baseline.unwrap_or(Decimal::ZERO),
-                target: self.target,
+                target: now.and_then(|t| t.value),
+                final_target: final_target.and_then(|(t, _)| t.value),
                 direction,
                 currency: self.currency,
-                latest,
-            }),
+                latest: standing.as_ref().map(|s| (s.on, s.value)),
+                in_force: reported,
+                due: now
+                    .and_then(|t| t.due)
+                    .map(actionplan_model::YearMonth::last_day),
+                after: window.after,
+                over: standing.as_ref().and_then(|s| s.over),
+                splits: standing.as_ref().map_or(&[], |s| s.splits),
+                cumulation: mode,
+            })),
             met,
         )
     }
@@ -589,11 +802,12 @@ impl ValueMeasure<'_> {
 
 /// Reads the observations against the measure: the figures, and when the
 /// target was first met.
-fn read(
+fn read<'a>(
     indicator: &Indicator,
-    facts: &Facts<'_>,
+    facts: &Facts<'a>,
+    context: &ReadContext<'_>,
     cannot_compute: &mut Vec<CannotCompute>,
-) -> Result<(Reading, Option<DateOrMonth>), EvaluationError> {
+) -> Result<(Reading<'a>, Option<DateOrMonth>), EvaluationError> {
     Ok(match &indicator.measure {
         Measure::Milestone(_) => (
             Reading::Event,
@@ -615,13 +829,16 @@ fn read(
             (Reading::Judgement { latest_met }, met)
         }
         Measure::Count(c) => {
-            let target = c.absolute_target();
-            if target.is_none() {
+            if c.absolute_target().is_none() {
                 cannot_compute.push(unreachable_target(c));
             }
+            let baseline = c.baseline_value();
             let measure = ValueMeasure {
-                baseline: c.baseline_value(),
-                target,
+                baseline,
+                planned: c.target,
+                dated: &c.targets,
+                absolute: &|v| resolve_target(baseline, v, c.target_mode, c.direction),
+                cumulation: c.cumulation,
                 direction: c.direction,
                 currency: None,
                 value_of: &|o| match o {
@@ -629,11 +846,14 @@ fn read(
                     _ => None,
                 },
             };
-            measure.read(facts)
+            measure.read(facts, context, cannot_compute)
         }
         Measure::Percentage(p) => ValueMeasure {
             baseline: p.baseline_value(),
-            target: Some(p.target),
+            planned: p.target,
+            dated: &p.targets,
+            absolute: &Some,
+            cumulation: p.cumulation,
             direction: p.direction,
             currency: None,
             value_of: &|o| match o {
@@ -641,8 +861,8 @@ fn read(
                 _ => None,
             },
         }
-        .read(facts),
-        Measure::Money(m) => read_money(&indicator.id, m, facts)?,
+        .read(facts, context, cannot_compute),
+        Measure::Money(m) => read_money(&indicator.id, m, facts, context, cannot_compute)?,
         _ => (Reading::Unknown, None),
     })
 }
@@ -665,11 +885,13 @@ fn unreachable_target(c: &CountMeasure) -> CannotCompute {
 }
 
 /// Reads a money measure, once every amount is in the target's currency.
-fn read_money(
+fn read_money<'a>(
     id: &IndicatorId,
     m: &MoneyMeasure,
-    facts: &Facts<'_>,
-) -> Result<(Reading, Option<DateOrMonth>), EvaluationError> {
+    facts: &Facts<'a>,
+    context: &ReadContext<'_>,
+    cannot_compute: &mut Vec<CannotCompute>,
+) -> Result<(Reading<'a>, Option<DateOrMonth>), EvaluationError> {
     let expected = m.target.currency;
     let mismatch = |found: Currency| EvaluationError::CurrencyMismatch {
         indicator: id.clone(),
@@ -690,7 +912,10 @@ fn read_money(
     }
     let measure = ValueMeasure {
         baseline: m.baseline.as_ref().map(|b| b.amount.amount),
-        target: Some(m.target.amount),
+        planned: m.target.amount,
+        dated: &m.targets,
+        absolute: &Some,
+        cumulation: m.cumulation,
         direction: m.direction,
         currency: Some(expected),
         value_of: &|o| match o {
@@ -698,13 +923,13 @@ fn read_money(
             _ => None,
         },
     };
-    Ok(measure.read(facts))
+    Ok(measure.read(facts, context, cannot_compute))
 }
 
 /// The measure's own rule, once the target is not met, the deadline has not
 /// passed, nothing waits for resources and the work is due.
 fn by_measure(
-    reading: &Reading,
+    reading: &Reading<'_>,
     verdict: ForecastVerdict,
     progress: Option<Decimal>,
     time_elapsed: Option<Decimal>,

@@ -61,9 +61,17 @@
 //!    after the deadline and its grace;
 //! 2. the deadline and its grace have passed: `overdue`;
 //! 3. the deliverable waits for resources: `pending_resources`;
-//! 4. the indicator's biennium has not begun: `not_started`;
+//! 4. its work has not begun (its span, else its item's span or biennium,
+//!    else the plan): `not_started`;
 //! 5. the measure's own rule: values against a straight line
 //!    ([`Policy`]), else the forecast ([`ForecastVerdict`]), else `no_data`.
+//!
+//! Values are compared with the target in force at the date (dated targets,
+//! then the final one), added up as the measure's cumulation says
+//! (cumulative, per period, or a level), after the revisions of deadlines
+//! and targets in force at the date; the result reports the target, the
+//! revision and the splits it used ([`TargetInForce`], [`RevisedDeadline`],
+//! [`IndicatorEvaluation::disaggregation`]).
 //!
 //! The *standing* status is the derived one where the data decides
 //! ([`Basis::is_decisive`]), else the one the report asserts; a
@@ -86,6 +94,7 @@
 )]
 
 mod cannot_compute;
+mod cumulation;
 mod error;
 mod facts;
 mod forecast;
@@ -96,8 +105,10 @@ mod order;
 mod plan;
 mod policy;
 mod progress;
+mod revised;
 mod rollup;
 mod schedule;
+mod targets;
 
 /// The evaluation rules in full, each with a row of the seed as a worked
 /// example (the crate's `docs/evaluation.md`).
@@ -115,8 +126,10 @@ pub use plan::{
 };
 pub use policy::{MAX_GRACE_DAYS, Policy, PolicyError};
 pub use progress::{ArithmeticOverflow, expected_value, gain, meets, progress_ratio};
+pub use revised::{AppliedRevision, RevisedDeadline, RevisedTarget};
 pub use rollup::{Rollup, rolled_up_status};
 pub use schedule::DeadlineSource;
+pub use targets::TargetInForce;
 
 /// Re-exported so that callers name the same types.
 pub use actionplan_model::{IndicatorId, Status};

@@ -2,17 +2,18 @@
 //! deliverables, follow-up items, categories, biennia and the plan.
 
 use crate::facts::{ReportFacts, report_counts};
-use crate::groups::Groups;
+use crate::groups::{Groups, biennium_of};
 use crate::indicator::{IndicatorEvaluation, Placement, evaluate_checked};
 use crate::lookup::{Found, Lookup};
 use crate::rollup::Tally;
+use crate::schedule::Frame;
 use crate::{EvaluationError, Policy, Rollup};
 use actionplan_model::{
     ActionPlan, Biennium, CategoryId, Deliverable, DeliverableId, ItemId, Location, PlanId,
-    PlanIndex, ProgressReport, ReportId, ResourceQuestion, Status, YearMonth,
+    PlanIndex, ProgressReport, ReportId, ResourceQuestion, Revision, Span, Status, YearMonth,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use time::Date;
 
 /// A planned deliverable as of a date.
@@ -25,6 +26,9 @@ pub struct DeliverableEvaluation {
     pub items: Vec<ItemId>,
     /// Its biennium (that of the first item listing it).
     pub biennium: Option<Biennium>,
+    /// Its own year, months or biennium, where it states one (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
     /// The caller's answer: does it wait for resources?
     pub awaits_resources: bool,
     /// The status the latest report asserts for the deliverable as a whole.
@@ -48,10 +52,23 @@ pub struct ItemEvaluation {
     /// be planned by year or months instead).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub biennium: Option<Biennium>,
+    /// Its year or months, where it states them instead of a biennium
+    /// (format 1.1). An item with neither runs over the plan's span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
     /// Its deliverables.
     pub deliverables: Vec<DeliverableId>,
     /// Roll-up of its deliverables' members.
     pub rollup: Rollup,
+}
+
+impl ItemEvaluation {
+    /// The item's time frame: its span, else its biennium; `None` where it
+    /// runs over the plan's span. A report groups a programme planned by
+    /// year on this.
+    pub fn time_frame(&self) -> Option<Span> {
+        self.span.or(self.biennium.map(Span::Biennium))
+    }
 }
 
 /// A category of items as of a date.
@@ -211,11 +228,16 @@ pub fn evaluate(
     // its square.
     let index = PlanIndex::new(plan);
     let facts = ReportFacts::new(reports, as_of);
+    let mut revisions: HashMap<&str, Vec<&Revision>> = HashMap::new();
+    for r in &plan.revisions {
+        revisions.entry(r.indicator.as_str()).or_default().push(r);
+    }
     let context = Context {
         plan,
         index: &index,
         facts: &facts,
         span: plan.span(),
+        revisions: &revisions,
         as_of,
         policy,
         resources,
@@ -249,6 +271,8 @@ struct Context<'a> {
     index: &'a PlanIndex<'a>,
     facts: &'a ReportFacts<'a>,
     span: Option<(YearMonth, YearMonth)>,
+    /// The plan's revisions by the indicator they revise, in plan order.
+    revisions: &'a HashMap<&'a str, Vec<&'a Revision>>,
     as_of: Date,
     policy: &'a Policy,
     resources: &'a dyn ResourceQuestion,
@@ -319,17 +343,24 @@ impl Context<'_> {
             .filter_map(|&i| plan.items.get(i))
             .map(|i| i.id.clone())
             .collect();
-        let biennium = item_positions
-            .first()
-            .and_then(|&i| plan.items.get(i))
-            .and_then(|i| i.biennium);
-        let placement = Placement {
-            span: self.span,
+        let first_item = item_positions.first().and_then(|&i| plan.items.get(i));
+        let biennium = first_item.and_then(biennium_of);
+        let frame = Frame {
+            plan: self.span,
             biennium,
-            items: &items,
+            item_span: first_item.and_then(|i| i.span),
+            deliverable_span: d.span,
         };
         let mut own = Tally::default();
         for i in &d.indicators {
+            let placement = Placement {
+                frame,
+                items: &items,
+                revisions: self
+                    .revisions
+                    .get(i.id.as_str())
+                    .map_or(&[][..], Vec::as_slice),
+            };
             let facts = self.facts.of(i.id.as_str());
             let e = evaluate_checked(&placement, &facts, d, i, as_of, self.policy, awaits)?;
             own.add(e.standing, e.disagreement.is_some());
@@ -337,12 +368,13 @@ impl Context<'_> {
         }
         let asserted = self.facts.deliverable_asserted(d.id.as_str());
         if d.indicators.is_empty() {
-            own.add(self.unmeasured(awaits, asserted, biennium), false);
+            own.add(self.unmeasured(awaits, asserted, frame), false);
         }
         members.deliverables.push(DeliverableEvaluation {
             deliverable: d.id.clone(),
             items,
             biennium,
+            span: d.span,
             awaits_resources: awaits,
             asserted,
             indicators: d.indicators.iter().map(|i| i.id.clone()).collect(),
@@ -353,14 +385,15 @@ impl Context<'_> {
 
     /// The status of a deliverable without indicators, which counts as one
     /// member of its own (see [`evaluate`]).
-    fn unmeasured(
-        &self,
-        awaits: bool,
-        asserted: Option<Status>,
-        biennium: Option<Biennium>,
-    ) -> Status {
-        let not_yet = match biennium {
-            Some(b) => self.as_of < b.start().first_day(),
+    fn unmeasured(&self, awaits: bool, asserted: Option<Status>, frame: Frame) -> Status {
+        // Its work begins with its own span, else its item's, as an
+        // indicator's does (see `schedule`).
+        let work = frame
+            .deliverable_span
+            .or(frame.item_span)
+            .or(frame.biennium.map(Span::Biennium));
+        let not_yet = match work {
+            Some(w) => self.as_of < w.start().first_day(),
             None => self.span.is_some_and(|(s, _)| self.as_of < s.first_day()),
         };
         if awaits {
