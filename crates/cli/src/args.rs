@@ -57,11 +57,12 @@ pub enum Command {
         after_help = "Examples:\n  actionplan report plan.json --format md\n  actionplan report plan.json --format html -o report.html\n  actionplan report plan.json --as-of 2016-07 --format csv -o report.csv"
     )]
     Report(ReportArgs),
-    /// Show the funding picture: statuses, gaps, waiting work, portfolios.
+    /// Show the funding picture: statuses, gaps, waiting work, portfolios,
+    /// totals, budget and delivery.
     #[command(
-        after_help = "Examples:\n  actionplan funding plan.json\n  actionplan funding plan.json --as-of 2016-07-31 --format json"
+        after_help = "Examples:\n  actionplan funding plan.json\n  actionplan funding plan.json --as-of 2016-07-31 --format json\n  actionplan funding plan.json --currency USD"
     )]
-    Funding(EvaluateArgs),
+    Funding(FundingArgs),
     /// Show what changed between two files: statuses, completions,
     /// deadlines, new figures.
     #[command(
@@ -146,6 +147,19 @@ pub struct EvaluateArgs {
     /// `table` for people, `json` for tools.
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+}
+
+/// Arguments of `funding`.
+#[derive(Debug, Args)]
+pub struct FundingArgs {
+    /// The file, date and format, as for `evaluate`.
+    #[command(flatten)]
+    pub common: EvaluateArgs,
+    /// Also give the totals in this currency (ISO 4217, e.g. `USD`),
+    /// converted only with the exchange rates the file states; where a rate
+    /// is missing the totals stay per currency and the output says why.
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<actionplan_model::Currency>,
 }
 
 /// Table or JSON output.
@@ -309,7 +323,8 @@ mod tests {
         let Command::Funding(a) = cli.command else {
             panic!("not funding: {cli:?}");
         };
-        assert_eq!(a.format, TableFormat::Json);
+        assert_eq!(a.common.format, TableFormat::Json);
+        assert_eq!(a.currency, None);
     }
 
     #[test]

@@ -1,19 +1,29 @@
 //! `actionplan funding FILE`.
 
-use crate::args::{EvaluateArgs, TableFormat};
+use crate::args::{FundingArgs, TableFormat};
 use crate::failure::Failure;
 use crate::load::{as_of, load};
 use crate::table::{Table, escape_terminal, one_line};
-use actionplan_funding::{FundingOverview, WaitReason, overview};
+use actionplan_funding::{
+    AmountTotals, CurrencyTotals, FundingOverview, InCurrency, PortfolioPolicy, RateUsed,
+    WaitReason, overview_in_currency, overview_with,
+};
+use actionplan_model::{Currency, Decimal};
 use actionplan_report::money_label;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Prints the funding picture of the file as of the date.
-pub fn run(args: &EvaluateArgs, out: &mut String) -> Result<u8, Failure> {
-    let envelope = load(&args.file)?;
-    let date = as_of(args.as_of, &envelope)?;
-    let f = overview(&envelope.plan, &envelope.reports, date);
-    match args.format {
+pub fn run(args: &FundingArgs, out: &mut String) -> Result<u8, Failure> {
+    let common = &args.common;
+    let envelope = load(&common.file)?;
+    let date = as_of(common.as_of, &envelope)?;
+    let policy = PortfolioPolicy::default();
+    let f = match args.currency {
+        Some(c) => overview_in_currency(&envelope.plan, &envelope.reports, date, &policy, c),
+        None => overview_with(&envelope.plan, &envelope.reports, date, &policy),
+    };
+    match common.format {
         TableFormat::Json => {
             crate::json::pretty(&f, out)?;
         }
@@ -57,6 +67,8 @@ fn table(f: &FundingOverview, out: &mut String) {
         ]);
     }
     out.push_str(&t.render());
+    totals(f, out);
+    delivery(f, out);
     waiting(f, out);
     requests(f, out);
     portfolios(f, out);
@@ -154,5 +166,261 @@ fn portfolios(f: &FundingOverview, out: &mut String) {
             );
         }
         let _ = writeln!(out, "    status:    {}", one_line(p.status));
+    }
+}
+
+/// Whether a group states any amount worth a row.
+fn has_amounts(t: &AmountTotals) -> bool {
+    [&t.required, &t.secured, &t.approved, &t.spent]
+        .iter()
+        .any(|c| !c.is_empty())
+}
+
+/// Per-currency amounts in one cell: `USD 1,600,000; CHF 2,000,000`.
+fn per_currency(c: &CurrencyTotals) -> String {
+    c.iter().map(money_label).collect::<Vec<_>>().join("; ")
+}
+
+fn percent(p: Decimal) -> String {
+    format!("{p} %")
+}
+
+fn per_currency_percent(m: &BTreeMap<Currency, Decimal>) -> String {
+    m.iter()
+        .map(|(c, p)| format!("{c} {}", percent(*p)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The cells of a group: in the currency asked for when it converted,
+/// per currency otherwise.
+fn group_row(label: String, t: &AmountTotals) -> Vec<String> {
+    let mut row = vec![label, t.lines.to_string()];
+    if let Some(InCurrency::Converted(c)) = &t.in_currency {
+        let m = |x: Option<actionplan_model::Money>| x.map(money_label).unwrap_or_default();
+        row.extend([
+            m(c.required),
+            m(c.secured),
+            m(c.gap),
+            m(c.approved),
+            m(c.spent),
+            m(c.unspent),
+            c.delivery_percent.map(percent).unwrap_or_default(),
+        ]);
+    } else {
+        row.extend([
+            per_currency(&t.required),
+            per_currency(&t.secured),
+            per_currency(&t.gap),
+            per_currency(&t.approved),
+            per_currency(&t.spent),
+            per_currency(&t.unspent),
+            per_currency_percent(&t.delivery_percent),
+        ]);
+    }
+    row
+}
+
+/// Totals of the resource lines by kind of source, partner, unit and
+/// biennium; printed only when a line states an amount or a currency was
+/// asked for, so that a plan without amounts prints no empty table.
+fn totals(f: &FundingOverview, out: &mut String) {
+    let t = &f.totals;
+    if !has_amounts(&t.all) {
+        if let Some(c) = t.currency {
+            let _ = writeln!(
+                out,
+                "\nTotals in {c}: no resource line states an amount ({} lines).",
+                t.all.lines
+            );
+        }
+        return;
+    }
+    let _ = match t.currency {
+        Some(c) => writeln!(out, "\nTotals (in {c} where the stated rates allow):"),
+        None => writeln!(out, "\nTotals:"),
+    };
+    let mut table = Table::new(&[
+        "group", "lines", "required", "secured", "gap", "approved", "spent", "unspent", "delivery",
+    ]);
+    table.row(group_row("all".to_owned(), &t.all));
+    for (kind, g) in &t.by_source_kind {
+        table.row(group_row(format!("source kind {}", kind.as_str()), g));
+    }
+    for (id, p) in &t.by_partner {
+        table.row(group_row(format!("partner {id}"), &p.totals));
+    }
+    if let Some(w) = t.without_partner.as_ref().filter(|w| w.lines > 0) {
+        table.row(group_row("no partner".to_owned(), w));
+    }
+    for (id, u) in &t.by_unit {
+        table.row(group_row(format!("unit {id}"), &u.totals));
+    }
+    if let Some(w) = t.without_unit.as_ref().filter(|w| w.lines > 0) {
+        table.row(group_row("no unit".to_owned(), w));
+    }
+    for (b, g) in &t.by_biennium {
+        table.row(group_row(format!("biennium {b}"), g));
+    }
+    for (p, g) in &t.by_period {
+        table.row(group_row(format!("period {p}"), g));
+    }
+    if t.without_biennium.lines > 0 {
+        table.row(group_row("no biennium".to_owned(), &t.without_biennium));
+    }
+    out.push_str(&table.render());
+    conversion_notes(f, out);
+}
+
+/// Which stated rates converted the totals, and why a group stayed per
+/// currency.
+fn conversion_notes(f: &FundingOverview, out: &mut String) {
+    let t = &f.totals;
+    let groups = std::iter::once(&t.all)
+        .chain(t.by_source_kind.values())
+        .chain(t.by_partner.values().map(|p| &p.totals))
+        .chain(t.by_unit.values().map(|u| &u.totals))
+        .chain(t.by_biennium.values())
+        .chain(t.by_period.values());
+    let mut used: BTreeMap<usize, RateUsed> = BTreeMap::new();
+    let mut reasons: Vec<String> = Vec::new();
+    for g in groups {
+        match &g.in_currency {
+            Some(InCurrency::Converted(c)) => {
+                for r in &c.rates {
+                    used.entry(r.index).or_insert(*r);
+                }
+            }
+            Some(InCurrency::PerCurrency { reasons: rs, .. }) => {
+                for r in rs {
+                    let text = r.to_string();
+                    if !reasons.contains(&text) {
+                        reasons.push(text);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for r in used.values() {
+        let source = f
+            .exchange_rates
+            .get(r.index)
+            .and_then(|s| s.source.as_ref())
+            .map(|s| format!(" ({})", one_line(s)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  converted at {}{source}", one_line(r));
+    }
+    if t.currency.is_some() {
+        for r in &reasons {
+            let _ = writeln!(out, "  kept per currency: {}", one_line(r));
+        }
+    } else if t.all.approved.currencies().count() > 1
+        || t.all.secured.currencies().count() > 1
+        || t.all.required.currencies().count() > 1
+    {
+        out.push_str(
+            "  amounts in different currencies are not added; give --currency CODE to convert them with the rates the file states\n",
+        );
+    }
+}
+
+/// Budget, expenditure and delivery of each line stating them.
+fn delivery(f: &FundingOverview, out: &mut String) {
+    if f.lines.is_empty() {
+        return;
+    }
+    out.push_str("\nBudget and delivery:\n");
+    let mut t = Table::new(&[
+        "line",
+        "approved",
+        "spent",
+        "spent as of",
+        "unspent",
+        "delivery",
+        "note",
+    ]);
+    for l in &f.lines {
+        t.row(vec![
+            l.line.to_string(),
+            l.approved.map(money_label).unwrap_or_default(),
+            l.spent.map(money_label).unwrap_or_default(),
+            l.spent_as_of.map(|d| d.to_string()).unwrap_or_default(),
+            l.unspent.map(money_label).unwrap_or_default(),
+            l.delivery_percent.map(percent).unwrap_or_default(),
+            l.issue.map(|i| i.to_string()).unwrap_or_default(),
+        ]);
+    }
+    out.push_str(&t.render());
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+    use actionplan_model::ActionPlan;
+
+    /// The 1.1 example's plan, read with `serde_json` (the command reads
+    /// it through `actionplan-interchange` once that reads 1.1).
+    fn example(edit: impl FnOnce(&mut serde_json::Value)) -> ActionPlan {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/supply-chains-programme-2017-2021.json"
+        );
+        let mut v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        edit(&mut v);
+        serde_json::from_value(v["plan"].take()).unwrap()
+    }
+
+    fn text(plan: &ActionPlan, currency: Option<Currency>) -> String {
+        let date = time::macros::date!(2018 - 12 - 31);
+        let policy = PortfolioPolicy::default();
+        let f = match currency {
+            Some(c) => overview_in_currency(plan, &[], date, &policy, c),
+            None => overview_with(plan, &[], date, &policy),
+        };
+        let mut out = String::new();
+        table(&f, &mut out);
+        out
+    }
+
+    #[test]
+    fn chf_and_usd_convert_to_usd_at_the_stated_rate_which_the_output_names() {
+        let out = text(&example(|_| {}), Some(Currency::USD));
+        let all = out.lines().find(|l| l.starts_with("all ")).unwrap();
+        // Secured and approved: USD 1,000,000 + CHF 2,000,000 × 1.0120.
+        assert!(all.contains("USD 3,024,000.00"), "{out}");
+        assert!(
+            out.contains(
+                "converted at 1.0120 USD per CHF of 2018-01-02 (United Nations operational rate of exchange)"
+            ),
+            "{out}"
+        );
+        // Delivery per line: rb-training 640,000 of 1,000,000.
+        assert!(out.contains("64.00 %"), "{out}");
+        assert!(out.contains("after the evaluation date"), "{out}");
+    }
+
+    #[test]
+    fn without_the_rate_totals_stay_per_currency_and_say_why() {
+        let plan = example(|v| {
+            v["plan"]["resources"]
+                .as_object_mut()
+                .unwrap()
+                .remove("exchange_rates");
+        });
+        let out = text(&plan, Some(Currency::USD));
+        let all = out.lines().find(|l| l.starts_with("all ")).unwrap();
+        assert!(all.contains("CHF 2,000,000; USD 1,000,000"), "{out}");
+        assert!(
+            out.contains(
+                "kept per currency: no exchange rate from CHF to USD is stated for 2018-01-02"
+            ),
+            "{out}"
+        );
+        // Without --currency, the output says how to get one figure.
+        let out = text(&plan, None);
+        assert!(out.contains("give --currency CODE"), "{out}");
     }
 }

@@ -738,3 +738,39 @@ fn fmt_rewrites_a_non_canonical_file() {
         .collect();
     assert_eq!(names, ["plan.json"]);
 }
+
+#[test]
+fn funding_in_a_currency_without_amounts_says_so_and_keeps_the_rest() {
+    let plain = ok(&["funding", SEED]);
+    let usd = ok(&["funding", SEED, "--currency", "USD"]);
+    assert!(
+        usd.contains("\nTotals in USD: no resource line states an amount (4 lines).\n"),
+        "{usd}"
+    );
+    // Nothing else changes.
+    assert_eq!(
+        usd.replace(
+            "\nTotals in USD: no resource line states an amount (4 lines).\n",
+            ""
+        ),
+        plain
+    );
+    let json: Value = serde_json::from_str(&ok(&[
+        "funding",
+        SEED,
+        "--currency",
+        "USD",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(json["totals"]["currency"], "USD");
+    assert_eq!(json["totals"]["all"]["in_currency"]["result"], "converted");
+    assert_eq!(
+        json["totals"]["all"]["in_currency"]["rates"],
+        Value::Array(vec![])
+    );
+    // A currency code is three capital letters.
+    let o = run(&["funding", SEED, "--currency", "usd"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

@@ -6,7 +6,13 @@
 //! ```text
 //! cargo run -p actionplan-funding --example totals
 //! cargo run -p actionplan-funding --example totals -- my-plan.json 2017-12-31
+//! cargo run -p actionplan-funding --example totals -- \
+//!     tests/data/supply-chains-programme-2017-2021.json 2020-09-30
 //! ```
+//!
+//! A file that states exchange rates (format 1.1) also gets its totals in
+//! USD, converted only with those rates, each figure naming the rate used,
+//! and its delivery rates by partner and unit.
 //!
 //! Without arguments it reads the seed, `tests/data/sme-action-plan-2016.json`
 //! (GB.328/INS/8), as of 2016-07-31. A tool that depends on the facade
@@ -15,7 +21,8 @@
 //! the `plan` and `reports` members of the exchange file with `serde_json`.
 
 use actionplan_funding::{
-    AmountTotals, CurrencyTotals, ExchangeRate, FundingOverview, MoneyExt, ROUNDING, overview,
+    AmountTotals, CurrencyTotals, ExchangeRate, FundingOverview, InCurrency, MoneyExt, ROUNDING,
+    overview, totals_in,
 };
 use actionplan_model::{ActionPlan, Currency, Decimal, Money, ProgressReport, parse_date};
 use std::error::Error;
@@ -37,6 +44,9 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     println!("{} as of {as_of}", plan.id);
     print_totals(&funding);
+    if !plan.resources.exchange_rates.is_empty() {
+        print_in_usd(&plan, as_of)?;
+    }
     print_portfolios(&funding)?;
     for problem in &funding.problems {
         println!("could not compute {}: {problem}", problem.subject());
@@ -75,6 +85,57 @@ fn print_totals(funding: &FundingOverview) {
         requests.total_count, requests.requiring_reallocation, requests.without_cost
     );
     print_per_currency("  known cost", &requests.known_cost);
+}
+
+/// Totals in USD with the rates the file states: converted where every
+/// amount of a group has a rate for its date, per currency otherwise.
+fn print_in_usd(plan: &ActionPlan, as_of: Date) -> Result<(), Box<dyn Error>> {
+    let totals = totals_in(plan, as_of, Currency::USD)?;
+    let groups = std::iter::once(("all".to_owned(), &totals.all))
+        .chain(
+            totals
+                .by_partner
+                .iter()
+                .map(|(id, p)| (format!("partner {id}"), &p.totals)),
+        )
+        .chain(
+            totals
+                .by_unit
+                .iter()
+                .map(|(id, u)| (format!("unit {id}"), &u.totals)),
+        );
+    for (label, group) in groups {
+        match &group.in_currency {
+            Some(InCurrency::Converted(c)) => {
+                let show = |m: Option<Money>| m.map_or_else(|| "-".to_owned(), |m| m.to_string());
+                println!(
+                    "  {label} in USD: approved {}, spent {}, delivery {} %",
+                    show(c.approved),
+                    show(c.spent),
+                    c.delivery_percent
+                        .map_or_else(|| "-".to_owned(), |p| p.to_string())
+                );
+                for r in &c.rates {
+                    let source = plan
+                        .resources
+                        .exchange_rates
+                        .get(r.index)
+                        .and_then(|s| s.source.as_ref())
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    println!("    at {r} ({source})");
+                }
+            }
+            Some(InCurrency::PerCurrency { reasons, .. }) => {
+                println!("  {label}: kept per currency");
+                for r in reasons {
+                    println!("    {r}");
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn print_amounts(indent: &str, totals: &AmountTotals) {

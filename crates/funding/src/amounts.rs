@@ -6,7 +6,7 @@
 //! foreign currency.
 
 use crate::exchange::ExchangeRate;
-use crate::money::{MoneyError, MoneyExt, Operation, zero};
+use crate::money::{MoneyError, MoneyExt, Operation, round_money, zero};
 use actionplan_model::{Currency, Money};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer, ser::SerializeMap};
@@ -98,8 +98,11 @@ impl CurrencyTotals {
     }
 
     /// All sums in `target`: sums in `target` as they are, every other one
-    /// converted with the rate in `rates` from its currency to `target`
-    /// (rounded by the rule of [`ExchangeRate::convert`]).
+    /// converted with the rate in `rates` from its currency to `target`.
+    /// The products are exact and summed exactly; the total is rounded
+    /// once, at the end, to `target`'s minor units half away from zero.
+    /// For the dated rates a file states, see [`RateTable`](crate::RateTable)
+    /// and [`totals_in`](crate::totals_in).
     ///
     /// # Errors
     ///
@@ -120,7 +123,7 @@ impl CurrencyTotals {
         }
         let mut total = zero(target);
         for m in self.iter() {
-            let converted = if m.currency == target {
+            let exact = if m.currency == target {
                 m
             } else {
                 let rate = by_pair
@@ -129,11 +132,19 @@ impl CurrencyTotals {
                         from: m.currency,
                         to: target,
                     })?;
-                rate.convert(m)?
+                let product = m
+                    .amount
+                    .checked_mul(rate.rate())
+                    .ok_or(MoneyError::Overflow {
+                        operation: Operation::Convert,
+                        left: m.amount,
+                        right: rate.rate(),
+                    })?;
+                Money::new(product, target)
             };
-            total = total.try_add(&converted)?;
+            total = total.try_add(&exact)?;
         }
-        Ok(total)
+        Ok(round_money(total))
     }
 }
 
@@ -157,6 +168,26 @@ mod tests {
         assert!(t.add(Money::new(Decimal::MAX, Currency::USD)).is_ok());
         assert!(t.add(Money::new(Decimal::ONE, Currency::USD)).is_err());
         assert_eq!(t.get(Currency::USD).map(|m| m.amount), Some(Decimal::MAX));
+    }
+
+    #[test]
+    fn in_currency_rounds_once_at_the_end() {
+        // CHF 0.004 at 1 USD per CHF plus USD 0.004: the exact 0.008 is
+        // rounded once to USD 0.01 (rounding the converted term first would
+        // lose it: 0.00 + 0.004).
+        let mut t = CurrencyTotals::new();
+        let _ = t.add(Money::new(Decimal::new(4, 3), Currency::CHF));
+        let _ = t.add(Money::new(Decimal::new(4, 3), Currency::USD));
+        let date = time::macros::date!(2016 - 07 - 31);
+        let rates: Vec<ExchangeRate> =
+            ExchangeRate::new(Currency::CHF, Currency::USD, Decimal::ONE, date, "test")
+                .into_iter()
+                .collect();
+        assert_eq!(
+            t.in_currency(Currency::USD, &rates)
+                .map(|m| m.amount.to_string()),
+            Ok("0.01".to_owned())
+        );
     }
 
     #[test]

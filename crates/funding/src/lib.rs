@@ -63,12 +63,19 @@
 //!   checked ([`MoneyExt`]) and never mixes currencies or panics
 //!   ([`MoneyError`]). Minor units come from a table of the currencies the
 //!   ILO uses, two places otherwise ([`minor_units`]).
-//! * Conversion only through an [`ExchangeRate`] that carries its date and
-//!   source; the round-trip error is bounded
-//!   ([`ExchangeRate::round_trip_bound`]).
-//! * One rounding rule, half away from zero ([`ROUNDING`]), applied only to
-//!   results that cannot be exact: conversions, amounts per month and
-//!   percentages.
+//! * Conversion only with a rate the file states ([`RateTable`]: the rate
+//!   for the pair dated on or latest before the amount's date; no inverse,
+//!   no chain; a missing or non-positive rate is a [`ConversionError`]
+//!   naming the pair and the date), or an [`ExchangeRate`] built in code
+//!   with its date and source; every converted figure names its rate
+//!   ([`RateUsed`]).
+//! * One rounding rule, half away from zero ([`ROUNDING`]), applied once,
+//!   at the end, only to results that cannot be exact: converted totals,
+//!   amounts per month and percentages (delivery rates, progress).
+//! * Budget, expenditure and delivery per line ([`LineDelivery`]) and per
+//!   group of lines, by source, kind, partner, unit, biennium or period
+//!   ([`totals`](mod@totals)), in one currency where the rates allow
+//!   ([`totals_in`], [`InCurrency`]).
 //! * Funding status per deliverable and item: see [`gaps`]; waiting: see
 //!   [`waiting`]; portfolios: see [`portfolio`]; totals: see [`totals`](mod@totals).
 //!
@@ -86,15 +93,19 @@
 )]
 
 mod amounts;
+mod converted;
 mod currency;
+mod delivery;
 mod error;
 mod exchange;
 pub mod gaps;
+mod groups;
 mod lines;
 mod money;
 mod overview;
 pub mod portfolio;
 mod problem;
+mod rates;
 mod requests;
 pub mod totals;
 pub mod waiting;
@@ -105,7 +116,9 @@ pub mod waiting;
 pub mod rules {}
 
 pub use amounts::CurrencyTotals;
+pub use converted::{ConvertedTotals, InCurrency};
 pub use currency::{DEFAULT_MINOR_UNITS, known_minor_units, minor_unit, minor_units};
+pub use delivery::{DeliveryIssue, LineDelivery, delivery_percent};
 pub use error::FundingError;
 pub use exchange::ExchangeRate;
 pub use gaps::{
@@ -116,14 +129,17 @@ pub use money::{
     MoneyError, MoneyExt, Operation, PERCENT_PLACES, ROUNDING, round_amount, round_money,
     round_percent, sum, zero,
 };
-pub use overview::{FundingOverview, overview, overview_with};
+pub use overview::{FundingOverview, overview, overview_in_currency, overview_with};
 pub use portfolio::{
     DeadlineSource, PortfolioIssue, PortfolioObservation, PortfolioPolicy, PortfolioProgress,
     portfolio_progress,
 };
 pub use problem::FundingProblem;
+pub use rates::{Conversion, ConversionError, RateTable, RateUsed};
 pub use requests::{RequestSummary, UnfundedRequests, unfunded_requests};
-pub use totals::{AmountTotals, SourceTotals, Totals, totals};
+pub use totals::{
+    AmountTotals, PartnerTotals, SourceTotals, Totals, UnitTotals, totals, totals_in,
+};
 pub use waiting::{
     PlanFundingAnswer, WaitReason, WaitingDeliverable, awaits_resources, waiting_deliverables,
 };

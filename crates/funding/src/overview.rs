@@ -1,6 +1,7 @@
 //! Everything the funding crate says about a plan as of a date, in one
 //! serializable value: what the CLI prints and the report crate renders.
 
+use crate::delivery::{LineDelivery, line_delivery};
 use crate::gaps::{DeliverableFunding, ItemFunding, items_funding};
 use crate::portfolio::{PortfolioPolicy, PortfolioProgress, portfolios_progress};
 use crate::problem::FundingProblem;
@@ -8,7 +9,7 @@ use crate::requests::{UnfundedRequests, requests_of};
 use crate::totals::{Totals, totals_of};
 use crate::waiting::{WaitingDeliverable, waiting_from};
 use crate::{gaps, lines};
-use actionplan_model::{ActionPlan, PlanId, PlanIndex, ProgressReport};
+use actionplan_model::{ActionPlan, Currency, ExchangeRate, PlanId, PlanIndex, ProgressReport};
 use serde::Serialize;
 use time::Date;
 
@@ -24,7 +25,8 @@ use time::Date;
 ///     as_of: time::macros::date!(2016-07-31),
 ///     deliverables: vec![], items: vec![], waiting: vec![],
 ///     requests: UnfundedRequests::default(), portfolios: vec![],
-///     totals: Totals::default(), problems: vec![],
+///     totals: Totals::default(), problems: vec![], lines: vec![],
+///     exchange_rates: vec![],
 /// };
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -53,6 +55,14 @@ pub struct FundingOverview {
     pub totals: Totals,
     /// What could not be computed.
     pub problems: Vec<FundingProblem>,
+    /// Budget, expenditure and delivery of every current line that states
+    /// an approved or spent amount (format 1.1), in plan order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<LineDelivery>,
+    /// The exchange rates the file states, which a
+    /// [`RateUsed`](crate::RateUsed) points at by position (format 1.1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exchange_rates: Vec<ExchangeRate>,
 }
 
 /// The funding of `plan` as of `as_of`, with the portfolio observations of
@@ -69,6 +79,29 @@ pub fn overview_with(
     as_of: Date,
     policy: &PortfolioPolicy,
 ) -> FundingOverview {
+    overview_of(plan, reports, as_of, policy, None)
+}
+
+/// [`overview_with`], with every group of the totals also in `currency`
+/// where the file's stated exchange rates allow
+/// ([`AmountTotals::in_currency`](crate::AmountTotals::in_currency)).
+pub fn overview_in_currency(
+    plan: &ActionPlan,
+    reports: &[ProgressReport],
+    as_of: Date,
+    policy: &PortfolioPolicy,
+    currency: Currency,
+) -> FundingOverview {
+    overview_of(plan, reports, as_of, policy, Some(currency))
+}
+
+fn overview_of(
+    plan: &ActionPlan,
+    reports: &[ProgressReport],
+    as_of: Date,
+    policy: &PortfolioPolicy,
+    currency: Option<Currency>,
+) -> FundingOverview {
     // One index and one set of current lines serve every stage, so that
     // each look-up is by map and the whole overview is linear in the plan.
     let index = PlanIndex::new(plan);
@@ -82,7 +115,7 @@ pub fn overview_with(
         problems.push(FundingProblem::Requests { request, error });
         UnfundedRequests::default()
     });
-    let totals = totals_of(&index, &current).unwrap_or_else(|(line, error)| {
+    let totals = totals_of(&index, &current, as_of, currency).unwrap_or_else(|(line, error)| {
         problems.push(FundingProblem::Totals { line, error });
         Totals::default()
     });
@@ -103,6 +136,11 @@ pub fn overview_with(
         portfolios,
         totals,
         problems,
+        lines: current
+            .iter()
+            .filter_map(|l| line_delivery(l, as_of))
+            .collect(),
+        exchange_rates: plan.resources.exchange_rates.clone(),
     }
 }
 
