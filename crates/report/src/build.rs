@@ -129,7 +129,7 @@ pub fn build<'a>(
             .and_then(|u| names.unit_by_id(u.as_str())),
         bienniums,
         summary,
-        funding: funding_view(&index, funding, lang),
+        funding: funding_view(plan, &index, funding, layout, lang),
         footnotes: report.map(|r| footnotes(r, lang)).unwrap_or_default(),
         revisions: names.revision_lines(plan, &index, evaluation.as_of),
         units: match &options.unit {
@@ -318,6 +318,50 @@ impl<'a> Context<'a, '_> {
         })
     }
 
+    /// An indicator's cell, with the deadline and the target in force of
+    /// its evaluation (actionplan-indicators applies the revisions in force).
+    fn indicator_cell(
+        &self,
+        ind: &'a Indicator,
+        eval: Option<&'a actionplan_indicators::IndicatorEvaluation>,
+    ) -> IndicatorCell<'a> {
+        let lang = self.lang;
+        let as_of = self.evaluation.as_of;
+        // The deadline and the target in force are the evaluation's
+        // (actionplan-indicators applies the revisions in force).
+        let (timeline, deadline_revised) = match eval.and_then(|e| e.deadline_revised.as_ref()) {
+            Some(r) => (Some(r.to), Some(build11::deadline_mark(self.index, r))),
+            None => (ind.deadline, None),
+        };
+        let mut targets = self.names.targets(self.index, ind, timeline, as_of);
+        if let Some(due) = eval
+            .and_then(|e| e.target_in_force.as_ref())
+            .and_then(|t| t.due)
+        {
+            for t in &mut targets {
+                t.in_force = t.by == due;
+            }
+        }
+        IndicatorCell {
+            id: ind.id.as_str(),
+            letter: ind.letter.map(Letter::parenthesized),
+            text: ind.text.best(lang),
+            timeline,
+            deadline_revised,
+            span: ind.span,
+            cumulation: match &ind.measure {
+                Measure::Count(c) => Some(c.cumulation),
+                Measure::Percentage(p) => Some(p.cumulation),
+                Measure::Money(m) => Some(m.cumulation),
+                _ => None,
+            }
+            .filter(|c| !c.is_default()),
+            targets,
+            details: details(ind, lang),
+            measure: ind.measure.kind().as_str(),
+        }
+    }
+
     fn deliverable_rows(&self, rows: &mut Vec<Row<'a>>, d: &'a Deliverable) {
         let lang = self.lang;
         let items: Arc<[ItemCell<'a>]> = self
@@ -374,31 +418,12 @@ impl<'a> Context<'a, '_> {
         for ind in &d.indicators {
             let entry = self.report.and_then(|r| r.indicator(ind.id.as_str()));
             let eval = self.evaluation.indicator(ind.id.as_str());
-            let as_of = self.evaluation.as_of;
-            let (timeline, deadline_revised) = self.names.deadline(self.index, ind, as_of);
             rows.push(Row {
                 items: Arc::clone(&items),
                 first_of_item: false,
                 first_of_deliverable: false,
                 deliverable: Arc::clone(&deliverable),
-                indicator: Some(IndicatorCell {
-                    id: ind.id.as_str(),
-                    letter: ind.letter.map(Letter::parenthesized),
-                    text: ind.text.best(lang),
-                    timeline,
-                    deadline_revised,
-                    span: ind.span,
-                    cumulation: match &ind.measure {
-                        Measure::Count(c) => Some(c.cumulation),
-                        Measure::Percentage(p) => Some(p.cumulation),
-                        Measure::Money(m) => Some(m.cumulation),
-                        _ => None,
-                    }
-                    .filter(|c| !c.is_default()),
-                    targets: self.names.targets(self.index, ind, timeline, as_of),
-                    details: details(ind, lang),
-                    measure: ind.measure.kind().as_str(),
-                }),
+                indicator: Some(self.indicator_cell(ind, eval)),
                 progress: entry.and_then(|e| {
                     let observations = if self.layout == Layout::Format11 {
                         self.names.observations(e)
@@ -472,11 +497,17 @@ fn mark_firsts(rows: &mut [Row<'_>]) {
 }
 
 fn funding_view<'a>(
+    plan: &'a ActionPlan,
     index: &PlanIndex<'a>,
     funding: &'a FundingOverview,
+    layout: Layout,
     lang: Language,
 ) -> FundingView<'a> {
+    let (totals, delivery, rates) = build11::resources(plan, funding, layout, lang);
     FundingView {
+        totals,
+        delivery,
+        rates,
         portfolios: funding
             .portfolios
             .iter()

@@ -4,8 +4,8 @@
 
 use crate::label::timeline_label;
 use crate::view11::{
-    EvidenceView, Figure, Layout, ObservationLine, RevisionLine, RevisionMark, SplitPart,
-    SplitView, TargetLine, UnitRef, UnitSummary,
+    DeliveryRow, EvidenceView, Figure, Layout, ObservationLine, RevisionLine, RevisionMark,
+    SplitPart, SplitView, TargetLine, TotalsRow, UnitRef, UnitSummary,
 };
 use actionplan_indicators::PlanEvaluation;
 use actionplan_model::{
@@ -14,7 +14,9 @@ use actionplan_model::{
     Session, Split, Status, TargetMode, UnitId, YearMonth,
 };
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use time::Date;
 
 /// Names and relations of the 1.1 members, looked up by id.
@@ -130,30 +132,10 @@ impl<'a> Names<'a> {
         list
     }
 
-    /// The deadline in force on `as_of`, with the revision that set it.
-    pub(crate) fn deadline(
-        &self,
-        index: &PlanIndex<'a>,
-        ind: &'a Indicator,
-        as_of: Date,
-    ) -> (Option<YearMonth>, Option<RevisionMark<'a>>) {
-        let mut deadline = ind.deadline;
-        let mut mark = None;
-        for r in self.in_force(ind.id.as_str(), as_of) {
-            if let Some(to) = r.deadline {
-                mark = Some(RevisionMark {
-                    revision: r.id.as_str(),
-                    from: deadline.map_or_else(|| "none".to_owned(), timeline_label),
-                    by: decided_by(index, r),
-                });
-                deadline = Some(to);
-            }
-        }
-        (deadline, mark)
-    }
-
     /// The targets of an indicator over time, after the revisions in force
-    /// on `as_of`, the one in force marked: empty for a measure without
+    /// on `as_of`, the one in force marked by the rule of
+    /// `actionplan-indicators` (the caller sets the mark from the
+    /// evaluation where it has one): empty for a measure without
     /// dated targets and without a revised target (every 1.0 file).
     pub(crate) fn targets(
         &self,
@@ -428,6 +410,25 @@ pub(crate) fn units_of<'a>(
     }))
 }
 
+/// The mark of a deadline the evaluation found revised:
+/// `revised from 12/2019 (GB.337)`.
+pub(crate) fn deadline_mark<'a>(
+    index: &PlanIndex<'a>,
+    r: &'a actionplan_indicators::RevisedDeadline,
+) -> RevisionMark<'a> {
+    RevisionMark {
+        revision: r.by.revision.as_str(),
+        from: r.from.map_or_else(|| "none".to_owned(), timeline_label),
+        by: r
+            .by
+            .decided_at
+            .as_ref()
+            .and_then(|s| index.session(s.as_str()))
+            .map(session_symbol)
+            .or_else(|| r.by.document.clone()),
+    }
+}
+
 /// `GB.337` for a session of the Governing Body, `ILC.105` for the Conference.
 pub(crate) fn session_symbol(s: &Session) -> String {
     match s.body {
@@ -567,4 +568,79 @@ pub(crate) fn layout(plan: &ActionPlan, reports: &[ProgressReport]) -> Layout {
     } else {
         Layout::Format10
     }
+}
+
+/// The totals, delivery and stated rates of the resources section: only
+/// for the 1.1 layout (the 1.0 report stays as it was), and only the
+/// groups that state amounts.
+pub(crate) fn resources<'a>(
+    plan: &'a ActionPlan,
+    funding: &'a actionplan_funding::FundingOverview,
+    layout: Layout,
+    lang: Language,
+) -> (Vec<TotalsRow<'a>>, Vec<DeliveryRow<'a>>, Vec<String>) {
+    if layout != Layout::Format11 {
+        return (Vec::new(), Vec::new(), Vec::new());
+    }
+    let t = &funding.totals;
+    let stated = |a: &actionplan_funding::AmountTotals| a.lines > a.lines_without_amounts;
+    let mut rows: Vec<TotalsRow<'a>> = Vec::new();
+    let mut push = |group: &'static str,
+                    name: Cow<'a, str>,
+                    id: Option<&'a str>,
+                    totals: &'a actionplan_funding::AmountTotals| {
+        if stated(totals) {
+            rows.push(TotalsRow {
+                group,
+                name,
+                id,
+                totals,
+            });
+        }
+    };
+    push("all", Cow::Borrowed("All resource lines"), None, &t.all);
+    for (kind, a) in &t.by_source_kind {
+        push("kind", Cow::Owned(kind.as_str().replace('_', " ")), None, a);
+    }
+    for (id, p) in &t.by_partner {
+        let name = p.name.as_ref().map_or(id.as_str(), |n| n.best(lang));
+        push("partner", Cow::Borrowed(name), Some(id.as_str()), &p.totals);
+    }
+    for (id, u) in &t.by_unit {
+        let name = u.name.as_ref().map_or(id.as_str(), |n| n.best(lang));
+        push("unit", Cow::Borrowed(name), Some(id.as_str()), &u.totals);
+    }
+    for (b, a) in &t.by_biennium {
+        push("biennium", Cow::Owned(b.to_string()), None, a);
+    }
+    for (p, a) in &t.by_period {
+        push("period", Cow::Borrowed(p.as_str()), None, a);
+    }
+    let delivery = funding
+        .lines
+        .iter()
+        .map(|d| DeliveryRow {
+            line: d.line.as_str(),
+            delivery: d,
+        })
+        .collect();
+    let rates = plan
+        .resources
+        .exchange_rates
+        .iter()
+        .map(|r| {
+            let mut s = format!(
+                "{} {} per {} of {}",
+                r.rate,
+                r.to,
+                r.from,
+                crate::label::date_or_month_label(r.date)
+            );
+            if let Some(src) = &r.source {
+                let _ = write!(s, " ({})", src.best(lang));
+            }
+            s
+        })
+        .collect();
+    (rows, delivery, rates)
 }

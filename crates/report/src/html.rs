@@ -131,10 +131,11 @@ fn summary(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
 /// Portfolios, deliverables not fully funded and requests not funded.
 fn resources(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     let f = &view.funding;
-    if f.portfolios.is_empty() && f.underfunded.is_empty() && f.requests.is_empty() {
+    if f.is_empty() {
         return Ok(());
     }
     out.write_str("<h2>Resources</h2>\n")?;
+    money_totals(out, view)?;
     if !f.portfolios.is_empty() {
         out.write_str("<table id=\"portfolios\">\n<thead><tr><th scope=\"col\">Portfolio</th><th scope=\"col\">Baseline</th><th scope=\"col\">Target</th><th scope=\"col\">Current</th><th scope=\"col\">Gap</th><th scope=\"col\" class=\"num\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n")?;
         for p in &f.portfolios {
@@ -350,6 +351,79 @@ fn evidence(out: &mut impl Write, e: &EvidenceView<'_>) -> fmt::Result {
     let note = e.note();
     if !note.is_empty() {
         write!(out, " ({})", esc(&note))?;
+    }
+    Ok(())
+}
+
+/// Totals by group with a delivery chart, delivery per line and the
+/// stated rates (1.1 layout).
+fn money_totals(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    let f = &view.funding;
+    if !f.totals.is_empty() {
+        let converted = f.totals.iter().any(|t| t.totals.in_currency.is_some());
+        out.write_str("<h3>Totals</h3>\n<table id=\"totals\">\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Secured</th><th scope=\"col\">Approved</th><th scope=\"col\">Spent</th><th scope=\"col\" class=\"num\">Delivery</th>")?;
+        if converted {
+            out.write_str("<th scope=\"col\">In one currency</th>")?;
+        }
+        out.write_str("</tr></thead>\n<tbody>\n")?;
+        for t in &f.totals {
+            write!(out, "<tr data-group=\"{}\"", t.group)?;
+            if let Some(id) = t.id {
+                write!(out, " data-id=\"{}\"", esc(id))?;
+            }
+            let name = match t.group {
+                "all" => t.name.to_string(),
+                g => format!("{g}: {}", t.name),
+            };
+            write!(
+                out,
+                "><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>",
+                esc(&name),
+                esc(&t.secured_label()),
+                esc(&t.approved_label()),
+                esc(&t.spent_label()),
+                esc(&t.delivery_label())
+            )?;
+            if converted {
+                write!(
+                    out,
+                    "<td>{}</td>",
+                    esc(&t.converted_label().unwrap_or_default())
+                )?;
+            }
+            out.write_str("</tr>\n")?;
+        }
+        out.write_str("</tbody>\n</table>\n")?;
+    }
+    if !f.delivery.is_empty() {
+        out.write_str("<h3>Delivery by resource line</h3>\n<ul id=\"delivery\">\n")?;
+        for d in &f.delivery {
+            writeln!(
+                out,
+                "<li data-line=\"{}\">{}: {}</li>",
+                esc(d.line),
+                esc(d.line),
+                esc(&d.summary())
+            )?;
+        }
+        out.write_str("</ul>\n")?;
+        let bars: Vec<(String, Option<rust_decimal::Decimal>)> = f
+            .delivery
+            .iter()
+            .map(|d| (d.line.to_owned(), d.delivery.delivery_percent))
+            .collect();
+        if bars.iter().any(|(_, p)| p.is_some()) {
+            out.write_str("<figure>\n")?;
+            svg::delivery_chart(out, &bars)?;
+            out.write_str("\n<figcaption>Delivery rate (spent ÷ approved) per resource line.</figcaption>\n</figure>\n")?;
+        }
+    }
+    if !f.rates.is_empty() {
+        out.write_str("<h3>Exchange rates stated in the file</h3>\n<ul id=\"rates\">\n")?;
+        for r in &f.rates {
+            writeln!(out, "<li>{}</li>", esc(r))?;
+        }
+        out.write_str("</ul>\n")?;
     }
     Ok(())
 }

@@ -76,7 +76,7 @@ mod svg;
 mod view;
 mod view11;
 
-pub use assess::{AssessError, Assessment, assess, default_as_of};
+pub use assess::{AssessError, Assessment, assess, conversion_currency, default_as_of};
 pub use build::{Options, build};
 pub use csv::{COLUMNS as CSV_COLUMNS, COLUMNS_1_1 as CSV_COLUMNS_1_1};
 pub use format::{Format, FormatError, render, render_to};

@@ -72,41 +72,7 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     writeln!(out, "| **total** | **{total}** |")?;
     revisions(out, view)?;
     units(out, view)?;
-    let f = &view.funding;
-    if !(f.portfolios.is_empty() && f.underfunded.is_empty() && f.requests.is_empty()) {
-        out.write_str("\n## Resources")?;
-    }
-    if !f.portfolios.is_empty() {
-        out.write_str("\n\n| Portfolio | Baseline | Target | Current | Gap | Progress | Status |\n|---|---|---|---|---|---:|---|")?;
-        for p in &f.portfolios {
-            write!(
-                out,
-                "\n| {} | {} | {} | {} | {} | {} | {} |",
-                md(p.name),
-                md(p.baseline_label().as_deref().unwrap_or("—")),
-                md(&money_label(p.target)),
-                md(&p.current.to_string()),
-                md(&p.gap_label()),
-                md(&p.progress_label()),
-                md(p.status.label())
-            )?;
-        }
-    }
-    if !f.underfunded.is_empty() {
-        out.write_str("\n\nDeliverables not fully funded:\n")?;
-        for u in &f.underfunded {
-            write!(out, "\n- {} — {}.", md(u.text), md(&u.state()))?;
-            for n in &u.notes {
-                write!(out, " {}", md(n))?;
-            }
-        }
-    }
-    if !f.requests.is_empty() {
-        out.write_str("\n\nRequests received but not funded:\n")?;
-        for r in &f.requests {
-            write!(out, "\n- {}", md(&r.summary()))?;
-        }
-    }
+    resources(out, view)?;
     if !view.footnotes.is_empty() {
         out.write_str("\n\n## Notes\n")?;
         for n in &view.footnotes {
@@ -224,6 +190,94 @@ fn evidence(out: &mut impl Write, e: &EvidenceView<'_>) -> fmt::Result {
     let note = e.note();
     if !note.is_empty() {
         write!(out, " ({})", md(&note))?;
+    }
+    Ok(())
+}
+
+/// The resources section, under its heading only where it has content.
+fn resources(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    let f = &view.funding;
+    if !f.is_empty() {
+        out.write_str("\n## Resources")?;
+    }
+    money_totals(out, view)?;
+    if !f.portfolios.is_empty() {
+        out.write_str("\n\n| Portfolio | Baseline | Target | Current | Gap | Progress | Status |\n|---|---|---|---|---|---:|---|")?;
+        for p in &f.portfolios {
+            write!(
+                out,
+                "\n| {} | {} | {} | {} | {} | {} | {} |",
+                md(p.name),
+                md(p.baseline_label().as_deref().unwrap_or("—")),
+                md(&money_label(p.target)),
+                md(&p.current.to_string()),
+                md(&p.gap_label()),
+                md(&p.progress_label()),
+                md(p.status.label())
+            )?;
+        }
+    }
+    if !f.underfunded.is_empty() {
+        out.write_str("\n\nDeliverables not fully funded:\n")?;
+        for u in &f.underfunded {
+            write!(out, "\n- {} — {}.", md(u.text), md(&u.state()))?;
+            for n in &u.notes {
+                write!(out, " {}", md(n))?;
+            }
+        }
+    }
+    if !f.requests.is_empty() {
+        out.write_str("\n\nRequests received but not funded:\n")?;
+        for r in &f.requests {
+            write!(out, "\n- {}", md(&r.summary()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Totals by group, delivery per line and the stated rates (1.1 layout).
+fn money_totals(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    let f = &view.funding;
+    if !f.totals.is_empty() {
+        let converted = f.totals.iter().any(|t| t.totals.in_currency.is_some());
+        out.write_str("\n\n| Group | Secured | Approved | Spent | Delivery |")?;
+        if converted {
+            out.write_str(" In one currency |")?;
+        }
+        out.write_str("\n|---|---|---|---|---:|")?;
+        if converted {
+            out.write_str("---|")?;
+        }
+        for t in &f.totals {
+            let name = match t.group {
+                "all" => t.name.to_string(),
+                g => format!("{g}: {}", t.name),
+            };
+            write!(
+                out,
+                "\n| {} | {} | {} | {} | {} |",
+                md(&name),
+                md(&t.secured_label()),
+                md(&t.approved_label()),
+                md(&t.spent_label()),
+                md(&t.delivery_label())
+            )?;
+            if converted {
+                write!(out, " {} |", md(&t.converted_label().unwrap_or_default()))?;
+            }
+        }
+    }
+    if !f.delivery.is_empty() {
+        out.write_str("\n\nDelivery by resource line:\n")?;
+        for d in &f.delivery {
+            write!(out, "\n- {}: {}", md(d.line), md(&d.summary()))?;
+        }
+    }
+    if !f.rates.is_empty() {
+        out.write_str("\n\nExchange rates stated in the file:\n")?;
+        for r in &f.rates {
+            write!(out, "\n- {}", md(r))?;
+        }
     }
     Ok(())
 }

@@ -358,6 +358,28 @@ pub struct FundingView<'a> {
     pub underfunded: Vec<FundingLine<'a>>,
     /// Requests received but not funded.
     pub requests: Vec<RequestLine<'a>>,
+    /// Totals of the resource lines: all, by kind of source, partner, unit,
+    /// biennium and period (format 1.1 plans, where amounts are stated).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub totals: Vec<crate::view11::TotalsRow<'a>>,
+    /// Budget, expenditure and delivery per resource line (format 1.1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delivery: Vec<crate::view11::DeliveryRow<'a>>,
+    /// The exchange rates the file states, as printed:
+    /// `1.0120 USD per CHF of 2 January 2018 (United Nations operational rate of exchange)`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<String>,
+}
+
+impl FundingView<'_> {
+    /// Whether there is nothing to show under a "Resources" heading.
+    pub fn is_empty(&self) -> bool {
+        self.portfolios.is_empty()
+            && self.underfunded.is_empty()
+            && self.requests.is_empty()
+            && self.totals.is_empty()
+            && self.delivery.is_empty()
+    }
 }
 
 /// A portfolio against its target.

@@ -402,3 +402,161 @@ pub struct UnitSummary<'a> {
     /// Their standing statuses in words: `2 achieved, 1 on track`.
     pub statuses: String,
 }
+
+/// A group of resource lines and its totals (format 1.1): all lines, a kind
+/// of source, a partner, a unit, a biennium or a period.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct TotalsRow<'a> {
+    /// What the group is: `all`, `kind`, `partner`, `unit`, `biennium`, `period`.
+    pub group: &'static str,
+    /// Its name as printed.
+    pub name: std::borrow::Cow<'a, str>,
+    /// The partner's or unit's id, for those groups.
+    pub id: Option<&'a str>,
+    /// The funding crate's totals of the group: per currency, and in one
+    /// currency where the stated rates allow.
+    pub totals: &'a actionplan_funding::AmountTotals,
+}
+
+/// Amounts per currency as printed: `USD 1,000,000; CHF 2,000,000`, or `—`.
+pub(crate) fn amounts_label(t: &actionplan_funding::CurrencyTotals) -> String {
+    if t.is_empty() {
+        return "—".to_owned();
+    }
+    t.iter().map(money_label).collect::<Vec<_>>().join("; ")
+}
+
+impl TotalsRow<'_> {
+    /// Secured amounts, per currency.
+    pub fn secured_label(&self) -> String {
+        amounts_label(&self.totals.secured)
+    }
+
+    /// Approved amounts, per currency.
+    pub fn approved_label(&self) -> String {
+        amounts_label(&self.totals.approved)
+    }
+
+    /// Spent amounts, per currency.
+    pub fn spent_label(&self) -> String {
+        amounts_label(&self.totals.spent)
+    }
+
+    /// Delivery rates: `64 %` in one currency, `USD 64 %; CHF 62.5 %` in several.
+    pub fn delivery_label(&self) -> String {
+        let d = &self.totals.delivery_percent;
+        match d.len() {
+            0 => "—".to_owned(),
+            1 => d
+                .values()
+                .map(|p| crate::label::percent_label(*p))
+                .collect(),
+            _ => d
+                .iter()
+                .map(|(c, p)| format!("{c} {}", crate::label::percent_label(*p)))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
+    /// The totals in one currency with the rates used, or why they stay
+    /// per currency; `None` where no conversion was asked for.
+    pub fn converted_label(&self) -> Option<String> {
+        use actionplan_funding::InCurrency;
+        Some(match self.totals.in_currency.as_ref()? {
+            InCurrency::Converted(c) => {
+                let mut parts = Vec::new();
+                for (what, m) in [
+                    ("secured", c.secured),
+                    ("approved", c.approved),
+                    ("spent", c.spent),
+                ] {
+                    if let Some(m) = m {
+                        parts.push(format!("{what} {}", money_label(m)));
+                    }
+                }
+                if let Some(p) = c.delivery_percent {
+                    parts.push(format!("delivery {}", crate::label::percent_label(p)));
+                }
+                let mut out = parts.join(", ");
+                if !c.rates.is_empty() {
+                    let rates: Vec<String> = c.rates.iter().map(ToString::to_string).collect();
+                    let _ = write!(out, " (at {})", rates.join("; "));
+                }
+                out
+            }
+            InCurrency::PerCurrency { currency, reasons } => {
+                let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
+                format!("not in {currency}: {}", reasons.join("; "))
+            }
+            _ => return None,
+        })
+    }
+}
+
+impl Serialize for TotalsRow<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("TotalsRow", 8)?;
+        st.serialize_field("group", self.group)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("secured", &self.secured_label())?;
+        st.serialize_field("approved", &self.approved_label())?;
+        st.serialize_field("spent", &self.spent_label())?;
+        st.serialize_field("delivery", &self.delivery_label())?;
+        st.serialize_field("converted", &self.converted_label())?;
+        st.end()
+    }
+}
+
+/// Budget, expenditure and delivery of one resource line (format 1.1).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct DeliveryRow<'a> {
+    /// The line's id.
+    pub line: &'a str,
+    /// The funding crate's figures of the line.
+    pub delivery: &'a actionplan_funding::LineDelivery,
+}
+
+impl DeliveryRow<'_> {
+    /// `USD 640,000 of USD 1,000,000 spent by 31 December 2018: 64 %`.
+    pub fn summary(&self) -> String {
+        let d = self.delivery;
+        let mut out = match (d.spent, d.approved) {
+            (Some(s), Some(a)) => format!("{} of {} spent", money_label(s), money_label(a)),
+            (None, Some(a)) => format!("{} approved, no expenditure known", money_label(a)),
+            (Some(s), None) => format!("{} spent", money_label(s)),
+            (None, None) => "no budget stated".to_owned(),
+        };
+        if let Some(on) = d.spent_as_of {
+            let _ = write!(out, " by {}", date_or_month_label(on));
+        }
+        if let Some(p) = d.delivery_percent {
+            let _ = write!(out, ": {}", crate::label::percent_label(p));
+        }
+        if let Some(u) = d.unspent {
+            let _ = write!(out, ", {} unspent", money_label(u));
+        }
+        out
+    }
+}
+
+impl Serialize for DeliveryRow<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("DeliveryRow", 3)?;
+        st.serialize_field("line", self.line)?;
+        st.serialize_field(
+            "delivery_percent",
+            &self
+                .delivery
+                .delivery_percent
+                .map(|p| p.normalize().to_string()),
+        )?;
+        st.serialize_field("summary", &self.summary())?;
+        st.end()
+    }
+}

@@ -282,3 +282,53 @@ fn a_report_on_one_unit_shows_only_its_work() {
         .collect();
     assert_eq!(shown, ["constituents-trained"]);
 }
+
+#[test]
+fn resources_show_totals_in_one_currency_with_the_rate_and_delivery() {
+    let (plan, reports) = example();
+    let a = assessed(&plan, &reports, date!(2020 - 09 - 30));
+    let v = view(&plan, &reports, &a, &Options::default());
+    let groups: Vec<(&str, &str)> = v
+        .funding
+        .totals
+        .iter()
+        .map(|t| (t.group, t.id.unwrap_or("")))
+        .collect();
+    for expected in [
+        ("all", ""),
+        ("partner", "switzerland"),
+        ("partner", "germany"),
+        ("unit", "governance"),
+    ] {
+        assert!(groups.contains(&expected), "{expected:?} in {groups:?}");
+    }
+    let md = render(&v, Format::Markdown);
+    for expected in [
+        "1.0120 USD per CHF of 2 January 2018 (United Nations operational rate of exchange)",
+        "rb-training: USD 640,000 of USD 1,000,000 spent by 31 December 2018: 64 %",
+        "| partner: Switzerland (State Secretariat for Economic Affairs) | CHF 2,000,000 | CHF 2,000,000 | CHF 1,250,000 | 62.5 % | secured USD 2,024,000.00, approved USD 2,024,000.00, spent USD 1,265,000.00, delivery 62.5 % (at 1.0120 USD per CHF of 2018-01-02) |",
+        "| All resource lines | CHF 2,000,000; USD 1,600,000 |",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+    let html = render(&v, Format::Html);
+    assert!(html.contains("delivery-chart-title"), "a delivery chart");
+    assert_eq!(html.matches("<h2>Resources</h2>").count(), 1);
+    let json = render(&v, Format::Json);
+    assert!(json.contains("\"rates\""), "{json}");
+}
+
+#[test]
+fn a_heading_without_content_is_not_printed() {
+    let (mut plan, reports) = example();
+    plan.resources = actionplan_model::Resources::default();
+    plan.revisions.clear();
+    let a = assessed(&plan, &reports, date!(2020 - 09 - 30));
+    let v = view(&plan, &reports, &a, &Options::default());
+    let md = render(&v, Format::Markdown);
+    assert!(!md.contains("## Resources"), "{md}");
+    assert!(!md.contains("## Revisions"), "{md}");
+    let html = render(&v, Format::Html);
+    assert!(!html.contains("<h2>Resources</h2>"));
+    assert!(!html.contains("<h2>Revisions</h2>"));
+}
