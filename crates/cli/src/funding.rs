@@ -360,8 +360,9 @@ mod tests {
     use super::*;
     use actionplan_model::ActionPlan;
 
-    /// The 1.1 example's plan, read with `serde_json` (the command reads
-    /// it through `actionplan-interchange` once that reads 1.1).
+    /// The 1.1 example's plan, read with `serde_json` so that a test can
+    /// change it first (drop the rate) without writing a file; the e2e
+    /// tests run the command on the file itself.
     fn example(edit: impl FnOnce(&mut serde_json::Value)) -> ActionPlan {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),

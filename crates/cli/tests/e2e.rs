@@ -774,3 +774,45 @@ fn funding_in_a_currency_without_amounts_says_so_and_keeps_the_rest() {
     let o = run(&["funding", SEED, "--currency", "usd"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+/// The format 1.1 example (`tests/data/supply-chains-programme-2017-2021.json`).
+const PROGRAMME: &str = "tests/data/supply-chains-programme-2017-2021.json";
+
+#[test]
+fn funding_of_the_1_1_example_in_usd_matches_expected() {
+    let text = ok(&["funding", PROGRAMME, "--currency", "USD"]);
+    expect("funding-programme-usd.txt", &text);
+    let json = ok(&[
+        "funding",
+        PROGRAMME,
+        "--currency",
+        "USD",
+        "--format",
+        "json",
+    ]);
+    expect("funding-programme-usd.json", &json);
+    // As of the first report: CHF 2,000,000 at 1.0120 plus USD 1,000,000,
+    // and the rate named.
+    let first = ok(&[
+        "funding",
+        PROGRAMME,
+        "--currency",
+        "USD",
+        "--as-of",
+        "2018-12-31",
+    ]);
+    let all = first.lines().find(|l| l.starts_with("all ")).unwrap();
+    assert!(all.contains("USD 3,024,000.00"), "{first}");
+    assert!(
+        first.contains(
+            "converted at 1.0120 USD per CHF of 2018-01-02 (United Nations operational rate of exchange)"
+        ),
+        "{first}"
+    );
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let usd = &v["totals"]["all"]["in_currency"];
+    assert_eq!(usd["result"], "converted");
+    assert_eq!(usd["approved"]["amount"], "3624000.00");
+    assert_eq!(usd["delivery_percent"], "56.71");
+    assert_eq!(usd["rates"][0]["rate"], "1.0120");
+}

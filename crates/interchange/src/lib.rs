@@ -45,7 +45,8 @@
 //! # The three layers
 //!
 //! 1. **Syntax**: UTF-8 JSON, no key twice in one object.
-//! 2. **Schema**: the published JSON Schema ([`schema`], shipped in this
+//! 2. **Schema**: the published JSON Schema of the file's version
+//!    ([`schema_for`]; the current one, [`schema`], is shipped in this
 //!    crate as the committed file [`SCHEMA_PATH`], `$id` [`SCHEMA_ID`]),
 //!    compiled once per process, with format checks on. The schema and [`read_str`] accept exactly the
 //!    same documents; property tests hold them to it.
@@ -102,11 +103,19 @@
 //!
 //! # Versions
 //!
-//! Files carry `"version": "1.0"`. A later minor version (1.1) may add
-//! optional members and vocabulary; readers of 1.1 read 1.0 files unchanged,
-//! and a 1.0 reader refuses a 1.1 file with [`ReadError::UnsupportedVersion`]
-//! rather than guess. A major version (2.0) may change or remove members and
-//! gets a new schema `$id`.
+//! Files carry `"version": "1.0"` or `"1.1"` ([`FormatVersion`]). Version
+//! 1.1 only adds (time frames, dated baselines and targets, revisions,
+//! disaggregation, evidence, units, partners, exchange rates, budget and
+//! expenditure): this library reads 1.0 files unchanged, checks each file
+//! against the schema of its version ([`schema_for`]; the 1.0 schema is
+//! frozen), and refuses a file that says 1.0 but uses a 1.1 member, naming
+//! the member's pointer (code `envelope/version`). The writer keeps a
+//! file's version and raises it to 1.1 only when the content needs it;
+//! [`Envelope::new`] picks the lowest version that holds its content. So
+//! every 1.0 file is written back byte for byte. A 1.0 reader refuses a 1.1
+//! file with [`ReadError::UnsupportedVersion`], naming the version, rather
+//! than guess. A major version (2.0) may change or remove members and gets a
+//! new schema `$id`.
 //!
 //! # Writing files
 //!
@@ -174,7 +183,7 @@ pub mod test_hooks {
     pub use crate::schema_check::schema_compilations;
 }
 
-/// The exchange format, version 1.0, member by member, for people who write
+/// The exchange format, versions 1.0 and 1.1, member by member, for people who write
 /// or read files without this crate (the crate's `docs/exchange-format.md`).
 #[doc = include_str!("../docs/exchange-format.md")]
 pub mod exchange_format {}

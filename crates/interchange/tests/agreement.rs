@@ -1,5 +1,7 @@
 //! The schema and the reader agree: a document passes layers 1–2 exactly
-//! when `read_str` reads it. Checked over generated valid documents and
+//! when `read_str` reads it, for 1.0 documents (against the frozen 1.0
+//! schema) and 1.1 documents that use every kind of member 1.1 adds
+//! (against the 1.1 schema). Checked over generated valid documents and
 //! over mutations of them (a member removed, a wrong type, an unknown
 //! member, a date that does not exist, month 13, a JSON number where a
 //! decimal string belongs, a decimal with an exponent, an empty id, null,
@@ -303,13 +305,75 @@ fn envelope() -> impl Strategy<Value = Value> {
         plan,
         proptest::collection::vec(report(), 0..2),
         extensions(),
+        proptest::option::of((month(), month(), decimal(), date_or_month())),
     )
-        .prop_map(|(plan, reports, ext)| {
+        .prop_map(|(plan, reports, ext, v11)| {
             let mut v =
                 json!({"format": "actionplan", "version": "1.0", "plan": plan, "reports": reports});
             put(&mut v, "extensions", ext);
+            if let Some((start, end, figure, date)) = v11 {
+                to_1_1(&mut v, &start, &end, &figure, &date);
+            }
             v
         })
+}
+
+/// Turns a generated 1.0 document into a 1.1 one that uses a member of
+/// each kind 1.1 adds, so that mutations reach them too.
+fn to_1_1(doc: &mut Value, start: &str, end: &str, figure: &str, date: &str) {
+    doc["version"] = json!("1.1");
+    let plan = &mut doc["plan"];
+    plan["period"] = json!({"start": start, "end": end});
+    plan["units"] = json!([{"id": "u", "name": {"en": "Unit"}, "parent": "v"}]);
+    plan["partners"] =
+        json!([{"id": "pa", "name": {"en": "Partner"}, "kind": "member_state", "iati_id": "CH-4"}]);
+    plan["dimensions"] = json!([{"id": "sex", "name": {"en": "Sex"}, "kind": "sex", "values": [{"code": "female"}]}]);
+    plan["revisions"] = json!([{"id": "rv", "indicator": "i", "deadline": end, "target": figure,
+                               "effective": date, "decided_at": "gb-325", "document": "GB.337/INS/5",
+                               "rationale": {"en": "Why"},
+                               "evidence": [{"title": {"en": "Doc"}, "url": "https://example.org/a?b=c", "date": date}]}]);
+    let item = &mut plan["items"][0];
+    item.as_object_mut().unwrap().remove("biennium");
+    item["span"] = json!({"year": 2017});
+    item["lead_unit"] = json!("u");
+    item["contributing_units"] = json!(["u"]);
+    let resources = &mut plan["resources"];
+    resources["sources"][0]["partner_id"] = json!("pa");
+    resources["exchange_rates"] =
+        json!([{"from": "CHF", "to": "USD", "rate": figure, "date": date}]);
+    let line = &mut resources["lines"][0];
+    line["period"] = json!({"start": start, "end": end});
+    line["approved"] = json!({"amount": figure, "currency": "USD"});
+    line["spent_as_of"] = json!(date);
+    if let Some(deliverables) = plan["deliverables"].as_array_mut() {
+        for d in deliverables {
+            d["span"] = json!({"biennium": "2016-17"});
+            for ind in d["indicators"].as_array_mut().into_iter().flatten() {
+                ind["span"] = json!({"start": start, "end": end});
+                let m = &mut ind["measure"];
+                if matches!(m["kind"].as_str(), Some("count" | "percentage" | "money")) {
+                    m["targets"] = json!([{"value": figure, "by": end,
+                        "disaggregation": [{"dimension": "sex", "values": {"female": figure}}]}]);
+                    m["cumulation"] = json!("per_period");
+                }
+                if let Some(b) = m.get("baseline").and_then(Value::as_str).map(str::to_owned) {
+                    m["baseline"] = json!({"value": b, "date": date, "comment": {"en": "c"}});
+                }
+            }
+        }
+    }
+    for r in doc["reports"].as_array_mut().into_iter().flatten() {
+        for p in r["indicators"].as_array_mut().into_iter().flatten() {
+            for o in p["observations"].as_array_mut().into_iter().flatten() {
+                o["evidence"] = json!([{"title": {"en": "E"}, "symbol": "GB.1/2"}]);
+                if o["kind"] == "count" {
+                    o["period"] = json!({"year": 2018});
+                    o["disaggregation"] =
+                        json!([{"dimension": "sex", "values": {"female": figure}}]);
+                }
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

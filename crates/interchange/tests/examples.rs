@@ -43,6 +43,48 @@ fn canonical_rewrite_is_a_fixed_point() {
     }
 }
 
+/// Every example is committed in canonical form: the writer gives back the
+/// same bytes (the seed as version 1.0, the 1.1 example as 1.1). Rewrite
+/// one with `ACTIONPLAN_UPDATE_EXAMPLES=1`.
+#[test]
+fn examples_are_canonical_and_keep_their_version() {
+    for path in examples() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let envelope = read_str(&text).unwrap();
+        let canonical = to_canonical_string(&envelope);
+        if std::env::var_os("ACTIONPLAN_UPDATE_EXAMPLES").is_some() {
+            std::fs::write(&path, &canonical).unwrap();
+            continue;
+        }
+        assert!(
+            canonical == text,
+            "{} is not in canonical form; rewrite it with ACTIONPLAN_UPDATE_EXAMPLES=1",
+            path.display()
+        );
+        assert_eq!(
+            envelope.version,
+            actionplan_interchange::FormatVersion::lowest_for(&envelope.plan, &envelope.reports),
+            "{}: an example states the lowest version that holds it",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn the_1_1_example_is_present_and_uses_1_1() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/examples/supply-chains-programme-2017-2021.json");
+    let envelope = read_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(
+        envelope.version,
+        actionplan_interchange::FormatVersion::V1_1
+    );
+    assert!(actionplan_model::needs_1_1(
+        &envelope.plan,
+        &envelope.reports
+    ));
+}
+
 #[test]
 fn seed_example_is_present() {
     assert!(

@@ -16,10 +16,29 @@ import sys
 
 from jsonschema import Draft202012Validator
 
-schema_path = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "docs", "schema",
-                           "actionplan-1.0.schema.json")
-with open(schema_path, encoding="utf-8") as f:
-    validator = Draft202012Validator(json.load(f), format_checker=Draft202012Validator.FORMAT_CHECKER)
+SCHEMA_DIR = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "docs", "schema")
+validators = {}
+for version in ("1.0", "1.1"):
+    with open(os.path.join(SCHEMA_DIR, f"actionplan-{version}.schema.json"), encoding="utf-8") as f:
+        validators[version] = Draft202012Validator(json.load(f), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+class ByVersion:
+    """The schema of the version a document states (1.0, else 1.1)."""
+
+    @staticmethod
+    def pick(doc):
+        version = doc.get("version") if isinstance(doc, dict) else None
+        return validators["1.0" if version == "1.0" else "1.1"]
+
+    def is_valid(self, doc):
+        return self.pick(doc).is_valid(doc)
+
+    def iter_errors(self, doc):
+        return self.pick(doc).iter_errors(doc)
+
+
+validator = ByVersion()
 bad = 0
 files = sorted(glob.glob(os.path.join(sys.argv[1], "*.json")))
 for path in files:

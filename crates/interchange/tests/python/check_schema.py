@@ -8,7 +8,9 @@ Needs `pip install 'jsonschema>=4.18'` (Draft 2020-12 and its format
 checker). Run from the workspace root (or pass it as the first argument).
 It checks that
 
-* the committed schema is a valid Draft 2020-12 schema;
+* the committed schemas (1.0, frozen, and 1.1) are valid Draft 2020-12
+  schemas; each file is checked against the schema of the version it
+  states (`"version": "1.0"` against 1.0, anything else against 1.1);
 * every file in docs/examples/ and crates/interchange/tests/fixtures/valid/
   is accepted;
 * every invalid fixture whose expected layer (tests/fixtures/expected.json)
@@ -27,7 +29,7 @@ import sys
 from jsonschema import Draft202012Validator
 
 ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
-SCHEMA = os.path.join(ROOT, "docs", "schema", "actionplan-1.0.schema.json")
+SCHEMAS = {v: os.path.join(ROOT, "docs", "schema", f"actionplan-{v}.schema.json") for v in ("1.0", "1.1")}
 FIXTURES = os.path.join(ROOT, "crates", "interchange", "tests", "fixtures")
 
 
@@ -52,10 +54,22 @@ def load(path):
 
 
 def main():
-    with open(SCHEMA, encoding="utf-8") as f:
-        schema = json.load(f)
-    Draft202012Validator.check_schema(schema)
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    validators = {}
+    for version, path in SCHEMAS.items():
+        with open(path, encoding="utf-8") as f:
+            schema = json.load(f)
+        Draft202012Validator.check_schema(schema)
+        validators[version] = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+    class ByVersion:
+        """The validator of the version a document states."""
+
+        @staticmethod
+        def iter_errors(doc):
+            version = doc.get("version") if isinstance(doc, dict) else None
+            return validators["1.0" if version == "1.0" else "1.1"].iter_errors(doc)
+
+    validator = ByVersion()
     failures = []
     checked = 0
 
@@ -100,7 +114,7 @@ def main():
 
     for f in failures:
         print("FAIL", f)
-    print(f"checked {checked} files against {os.path.relpath(SCHEMA, ROOT)}: "
+    print(f"checked {checked} files against {', '.join(os.path.relpath(p, ROOT) for p in SCHEMAS.values())}: "
           f"{'ok' if not failures else str(len(failures)) + ' failure(s)'}")
     return 1 if failures else 0
 
