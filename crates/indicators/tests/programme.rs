@@ -9,17 +9,15 @@ use rust_decimal::Decimal;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-/// The example, read straight into the model types: the exchange reader
-/// of this branch reads format 1.0 only.
+/// The example, read and checked by the exchange reader (schema and rules)
+/// as a user's tool reads it.
 fn programme() -> Result<(ActionPlan, Vec<ProgressReport>), Box<dyn std::error::Error>> {
-    let text = std::fs::read_to_string(concat!(
+    let file = actionplan_interchange::read_path(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/supply-chains-programme-2017-2021.json"
     ))?;
-    let v: serde_json::Value = serde_json::from_str(&text)?;
-    let plan: ActionPlan = serde_json::from_value(v["plan"].clone())?;
-    let reports: Vec<ProgressReport> = serde_json::from_value(v["reports"].clone())?;
-    Ok((plan, reports))
+    assert_eq!(file.version.to_string(), "1.1");
+    Ok((file.plan, file.reports))
 }
 
 fn evaluated(as_of: &str) -> Result<PlanEvaluation, Box<dyn std::error::Error>> {
@@ -294,5 +292,38 @@ fn items_are_grouped_by_their_years_not_by_biennia() -> TestResult {
         frames,
         expected.map(|(i, f, s)| (i.to_owned(), f.to_owned(), s))
     );
+    Ok(())
+}
+
+#[test]
+fn the_wire_form_names_the_revision_and_the_target_in_force_and_reads_back() -> TestResult {
+    let e = evaluated("2020-01-31")?;
+    let json = serde_json::to_value(&e)?;
+    let at = |id: &str| -> Result<serde_json::Value, String> {
+        json["indicators"]
+            .as_array()
+            .and_then(|list| list.iter().find(|i| i["indicator"] == id))
+            .cloned()
+            .ok_or_else(|| format!("no `{id}` on the wire"))
+    };
+    let meeting = at("experts-meeting-held")?;
+    assert_eq!(meeting["deadline_source"], "revision");
+    assert_eq!(
+        meeting["deadline_revised"],
+        serde_json::json!({"from": "2019-12", "to": "2020-06", "by": {
+            "revision": "experts-meeting-moved", "effective": "2019-10-15",
+            "decided_at": "gb-337", "document": "GB.337/INS/5"}})
+    );
+    assert_eq!(meeting["span"], serde_json::json!({"year": 2019}));
+    let violations = at("suppliers-with-violations")?;
+    assert_eq!(
+        violations["target_in_force"],
+        serde_json::json!({"value": "25", "due": "2021-12", "final": true, "revised": {
+            "from": "20", "by": {"revision": "violations-target-eased", "effective": "2019-11",
+                                 "decided_at": "gb-337", "document": "GB.337/INS/5"}}})
+    );
+    assert_eq!(violations["cumulation"], "level");
+    let back: PlanEvaluation = serde_json::from_value(json)?;
+    assert_eq!(back, e);
     Ok(())
 }
