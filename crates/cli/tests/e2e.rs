@@ -850,6 +850,22 @@ fn report_formats_of_the_1_1_example_match_expected() {
         }
         expect(name, &out);
     }
+    // As of the first report, its evidence: links for https addresses only.
+    let html = ok(&[
+        "report",
+        PROGRAMME,
+        "--format",
+        "html",
+        "--as-of",
+        "2018-12-31",
+    ]);
+    assert!(
+        html.contains(r#"<a href="https://www.ilo.org/evaluation" rel="noopener noreferrer">Evaluation of the training programme</a>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains("Training records of the ILO International Training Centre (December 2018)")
+    );
     let md = ok(&[
         "report",
         PROGRAMME,
