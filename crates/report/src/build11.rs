@@ -498,72 +498,11 @@ pub(crate) fn dated_baseline(measure: &Measure, lang: Language) -> Option<crate:
     })
 }
 
-/// The layout a plan and its reports get: 1.1 as soon as one 1.1 member is
-/// used (the rule the writer follows for the file's version).
+/// The layout a plan and its reports get: 1.1 as soon as they use one
+/// format 1.1 member — the model's rule, the one the writer follows for a
+/// file's version.
 pub(crate) fn layout(plan: &ActionPlan, reports: &[ProgressReport]) -> Layout {
-    let measure_1_1 = |m: &Measure| match m {
-        Measure::Count(c) => {
-            !c.targets.is_empty()
-                || !c.cumulation.is_default()
-                || c.baseline.as_ref().is_some_and(|b| !b.is_bare())
-        }
-        Measure::Percentage(p) => {
-            !p.targets.is_empty()
-                || !p.cumulation.is_default()
-                || p.baseline.as_ref().is_some_and(|b| !b.is_bare())
-        }
-        Measure::Money(m) => {
-            !m.targets.is_empty()
-                || !m.cumulation.is_default()
-                || m.baseline
-                    .as_ref()
-                    .is_some_and(|b| b.comment.is_some() || b.source.is_some())
-        }
-        _ => false,
-    };
-    let r = &plan.resources;
-    let plan_1_1 = plan.period.is_some()
-        || plan.biennia.is_empty()
-        || !plan.dimensions.is_empty()
-        || !plan.units.is_empty()
-        || !plan.partners.is_empty()
-        || !plan.revisions.is_empty()
-        || !r.exchange_rates.is_empty()
-        || r.sources.iter().any(|s| s.partner_id.is_some())
-        || r.lines.iter().any(|l| {
-            l.period.is_some()
-                || l.unit.is_some()
-                || l.approved.is_some()
-                || l.spent.is_some()
-                || l.spent_as_of.is_some()
-        })
-        || plan.items.iter().any(|it| {
-            it.biennium.is_none()
-                || it.span.is_some()
-                || it.lead_unit.is_some()
-                || !it.contributing_units.is_empty()
-        })
-        || plan.deliverables.iter().any(|d| {
-            d.span.is_some()
-                || d.lead_unit.is_some()
-                || !d.contributing_units.is_empty()
-                || d.indicators
-                    .iter()
-                    .any(|i| i.span.is_some() || measure_1_1(&i.measure))
-        });
-    let reports_1_1 = || {
-        reports.iter().any(|rep| {
-            rep.deliverables.iter().any(|d| !d.evidence.is_empty())
-                || rep.indicators.iter().any(|i| {
-                    i.observations.iter().any(|o| {
-                        !o.evidence().is_empty()
-                            || o.period().is_some()
-                            || matches!(o, Observation::Count(v) | Observation::Percentage(v) if !v.disaggregation.is_empty())
-                    })
-                })
-        })
-    };
-    if plan_1_1 || reports_1_1() {
+    if actionplan_model::first_use_1_1(plan, reports).is_some() {
         Layout::Format11
     } else {
         Layout::Format10
