@@ -323,6 +323,11 @@ pub struct ReportArgs {
     /// The language of the texts: `en`, `fr` or `es` (falls back to English).
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    /// Show only the work of this unit of the Office (by its id in the
+    /// plan's `units`): the deliverables it leads or contributes to, and
+    /// its line of the per-unit summary.
+    #[arg(long, value_name = "ID")]
+    pub unit: Option<String>,
 }
 
 /// Report formats.

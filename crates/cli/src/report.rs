@@ -4,8 +4,26 @@ use crate::args::{Lang, ReportArgs, ReportFormat};
 use crate::failure::Failure;
 use crate::load::assess_file;
 use crate::output::write_atomically_with;
-use actionplan_model::Language;
+use actionplan_model::{ActionPlan, Language, UnitId};
 use actionplan_report::{Format, Options, build, render_to};
+
+/// The unit `--unit` names, when the plan declares it; otherwise a usage
+/// error that lists the units the plan declares.
+fn declared_unit(plan: &ActionPlan, id: &str) -> Result<UnitId, Failure> {
+    if let Some(u) = plan.units.iter().find(|u| u.id.as_str() == id) {
+        return Ok(u.id.clone());
+    }
+    let declared: Vec<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
+    let known = if declared.is_empty() {
+        "the plan declares no units".to_owned()
+    } else {
+        format!("the plan declares: {}", declared.join(", "))
+    };
+    Err(Failure::usage(
+        crate::terminal::escape_terminal(&format!("--unit {id}: no such unit; {known}"))
+            .into_owned(),
+    ))
+}
 
 /// Renders the report to standard output or to `-o OUT`.
 pub fn run(args: &ReportArgs, out: &mut dyn std::io::Write) -> Result<u8, Failure> {
@@ -19,12 +37,16 @@ pub fn run(args: &ReportArgs, out: &mut dyn std::io::Write) -> Result<u8, Failur
         Lang::Fr => Language::Fr,
         Lang::Es => Language::Es,
     };
+    let mut options = Options::in_language(language);
+    if let Some(unit) = &args.unit {
+        options = options.for_unit(declared_unit(&envelope.plan, unit)?);
+    }
     let view = build(
         &envelope.plan,
         &envelope.reports,
         &a.evaluation,
         &a.funding,
-        &Options::in_language(language),
+        &options,
     );
     let format = match args.format {
         ReportFormat::Docx => return write_docx(args, &view, out),

@@ -1060,3 +1060,125 @@ fn funding_of_the_1_1_example_in_usd_matches_expected() {
     assert_eq!(usd["delivery_percent"], "56.71");
     assert_eq!(usd["rates"][0]["rate"], "1.0120");
 }
+
+// ---------------------------------------------------------------------------
+// The report and the diff of the format 1.1 example.
+
+#[test]
+fn report_formats_of_the_1_1_example_match_expected() {
+    for (format, name) in [
+        ("md", "report-programme.md"),
+        ("html", "report-programme.html"),
+        ("csv", "report-programme.csv"),
+        ("json", "report-programme.json"),
+    ] {
+        let out = ok(&["report", PROGRAMME, "--format", format]);
+        // Nothing of the plan is left out: every item, deliverable and
+        // indicator appears in every format.
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(PROGRAMME).unwrap()).unwrap();
+        let plan = &v["plan"];
+        let mut ids: Vec<&str> = plan["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
+        for d in plan["deliverables"].as_array().unwrap() {
+            ids.push(d["id"].as_str().unwrap());
+            for i in d["indicators"].as_array().unwrap() {
+                ids.push(i["id"].as_str().unwrap());
+            }
+        }
+        for id in ids {
+            assert!(out.contains(id), "{format}: {id} missing");
+        }
+        expect(name, &out);
+    }
+    // As of the first report, its evidence: links for https addresses only.
+    let html = ok(&[
+        "report",
+        PROGRAMME,
+        "--format",
+        "html",
+        "--as-of",
+        "2018-12-31",
+    ]);
+    assert!(
+        html.contains(r#"<a href="https://www.ilo.org/evaluation" rel="noopener noreferrer">Evaluation of the training programme</a>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains("Training records of the ILO International Training Centre (December 2018)")
+    );
+    let md = ok(&[
+        "report",
+        PROGRAMME,
+        "--format",
+        "md",
+        "--as-of",
+        "2020-01-31",
+    ]);
+    assert!(
+        md.contains("Meeting is held (06/2020, revised from 12/2019 (GB.337))"),
+        "{md}"
+    );
+}
+
+#[test]
+fn report_on_one_unit_of_the_1_1_example_matches_expected() {
+    let md = ok(&[
+        "report",
+        PROGRAMME,
+        "--format",
+        "md",
+        "--unit",
+        "enterprises",
+    ]);
+    assert!(md.contains("The work of Enterprises Department (ENTERPRISES) (enterprises) only"));
+    assert!(!md.contains("constituents-trained"), "{md}");
+    expect("report-programme-enterprises.md", &md);
+    let o = run(&["report", PROGRAMME, "--format", "md", "--unit", "nobody"]);
+    let err = assert_fails(&o, 2, "an undeclared unit");
+    assert!(
+        err.contains("--unit nobody: no such unit; the plan declares: policy, enterprises"),
+        "{err}"
+    );
+}
+
+#[test]
+fn diff_lists_the_revisions_made_between_two_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(PROGRAMME).unwrap()).unwrap();
+    v["plan"].as_object_mut().unwrap().remove("revisions");
+    let before = write_json(dir.path(), "before-revisions.json", &v);
+    let text = ok(&["diff", before.to_str().unwrap(), PROGRAMME]);
+    for line in [
+        "  experts-meeting-held: revision experts-meeting-moved made: deadline 2019-12 -> 2020-06, effective 2019-10-15 (GB.337/INS/5)",
+        "  suppliers-with-violations: revision violations-target-eased made: target -> 25, effective 2019-11 (GB.337/INS/5)",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing {line:?} in:\n{text}"
+        );
+    }
+    let json = ok(&[
+        "diff",
+        before.to_str().unwrap(),
+        PROGRAMME,
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let revised: Vec<&Value> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["change"] == "revised")
+        .collect();
+    assert_eq!(revised.len(), 2, "{json}");
+    assert_eq!(
+        revised[0]["deadline"],
+        serde_json::json!(["2019-12", "2020-06"])
+    );
+    expect("diff-programme-revisions.txt", &text);
+}

@@ -2,9 +2,11 @@
 //! model's "is this deliverable waiting for resources?" and evaluation takes
 //! the answer. The two crates never meet except here.
 
-use actionplan_funding::{FundingOverview, PlanFundingAnswer, overview};
+use actionplan_funding::{
+    FundingOverview, PlanFundingAnswer, PortfolioPolicy, overview, overview_in_currency,
+};
 use actionplan_indicators::{EvaluationError, PlanEvaluation, Policy, evaluate};
-use actionplan_model::{ActionPlan, ProgressReport};
+use actionplan_model::{ActionPlan, Currency, ProgressReport};
 use serde::Serialize;
 use time::Date;
 
@@ -43,7 +45,12 @@ pub fn assess(
 ) -> Result<Assessment, AssessError> {
     // Funding first, so evaluation asks the overview by look-up instead of
     // computing a deliverable's funding once per indicator.
-    let funding = overview(plan, reports, as_of);
+    let funding = match conversion_currency(plan) {
+        Some(currency) => {
+            overview_in_currency(plan, reports, as_of, &PortfolioPolicy::default(), currency)
+        }
+        None => overview(plan, reports, as_of),
+    };
     let answer = PlanFundingAnswer::from_overview(plan, &funding);
     let evaluation =
         evaluate(plan, reports, as_of, policy, &answer).map_err(AssessError::Evaluation)?;
@@ -51,6 +58,17 @@ pub fn assess(
         evaluation,
         funding,
     })
+}
+
+/// The currency the report converts totals into: the one every exchange
+/// rate the file states converts to (USD for a file stating CHF→USD and
+/// EUR→USD). A file that states no rate, or rates into several
+/// currencies, has its totals per currency only: the report never picks a
+/// currency the file does not point at.
+pub fn conversion_currency(plan: &ActionPlan) -> Option<Currency> {
+    let mut rates = plan.resources.exchange_rates.iter();
+    let first = rates.next()?.to;
+    rates.all(|r| r.to == first).then_some(first)
 }
 
 /// The date a file speaks as of when the caller names none: the latest

@@ -1,17 +1,20 @@
 //! Builds the [`ReportView`] from a plan, its reports, their evaluation and
 //! the funding overview: the one place where the table's layout is decided.
 
+use crate::build11::{self, Names};
 use crate::label::{date_label, date_or_month_label};
+use crate::sections::{Frame, sections};
 use crate::view::{
     BienniumSection, CategorySection, Current, DeliverableCell, Detail, DocumentHeader,
     FootnoteView, FundingLine, FundingView, IndicatorCell, ItemCell, PortfolioLine, ProgressCell,
     ReportView, RequestLine, Row, StatusCount, StatusSource,
 };
+use crate::view11::{Layout, ObservationLine};
 use actionplan_funding::{FundingOverview, FundingStatus, PortfolioProgress};
 use actionplan_indicators::PlanEvaluation;
 use actionplan_model::{
-    ActionPlan, Biennium, Category, DateOrMonth, Deliverable, FollowUpItem, FootnoteId, Indicator,
-    Language, Letter, Measure, PlanIndex, ProgressReport, ReportIndex, Session, Status, Text,
+    ActionPlan, DateOrMonth, Deliverable, Evidence, FootnoteId, Indicator, Language, Letter,
+    Measure, PlanIndex, ProgressReport, ReportIndex, Session, Status, Text, UnitId,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::borrow::Cow;
@@ -38,12 +41,17 @@ pub struct Options {
     /// The language to show texts in; a text without that version falls back
     /// to English, then French, then Spanish.
     pub language: Language,
+    /// Show only the work of this unit of the Office: the deliverables it
+    /// leads or contributes to, itself or through the items that plan them
+    /// (`actionplan report --unit ID`).
+    pub unit: Option<UnitId>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             language: Language::En,
+            unit: None,
         }
     }
 }
@@ -51,7 +59,19 @@ impl Default for Options {
 impl Options {
     /// Options that show texts in `language`.
     pub fn in_language(language: Language) -> Self {
-        Options { language }
+        Options {
+            language,
+            ..Options::default()
+        }
+    }
+
+    /// These options, restricted to the work of `unit`.
+    #[must_use]
+    pub fn for_unit(self, unit: UnitId) -> Self {
+        Options {
+            unit: Some(unit),
+            ..self
+        }
     }
 }
 
@@ -75,12 +95,23 @@ pub fn build<'a>(
         .as_ref()
         .and_then(|id| reports.iter().find(|r| &r.id == id));
     let report_index = report.map(ReportIndex::new);
+    let names = Names::new(plan, lang);
+    let layout = build11::layout(plan, reports);
     let ctx = Context {
         index: &index,
         report: report_index.as_ref(),
         report_dates: reports.iter().map(|r| (r.id.as_str(), r.as_of)).collect(),
         evaluation,
         lang,
+        names: &names,
+        layout,
+        unit: options.unit.as_ref().map(UnitId::as_str),
+    };
+    let bienniums = ctx.bienniums(plan);
+    let summary = match ctx.unit {
+        // The work of one unit: its indicators only.
+        Some(_) => summary_of_rows(&bienniums),
+        None => summary(evaluation),
     };
     ReportView {
         language: lang.code().to_owned(),
@@ -92,11 +123,52 @@ pub fn build<'a>(
         document: report.and_then(|r| document_header(&index, r, lang)),
         as_of: evaluation.as_of,
         progress_as_of: report.map_or(DateOrMonth::Day(evaluation.as_of), |r| r.as_of),
-        bienniums: ctx.bienniums(plan),
-        summary: summary(evaluation),
-        funding: funding_view(&index, funding, &ctx),
+        layout,
+        unit: options
+            .unit
+            .as_ref()
+            .and_then(|u| names.unit_by_id(u.as_str())),
+        bienniums,
+        summary,
+        funding: funding_view(plan, &index, funding, &ctx),
         footnotes: report.map(|r| footnotes(r, lang)).unwrap_or_default(),
+        revisions: names.revision_lines(plan, &index, evaluation.as_of),
+        units: match &options.unit {
+            Some(u) => names
+                .unit_summaries(plan, &index, evaluation)
+                .into_iter()
+                .filter(|s| s.unit.id == u.as_str())
+                .collect(),
+            None => names.unit_summaries(plan, &index, evaluation),
+        },
     }
+}
+
+/// Counts per standing status of the rows shown, for a report restricted
+/// to one unit's work.
+fn summary_of_rows(sections: &[BienniumSection<'_>]) -> Vec<StatusCount> {
+    let mut counts = [0usize; Status::ALL.len()];
+    for row in sections
+        .iter()
+        .flat_map(|b| b.categories.iter().flat_map(|c| c.rows.iter()))
+    {
+        if row.indicator.is_some()
+            && let Some(s) = row.status
+            && let Some(at) = Status::ALL.iter().position(|x| *x == s)
+            && let Some(n) = counts.get_mut(at)
+        {
+            *n = n.saturating_add(1);
+        }
+    }
+    Status::ALL
+        .into_iter()
+        .zip(counts)
+        .map(|(s, count)| StatusCount {
+            status: s,
+            label: s.label().to_owned(),
+            count,
+        })
+        .collect()
 }
 
 /// The header of the document the report was published as, where it says.
@@ -152,38 +224,6 @@ fn footnotes(report: &ProgressReport, lang: Language) -> Vec<FootnoteView<'_>> {
     f
 }
 
-/// The plan's items grouped by biennium, then by category in the plan's
-/// order of categories (items of a category the plan does not list are not
-/// shown), each group in plan order: one pass and a sort, instead of a scan
-/// of every item for every biennium and category.
-fn items_by_biennium_and_category(
-    plan: &ActionPlan,
-) -> HashMap<Biennium, Vec<(&Category, Vec<&FollowUpItem>)>> {
-    let mut category_at: HashMap<&str, usize> = HashMap::with_capacity(plan.categories.len());
-    for (i, c) in plan.categories.iter().enumerate() {
-        category_at.entry(c.id.as_str()).or_insert(i);
-    }
-    let mut placed: Vec<(Biennium, usize, &FollowUpItem)> = plan
-        .items
-        .iter()
-        .filter_map(|it| Some((it.biennium?, *category_at.get(it.category.as_str())?, it)))
-        .collect();
-    // Stable: items of one group stay in plan order.
-    placed.sort_by_key(|&(_, c, _)| c);
-    let mut groups: HashMap<Biennium, Vec<(&Category, Vec<&FollowUpItem>)>> = HashMap::new();
-    for (biennium, at, item) in placed {
-        let Some(category) = plan.categories.get(at) else {
-            continue;
-        };
-        let groups_of_biennium = groups.entry(biennium).or_default();
-        match groups_of_biennium.last_mut() {
-            Some((previous, items)) if std::ptr::eq(*previous, category) => items.push(item),
-            _ => groups_of_biennium.push((category, vec![item])),
-        }
-    }
-    groups
-}
-
 /// What rows are laid out from.
 struct Context<'a, 'i> {
     index: &'i PlanIndex<'a>,
@@ -192,26 +232,25 @@ struct Context<'a, 'i> {
     report_dates: HashMap<&'a str, DateOrMonth>,
     evaluation: &'a PlanEvaluation,
     lang: Language,
+    names: &'i Names<'a>,
+    layout: Layout,
+    unit: Option<&'i str>,
 }
 
 impl<'a> Context<'a, '_> {
-    /// The table, biennium by biennium: each deliverable once, under the
-    /// first item (in plan order) that plans it.
+    /// The table, time frame by time frame: each deliverable once, under
+    /// the first item (in print order) that plans it.
     fn bienniums(&self, plan: &'a ActionPlan) -> Vec<BienniumSection<'a>> {
         let mut emitted: HashSet<&str> = HashSet::new();
-        let mut seen_biennia: HashSet<Biennium> = HashSet::new();
-        let groups = items_by_biennium_and_category(plan);
-        let mut bienniums = Vec::with_capacity(plan.biennia.len());
-        for &b in &plan.biennia {
+        let groups = sections(plan);
+        let mut bienniums = Vec::with_capacity(groups.len());
+        for (frame, by_category) in groups {
             let mut categories = Vec::new();
-            // A biennium listed twice has had all its rows already.
-            let first_time = seen_biennia.insert(b);
-            let by_category = groups.get(&b).filter(|_| first_time);
-            for (cat, items) in by_category.into_iter().flatten() {
+            for (cat, items) in by_category {
                 let mut rows = Vec::new();
                 for item in items {
                     for d in self.index.deliverables_of(item) {
-                        if emitted.insert(d.id.as_str()) {
+                        if self.shown(d) && emitted.insert(d.id.as_str()) {
                             self.deliverable_rows(&mut rows, d);
                         }
                     }
@@ -224,10 +263,25 @@ impl<'a> Context<'a, '_> {
                     });
                 }
             }
-            let printed = b.to_string().replace('-', "–");
+            // A report on one unit's work leaves out the time frames where
+            // it has none.
+            if self.unit.is_some() && categories.is_empty() {
+                continue;
+            }
             bienniums.push(BienniumSection {
-                biennium: b,
-                heading: format!("For the {printed} biennium"),
+                biennium: match frame {
+                    Frame::Biennium(b) => Some(b),
+                    _ => None,
+                },
+                span: match frame {
+                    Frame::Span(s) => Some(s),
+                    _ => None,
+                },
+                whole_plan: match frame {
+                    Frame::WholePlan(p) => p,
+                    _ => None,
+                },
+                heading: frame.heading(),
                 categories,
             });
         }
@@ -264,21 +318,81 @@ impl<'a> Context<'a, '_> {
         })
     }
 
+    /// Whether a deliverable is shown: always, unless the report is
+    /// restricted to a unit that neither leads nor contributes to it.
+    fn shown(&self, d: &'a Deliverable) -> bool {
+        self.unit
+            .is_none_or(|u| build11::units_of(self.index, d).any(|x| x == u))
+    }
+
     fn footnote_numbers(&self, ids: &[actionplan_model::FootnoteId]) -> Vec<u32> {
         ids.iter()
             .filter_map(|id| self.report?.footnote(id.as_str()).map(|f| f.number))
             .collect()
     }
 
+    /// The progress cell: where the entry has a narrative, or (1.1) observations
+    /// or evidence to show.
     fn progress(
         &self,
         narrative: Option<&'a Text>,
         footnotes: &[FootnoteId],
+        observations: Vec<ObservationLine<'a>>,
+        evidence: &'a [Evidence],
     ) -> Option<ProgressCell<'a>> {
-        narrative.map(|n| ProgressCell {
-            text: n.best(self.lang),
+        if narrative.is_none() && observations.is_empty() && evidence.is_empty() {
+            return None;
+        }
+        Some(ProgressCell {
+            text: narrative.map_or("", |n| n.best(self.lang)),
             footnotes: self.footnote_numbers(footnotes),
+            observations,
+            evidence: self.names.evidence(evidence),
         })
+    }
+
+    /// An indicator's cell, with the deadline and the target in force of
+    /// its evaluation (actionplan-indicators applies the revisions in force).
+    fn indicator_cell(
+        &self,
+        ind: &'a Indicator,
+        eval: Option<&'a actionplan_indicators::IndicatorEvaluation>,
+    ) -> IndicatorCell<'a> {
+        let lang = self.lang;
+        let as_of = self.evaluation.as_of;
+        // The deadline and the target in force are the evaluation's
+        // (actionplan-indicators applies the revisions in force).
+        let (timeline, deadline_revised) = match eval.and_then(|e| e.deadline_revised.as_ref()) {
+            Some(r) => (Some(r.to), Some(build11::deadline_mark(self.index, r))),
+            None => (ind.deadline, None),
+        };
+        let mut targets = self.names.targets(self.index, ind, timeline, as_of);
+        if let Some(due) = eval
+            .and_then(|e| e.target_in_force.as_ref())
+            .and_then(|t| t.due)
+        {
+            for t in &mut targets {
+                t.in_force = t.by == due;
+            }
+        }
+        IndicatorCell {
+            id: ind.id.as_str(),
+            letter: ind.letter.map(Letter::parenthesized),
+            text: ind.text.best(lang),
+            timeline,
+            deadline_revised,
+            span: ind.span,
+            cumulation: match &ind.measure {
+                Measure::Count(c) => Some(c.cumulation),
+                Measure::Percentage(p) => Some(p.cumulation),
+                Measure::Money(m) => Some(m.cumulation),
+                _ => None,
+            }
+            .filter(|c| !c.is_default()),
+            targets,
+            details: details(ind, lang),
+            measure: ind.measure.kind().as_str(),
+        }
     }
 
     fn deliverable_rows(&self, rows: &mut Vec<Row<'a>>, d: &'a Deliverable) {
@@ -290,13 +404,28 @@ impl<'a> Context<'a, '_> {
                 id: i.id.as_str(),
                 text: i.text.best(lang),
                 paragraphs: &i.paragraphs,
+                lead_unit: i.lead_unit.as_ref().map(|u| self.names.unit(u)),
+                contributing_units: self.names.units(&i.contributing_units),
             })
             .collect();
+        // In the 1.1 layout, what the report says of a deliverable with
+        // indicators is shown in its cell (1.0 did not show it).
+        let deliverable_progress = self
+            .report
+            .filter(|_| self.layout == Layout::Format11 && !d.indicators.is_empty())
+            .and_then(|r| r.deliverable(d.id.as_str()));
         let deliverable = Arc::new(DeliverableCell {
             id: d.id.as_str(),
             letter: d.letter.map(Letter::parenthesized),
             text: d.text.best(lang),
             conditions: d.conditions.iter().map(|c| c.text.best(lang)).collect(),
+            span: d.span,
+            lead_unit: d.lead_unit.as_ref().map(|u| self.names.unit(u)),
+            contributing_units: self.names.units(&d.contributing_units),
+            progress: deliverable_progress.as_ref().and_then(|e| {
+                self.progress(e.narrative.as_ref(), &e.footnotes, Vec::new(), &e.evidence)
+            }),
+            asserted: deliverable_progress.and_then(|e| e.status),
         });
         if d.indicators.is_empty() {
             let entry = self.report.and_then(|r| r.deliverable(d.id.as_str()));
@@ -307,7 +436,9 @@ impl<'a> Context<'a, '_> {
                 first_of_deliverable: true,
                 deliverable,
                 indicator: None,
-                progress: entry.and_then(|e| self.progress(e.narrative.as_ref(), &e.footnotes)),
+                progress: entry.and_then(|e| {
+                    self.progress(e.narrative.as_ref(), &e.footnotes, Vec::new(), &e.evidence)
+                }),
                 status: eval.map(|e| e.rollup.status),
                 derived: None,
                 asserted: entry.and_then(|e| e.status),
@@ -326,15 +457,15 @@ impl<'a> Context<'a, '_> {
                 first_of_item: false,
                 first_of_deliverable: false,
                 deliverable: Arc::clone(&deliverable),
-                indicator: Some(IndicatorCell {
-                    id: ind.id.as_str(),
-                    letter: ind.letter.map(Letter::parenthesized),
-                    text: ind.text.best(lang),
-                    timeline: ind.deadline,
-                    details: details(ind, lang),
-                    measure: ind.measure.kind().as_str(),
+                indicator: Some(self.indicator_cell(ind, eval)),
+                progress: entry.and_then(|e| {
+                    let observations = if self.layout == Layout::Format11 {
+                        self.names.observations(e)
+                    } else {
+                        Vec::new()
+                    };
+                    self.progress(e.narrative.as_ref(), &e.footnotes, observations, &[])
                 }),
-                progress: entry.and_then(|e| self.progress(e.narrative.as_ref(), &e.footnotes)),
                 status: eval.map(|e| e.standing),
                 derived: eval.map(|e| e.derived),
                 asserted: eval.and_then(|e| e.asserted),
@@ -353,6 +484,10 @@ fn details(ind: &Indicator, lang: Language) -> Vec<Detail<'_>> {
     let mut details = Vec::new();
     if let Some(src) = &ind.data_source {
         details.push(Detail::Source(src.best(lang)));
+    }
+    if let Some(dated) = build11::dated_baseline(&ind.measure, lang) {
+        details.push(dated);
+        return details;
     }
     match &ind.measure {
         Measure::Count(c) => {
@@ -397,12 +532,17 @@ fn mark_firsts(rows: &mut [Row<'_>]) {
 }
 
 fn funding_view<'a>(
+    plan: &'a ActionPlan,
     index: &PlanIndex<'a>,
     funding: &'a FundingOverview,
     ctx: &Context<'a, '_>,
 ) -> FundingView<'a> {
     let lang = ctx.lang;
+    let (totals, delivery, rates) = build11::resources(plan, funding, ctx.layout, lang);
     FundingView {
+        totals,
+        delivery,
+        rates,
         portfolios: funding
             .portfolios
             .iter()

@@ -5,7 +5,8 @@
 
 use crate::escape::csv_field as cell;
 use crate::label::timeline_label;
-use crate::view::ReportView;
+use crate::view::{BienniumSection, IndicatorCell, ReportView, Row};
+use crate::view11::Layout;
 use std::fmt::{self, Write};
 
 /// The header row's column names.
@@ -33,6 +34,45 @@ pub const COLUMNS: [&str; 21] = [
     "cannot_compute",
 ];
 
+/// The header row of the 1.1 layout (a plan that uses a 1.1 member): the
+/// 1.0 columns, then what format 1.1 adds. `biennium` is then empty for a
+/// row whose time frame is not a biennium; `time_frame` names it.
+pub const COLUMNS_1_1: [&str; 33] = [
+    "biennium",
+    "category",
+    "item_ids",
+    "follow_up_items",
+    "paragraphs",
+    "deliverable_id",
+    "deliverable_letter",
+    "deliverable",
+    "conditions",
+    "indicator_id",
+    "indicator_letter",
+    "indicator",
+    "timeline",
+    "measure",
+    "progress",
+    "status",
+    "derived_status",
+    "asserted_status",
+    "disagreement",
+    "status_source",
+    "cannot_compute",
+    "time_frame",
+    "item_lead_units",
+    "deliverable_lead_unit",
+    "contributing_units",
+    "deliverable_span",
+    "indicator_span",
+    "details",
+    "targets",
+    "cumulation",
+    "deadline_revised",
+    "observations",
+    "evidence",
+];
+
 /// Renders one row per indicator and one per deliverable without an
 /// indicator (its indicator cells empty), with a header row.
 ///
@@ -40,7 +80,9 @@ pub const COLUMNS: [&str; 21] = [
 /// output: the deliverable's and items' texts appear on each of their rows,
 /// as the format wants, without a copy per row on the way.
 pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
-    for (k, name) in COLUMNS.iter().enumerate() {
+    let wide = view.layout == Layout::Format11;
+    let columns: &[&str] = if wide { &COLUMNS_1_1 } else { &COLUMNS };
+    for (k, name) in columns.iter().enumerate() {
         if k > 0 {
             out.write_char(',')?;
         }
@@ -51,12 +93,13 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     let status =
         |s: Option<actionplan_model::Status>| s.map_or("", actionplan_model::Status::as_str);
     for b in &view.bienniums {
+        let biennium = b.biennium.map(|b| b.to_string()).unwrap_or_default();
         for c in &b.categories {
             for row in &c.rows {
                 let ind = row.indicator.as_ref();
                 let items = || row.items.iter();
                 let d = &row.deliverable;
-                cell(out, [b.biennium.to_string().as_str()])?;
+                cell(out, [biennium.as_str()])?;
                 out.write_char(',')?;
                 cell(out, [c.name])?;
                 out.write_char(',')?;
@@ -121,6 +164,9 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 let notes: Vec<String> =
                     row.cannot_compute.iter().map(ToString::to_string).collect();
                 cell(out, joined(notes.iter().map(String::as_str), "; "))?;
+                if wide {
+                    wide_cells(out, b, row, ind)?;
+                }
                 out.write_str("\r\n")?;
             }
         }
@@ -136,4 +182,86 @@ fn joined<'p>(
     parts
         .enumerate()
         .flat_map(move |(k, p)| [if k == 0 { "" } else { separator }, p])
+}
+
+/// The cells the 1.1 layout adds to a row, each preceded by its comma.
+fn wide_cells(
+    out: &mut impl Write,
+    b: &BienniumSection<'_>,
+    row: &Row<'_>,
+    ind: Option<&IndicatorCell<'_>>,
+) -> fmt::Result {
+    let d = &row.deliverable;
+    let mut field = |text: &str| -> fmt::Result {
+        out.write_char(',')?;
+        cell(out, [text])
+    };
+    let time_frame = b
+        .span
+        .map(|s| s.to_string())
+        .or_else(|| b.biennium.map(|b| b.to_string()))
+        .or_else(|| b.whole_plan.map(|p| format!("whole plan {p}")))
+        .unwrap_or_default();
+    field(&time_frame)?;
+    let item_leads: Vec<&str> = row
+        .items
+        .iter()
+        .map(|i| i.lead_unit.map_or("", |u| u.id))
+        .collect();
+    field(&item_leads.join("; "))?;
+    field(d.lead_unit.map_or("", |u| u.id))?;
+    let mut with: Vec<&str> = Vec::new();
+    for u in d
+        .contributing_units
+        .iter()
+        .chain(row.items.iter().flat_map(|i| i.contributing_units.iter()))
+    {
+        if !with.contains(&u.id) {
+            with.push(u.id);
+        }
+    }
+    field(&with.join("; "))?;
+    field(&d.span.map(|s| s.to_string()).unwrap_or_default())?;
+    // A deliverable without an indicator leaves the indicator's cells empty.
+    let span = ind.and_then(|i| i.span).map(|s| s.to_string());
+    field(span.as_deref().unwrap_or_default())?;
+    let details: Vec<String> = ind
+        .into_iter()
+        .flat_map(|i| i.details.iter().map(ToString::to_string))
+        .collect();
+    field(&details.join("; "))?;
+    let targets: Vec<String> = ind
+        .into_iter()
+        .flat_map(|i| i.targets.iter().map(ToString::to_string))
+        .collect();
+    field(&targets.join("; "))?;
+    field(
+        ind.and_then(|i| i.cumulation)
+            .map_or("", actionplan_model::Cumulation::as_str),
+    )?;
+    let revised = ind
+        .and_then(|i| i.deadline_revised.as_ref())
+        .map(ToString::to_string);
+    field(revised.as_deref().unwrap_or_default())?;
+    let progress = row.progress.as_ref();
+    let observations: Vec<String> = progress
+        .into_iter()
+        .flat_map(|p| {
+            p.observations
+                .iter()
+                .map(crate::view11::ObservationLine::summary)
+        })
+        .collect();
+    field(&observations.join("; "))?;
+    let evidence: Vec<String> = progress
+        .into_iter()
+        .flat_map(|p| {
+            p.observations
+                .iter()
+                .flat_map(|o| o.evidence.iter())
+                .chain(p.evidence.iter())
+        })
+        .map(ToString::to_string)
+        .collect();
+    field(&evidence.join("; "))
 }

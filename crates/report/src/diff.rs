@@ -1,10 +1,11 @@
 //! What changed between two states of a plan: status transitions,
-//! completions, moved deadlines and new figures.
+//! completions, moved deadlines, new figures and (format 1.1) the
+//! revisions of deadlines and targets made in between.
 
 use actionplan_indicators::PlanEvaluation;
 use actionplan_model::{
     ActionPlan, DateOrMonth, IndicatorId, Observation, PlanIndex, ProgressReport, ReportIndex,
-    Status, YearMonth, format_date,
+    Revision, RevisionId, Status, YearMonth, format_date,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -111,6 +112,33 @@ pub enum Change {
         /// The indicator.
         indicator: IndicatorId,
     },
+    /// A revision of a deadline or a target was made (format 1.1): it is in
+    /// the new plan and not in the old one, or it says something else now.
+    Revised {
+        /// The indicator revised.
+        indicator: IndicatorId,
+        /// The revision.
+        revision: RevisionId,
+        /// The deadline before it (the indicator's own in the new plan)
+        /// and the one it sets, where it moves the deadline.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        deadline: Option<(Option<YearMonth>, YearMonth)>,
+        /// The target it sets, as written, and the month of the dated
+        /// target it replaces (the final target where absent).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        target: Option<String>,
+        /// The dated target it replaces, by month.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        target_by: Option<YearMonth>,
+        /// When it takes effect.
+        effective: DateOrMonth,
+        /// The decision or document that made it: the document symbol,
+        /// else the session's id.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        decided_by: Option<String>,
+        /// Whether the old plan had a revision of that id saying something else.
+        amended: bool,
+    },
 }
 
 /// The observations of indicator `id` in every report, each with the
@@ -214,10 +242,45 @@ pub fn diff(old: Snapshot<'_>, new: Snapshot<'_>) -> Diff {
             });
         }
     }
+    revisions(old.plan, new.plan, &new_index, &mut changes);
     Diff {
         old_as_of: old.evaluation.as_of,
         new_as_of: new.evaluation.as_of,
         changes,
+    }
+}
+
+/// The revisions made between the two plans, in the new plan's order:
+/// one map of the old revisions by id, one pass over the new ones.
+fn revisions(
+    old: &ActionPlan,
+    new: &ActionPlan,
+    new_index: &PlanIndex<'_>,
+    changes: &mut Vec<Change>,
+) {
+    let before: HashMap<&str, &Revision> =
+        old.revisions.iter().map(|r| (r.id.as_str(), r)).collect();
+    for r in &new.revisions {
+        let previous = before.get(r.id.as_str());
+        if previous.is_some_and(|p| *p == r) {
+            continue;
+        }
+        let own_deadline = new_index
+            .indicator_by_str(r.indicator.as_str())
+            .and_then(|(_, i)| i.deadline);
+        changes.push(Change::Revised {
+            indicator: r.indicator.clone(),
+            revision: r.id.clone(),
+            deadline: r.deadline.map(|to| (own_deadline, to)),
+            target: r.target.map(|t| t.to_string()),
+            target_by: r.target_by,
+            effective: r.effective,
+            decided_by: r
+                .document
+                .clone()
+                .or_else(|| r.decided_at.as_ref().map(ToString::to_string)),
+            amended: previous.is_some(),
+        });
     }
 }
 
@@ -279,6 +342,37 @@ pub fn render_text(d: &Diff) -> String {
             },
             Change::Added { indicator } => writeln!(out, "  {indicator}: added"),
             Change::Removed { indicator } => writeln!(out, "  {indicator}: removed"),
+            Change::Revised {
+                indicator,
+                revision,
+                deadline,
+                target,
+                target_by,
+                effective,
+                decided_by,
+                amended,
+            } => {
+                let mut what = Vec::new();
+                if let Some((from, to)) = deadline {
+                    what.push(format!("deadline {} -> {to}", month(from)));
+                }
+                if let Some(t) = target {
+                    match target_by {
+                        Some(by) => what.push(format!("target due {by} -> {t}")),
+                        None => what.push(format!("target -> {t}")),
+                    }
+                }
+                let by = decided_by
+                    .as_deref()
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
+                let verb = if *amended { "amended" } else { "made" };
+                writeln!(
+                    out,
+                    "  {indicator}: revision {revision} {verb}: {}, effective {effective}{by}",
+                    what.join(", ")
+                )
+            }
         };
     }
     out

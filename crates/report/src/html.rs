@@ -3,9 +3,11 @@
 //! as a second signal.
 
 use crate::escape::html as esc;
-use crate::label::{date_or_month_label, money_label, timeline_label};
+use crate::extras::{self, Extra};
+use crate::label::{date_or_month_label, money_label};
 use crate::svg;
 use crate::view::{CategorySection, ReportView, Row};
+use crate::view11::{EvidenceView, Layout};
 use actionplan_model::format_date;
 use std::fmt::{self, Write};
 
@@ -33,6 +35,9 @@ figure { margin: 8px 0; }
 @media print { .status { color: #000 !important; background: none !important; border: 1px solid #000; } }
 "#;
 
+/// What the 1.1 layout adds to the style: the lines under a cell.
+const STYLE_1_1: &str = "span.extra { display: block; font-size: 8.5pt; color: #333; margin-top: 3px; }\n#units { width: auto; }\n";
+
 /// Renders the report as a self-contained HTML document.
 pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     write!(
@@ -43,9 +48,15 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     if let Some(d) = &view.document {
         write!(out, "{} — ", esc(d.symbol))?;
     }
+    // The 1.1 layout's rules come after the 1.0 ones, which stay as they were.
+    let more = if view.layout == Layout::Format11 {
+        STYLE_1_1
+    } else {
+        ""
+    };
     write!(
         out,
-        "{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "{}</title>\n<style>{STYLE}{more}</style>\n</head>\n<body>\n",
         esc(&view.title)
     )?;
     if let Some(doc) = &view.document {
@@ -63,6 +74,14 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
         "<p class=\"meta\">Evaluated as of {}. The status column gives the standing status: derived from figures and dates where they decide it, otherwise as the report asserts it.</p>",
         esc(&format_date(view.as_of))
     )?;
+    if let Some(u) = view.unit {
+        writeln!(
+            out,
+            "<p class=\"meta\" id=\"unit\">The work of {} ({}) only: the deliverables it leads or contributes to, itself or through their follow-up items.</p>",
+            esc(u.name),
+            esc(u.id)
+        )?;
+    }
     writeln!(
         out,
         "<table id=\"results\">\n<thead><tr><th scope=\"col\">Follow-up item (paragraph of the conclusions)</th><th scope=\"col\">Planned deliverables</th><th scope=\"col\">Indicators of achievement, including timeline</th><th scope=\"col\">Progress as of {}</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>",
@@ -80,11 +99,13 @@ pub fn render(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
                 "<tr class=\"category\"><th colspan=\"5\" scope=\"rowgroup\">{}</th></tr>",
                 esc(c.name)
             )?;
-            category_rows(out, c, view.as_of)?;
+            category_rows(out, c, view.as_of, view.layout)?;
         }
     }
     out.write_str("</tbody>\n</table>\n")?;
     summary(out, view)?;
+    revisions(out, view)?;
+    units(out, view)?;
     resources(out, view)?;
     footnotes(out, view)?;
     out.write_str("</body>\n</html>\n")
@@ -110,11 +131,11 @@ fn summary(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
 /// Portfolios, deliverables not fully funded and requests not funded.
 fn resources(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
     let f = &view.funding;
-    // No heading over nothing.
-    if f.portfolios.is_empty() && f.underfunded.is_empty() && f.requests.is_empty() {
+    if f.is_empty() {
         return Ok(());
     }
     out.write_str("<h2>Resources</h2>\n")?;
+    money_totals(out, view)?;
     if !f.portfolios.is_empty() {
         out.write_str("<table id=\"portfolios\">\n<thead><tr><th scope=\"col\">Portfolio</th><th scope=\"col\">Baseline</th><th scope=\"col\">Target</th><th scope=\"col\">Current</th><th scope=\"col\">Gap</th><th scope=\"col\" class=\"num\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n")?;
         for p in &f.portfolios {
@@ -216,13 +237,20 @@ fn span(rows: &[Row<'_>], start: usize, first: impl Fn(&Row<'_>) -> bool) -> usi
     rest.saturating_add(1)
 }
 
-fn category_rows(out: &mut impl Write, c: &CategorySection<'_>, as_of: time::Date) -> fmt::Result {
+fn category_rows(
+    out: &mut impl Write,
+    c: &CategorySection<'_>,
+    as_of: time::Date,
+    layout: Layout,
+) -> fmt::Result {
     for (i, row) in c.rows.iter().enumerate() {
         out.write_str("<tr")?;
         if let Some(ind) = &row.indicator {
             write!(out, " data-indicator=\"{}\"", esc(ind.id))?;
         }
-        if row.first_of_deliverable {
+        // Every row names its deliverable in the 1.1 layout; the 1.0
+        // layout keeps its output and names it where the deliverable starts.
+        if row.first_of_deliverable || layout == Layout::Format11 {
             write!(out, " data-deliverable=\"{}\"", esc(row.deliverable.id))?;
         }
         out.write_char('>')?;
@@ -238,6 +266,7 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>, as_of: time::Dat
                     write!(out, "{}", esc(&p.to_string()))?;
                 }
                 out.write_str(")</p>")?;
+                lines(out, &extras::item(layout, it))?;
             }
             out.write_str("</td>")?;
         }
@@ -252,6 +281,7 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>, as_of: time::Dat
             for cond in &d.conditions {
                 write!(out, " ({})", esc(cond))?;
             }
+            lines(out, &extras::deliverable(layout, d))?;
             out.write_str("</td>")?;
         }
         out.write_str("<td>")?;
@@ -270,9 +300,10 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>, as_of: time::Dat
                 }
                 out.write_str(")")?;
             }
-            if let Some(t) = i.timeline {
-                write!(out, " <em>({})</em>", esc(&timeline_label(t)))?;
+            if let Some(t) = extras::timeline(i) {
+                write!(out, " <em>({})</em>", esc(&t))?;
             }
+            lines(out, &extras::indicator(layout, i))?;
         }
         out.write_str("</td><td>")?;
         if let Some(p) = &row.progress {
@@ -280,6 +311,7 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>, as_of: time::Dat
             for n in &p.footnotes {
                 write!(out, "<sup><a href=\"#fn-{n}\">{n}</a></sup>")?;
             }
+            lines(out, &extras::progress(p))?;
         }
         write!(
             out,
@@ -309,4 +341,159 @@ fn category_rows(out: &mut impl Write, c: &CategorySection<'_>, as_of: time::Dat
         out.write_str("</td></tr>\n")?;
     }
     Ok(())
+}
+
+/// Lines under a cell's text, each a block of its own.
+fn lines(out: &mut impl Write, extra: &[Extra<'_, '_>]) -> fmt::Result {
+    for e in extra {
+        write!(out, "<span class=\"extra\">{}", esc(&e.text))?;
+        for (k, ev) in e.evidence.iter().enumerate() {
+            out.write_str(if k == 0 { ": " } else { "; " })?;
+            evidence(out, ev)?;
+        }
+        out.write_str("</span>")?;
+    }
+    Ok(())
+}
+
+/// A document: its title as a link only where its address is http/https
+/// (escaped as an attribute value), otherwise as text.
+fn evidence(out: &mut impl Write, e: &EvidenceView<'_>) -> fmt::Result {
+    match e.link() {
+        Some(url) => write!(
+            out,
+            "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+            esc(url),
+            esc(e.title)
+        )?,
+        None => write!(out, "{}", esc(e.title))?,
+    }
+    let note = e.note();
+    if !note.is_empty() {
+        write!(out, " ({})", esc(&note))?;
+    }
+    Ok(())
+}
+
+/// Totals by group with a delivery chart, delivery per line and the
+/// stated rates (1.1 layout).
+fn money_totals(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    let f = &view.funding;
+    if !f.totals.is_empty() {
+        let converted = f.totals.iter().any(|t| t.totals.in_currency.is_some());
+        out.write_str("<h3>Totals</h3>\n<table id=\"totals\">\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Secured</th><th scope=\"col\">Approved</th><th scope=\"col\">Spent</th><th scope=\"col\" class=\"num\">Delivery</th>")?;
+        if converted {
+            out.write_str("<th scope=\"col\">In one currency</th>")?;
+        }
+        out.write_str("</tr></thead>\n<tbody>\n")?;
+        for t in &f.totals {
+            write!(out, "<tr data-group=\"{}\"", t.group)?;
+            if let Some(id) = t.id {
+                write!(out, " data-id=\"{}\"", esc(id))?;
+            }
+            let name = match t.group {
+                "all" => t.name.to_string(),
+                g => format!("{g}: {}", t.name),
+            };
+            write!(
+                out,
+                "><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>",
+                esc(&name),
+                esc(&t.secured_label()),
+                esc(&t.approved_label()),
+                esc(&t.spent_label()),
+                esc(&t.delivery_label())
+            )?;
+            if converted {
+                write!(
+                    out,
+                    "<td>{}</td>",
+                    esc(&t.converted_label().unwrap_or_default())
+                )?;
+            }
+            out.write_str("</tr>\n")?;
+        }
+        out.write_str("</tbody>\n</table>\n")?;
+    }
+    if !f.delivery.is_empty() {
+        out.write_str("<h3>Delivery by resource line</h3>\n<ul id=\"delivery\">\n")?;
+        for d in &f.delivery {
+            writeln!(
+                out,
+                "<li data-line=\"{}\">{}: {}</li>",
+                esc(d.line),
+                esc(d.line),
+                esc(&d.summary())
+            )?;
+        }
+        out.write_str("</ul>\n")?;
+        let bars: Vec<(String, Option<rust_decimal::Decimal>)> = f
+            .delivery
+            .iter()
+            .map(|d| (d.line.to_owned(), d.delivery.delivery_percent))
+            .collect();
+        if bars.iter().any(|(_, p)| p.is_some()) {
+            out.write_str("<figure>\n")?;
+            svg::delivery_chart(out, &bars)?;
+            out.write_str("\n<figcaption>Delivery rate (spent ÷ approved) per resource line.</figcaption>\n</figure>\n")?;
+        }
+    }
+    if !f.rates.is_empty() {
+        out.write_str("<h3>Exchange rates stated in the file</h3>\n<ul id=\"rates\">\n")?;
+        for r in &f.rates {
+            writeln!(out, "<li>{}</li>", esc(r))?;
+        }
+        out.write_str("</ul>\n")?;
+    }
+    Ok(())
+}
+
+/// The plan's revisions, in force or not yet.
+fn revisions(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    if view.revisions.is_empty() {
+        return Ok(());
+    }
+    out.write_str("<h2>Revisions</h2>\n<ul id=\"revisions\">\n")?;
+    for r in &view.revisions {
+        write!(
+            out,
+            "<li data-revision=\"{}\" data-indicator=\"{}\"><strong>{}</strong> — {} ({}): {}. {}",
+            esc(r.id),
+            esc(r.indicator),
+            esc(r.id),
+            esc(r.indicator_text),
+            esc(r.indicator),
+            esc(&r.summary()),
+            esc(r.rationale)
+        )?;
+        for (k, ev) in r.evidence.iter().enumerate() {
+            out.write_str(if k == 0 { " Evidence: " } else { "; " })?;
+            evidence(out, ev)?;
+        }
+        out.write_str("</li>\n")?;
+    }
+    out.write_str("</ul>\n")
+}
+
+/// What each unit leads and contributes to.
+fn units(out: &mut impl Write, view: &ReportView<'_>) -> fmt::Result {
+    if view.units.is_empty() {
+        return Ok(());
+    }
+    out.write_str("<h2>Work by unit</h2>\n<table id=\"units\">\n<thead><tr><th scope=\"col\">Unit</th><th scope=\"col\">Part of</th><th scope=\"col\">Leads</th><th scope=\"col\">Contributes to</th><th scope=\"col\" class=\"num\">Indicators</th><th scope=\"col\">Standing</th></tr></thead>\n<tbody>\n")?;
+    for u in &view.units {
+        writeln!(
+            out,
+            "<tr data-unit=\"{}\"><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            esc(u.unit.id),
+            esc(u.unit.name),
+            esc(u.unit.id),
+            esc(u.parent.map_or("", |p| p.name)),
+            esc(&u.leads.join(", ")),
+            esc(&u.contributes.join(", ")),
+            u.indicators,
+            esc(&u.statuses)
+        )?;
+    }
+    out.write_str("</tbody>\n</table>\n")
 }

@@ -9,6 +9,35 @@
 //! funding picture: portfolios against their targets, deliverables not fully
 //! funded, requests received but not funded.
 //!
+//! # Plans of any shape (format 1.1)
+//!
+//! A plan of the 1.0 shape (biennia only, no 1.1 member) is reported
+//! exactly as before, byte for byte in every format. A plan that uses a
+//! format 1.1 member gets the 1.1 [`Layout`]:
+//!
+//! * the table is grouped by the items' time frames — biennium, year, range
+//!   of months, and "over the whole plan" for an item that states none —
+//!   in time order, so no item, deliverable or indicator is left out;
+//! * ids are printed (Markdown, HTML) so that `actionplan diff` and
+//!   `report --unit` can be followed back to the table, and the CSV output
+//!   has the columns of [`CSV_COLUMNS_1_1`];
+//! * cells show lead and contributing units, dated baselines (value, date,
+//!   comment, source), targets over time with the one in force and the
+//!   cumulation where not cumulative, the deadline in force with
+//!   "revised from 12/2019 (GB.337)", the observations with their splits
+//!   ("Women 131, Men 181"), and evidence — as a link only for an
+//!   `http`/`https` address ([`EvidenceView::link`]), as text otherwise;
+//! * sections list the plan's revisions, the work of each unit, and the
+//!   resources: totals by kind of source, partner, unit, biennium and period
+//!   (from `actionplan-funding`), in one currency with the stated rate each
+//!   used where the file's rates allow (the currency they all convert to,
+//!   see [`conversion_currency`]), delivery per line (a chart in HTML) and
+//!   the stated rates. A heading with nothing under it is not printed.
+//!
+//! The deadline and the target in force come from the evaluation
+//! (`actionplan-indicators` applies the revisions in force as of the date);
+//! the report only lays them out.
+//!
 //! Three steps, each usable on its own: [`assess`] evaluates the plan and
 //! accounts for its funding (composing `actionplan-indicators` with
 //! `actionplan-funding`), [`build`] lays out a [`ReportView`] — plain data —
@@ -61,23 +90,28 @@
 
 mod assess;
 mod build;
+mod build11;
 mod csv;
 pub mod diff;
 mod escape;
+mod extras;
 mod format;
 mod html;
 mod label;
 mod markdown;
+mod sections;
 mod serialize;
 mod svg;
 mod view;
+mod view11;
 
-pub use assess::{AssessError, Assessment, assess, default_as_of};
+pub use assess::{AssessError, Assessment, assess, conversion_currency, default_as_of};
 pub use build::{Options, build};
-pub use csv::COLUMNS as CSV_COLUMNS;
+pub use csv::{COLUMNS as CSV_COLUMNS, COLUMNS_1_1 as CSV_COLUMNS_1_1};
 pub use format::{Format, FormatError, render, render_to};
 pub use label::{date_label, date_or_month_label, money_label};
 pub use view::*;
+pub use view11::*;
 
 /// The README's example, compiled and run as a doctest.
 #[cfg(doctest)]

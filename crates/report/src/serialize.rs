@@ -49,6 +49,39 @@ pub fn option_timeline<S: Serializer>(m: &Option<YearMonth>, s: S) -> Result<S::
     }
 }
 
+/// `November 2017`, or nothing (used with `skip_serializing_if`).
+#[allow(
+    clippy::ref_option,
+    reason = "serde's serialize_with hands the field by reference"
+)]
+pub fn option_date_or_month<S: Serializer>(
+    d: &Option<DateOrMonth>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&date_or_month_label(*d)),
+        None => s.serialize_none(),
+    }
+}
+
+/// `12/2018`.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's serialize_with hands the field by reference"
+)]
+pub fn timeline<S: Serializer>(m: &YearMonth, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&timeline_label(*m))
+}
+
+/// A decimal as written, without trailing zeros: `131`.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's serialize_with hands the field by reference"
+)]
+pub fn decimal<S: Serializer>(d: &rust_decimal::Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.normalize())
+}
+
 /// A list of strings, each item as it displays.
 pub fn displayed<S: Serializer, T: Display>(items: &[T], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(items.iter().map(ToString::to_string))

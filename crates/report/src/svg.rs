@@ -72,6 +72,43 @@ pub fn status_chart(out: &mut impl Write, summary: &[StatusCount]) -> fmt::Resul
     out.write_str("</svg>")
 }
 
+/// A horizontal bar per resource line from 0 to 100 % delivery, with the
+/// rate written beside it (`—` where none can be computed); a rate above
+/// 100 % fills the bar.
+pub fn delivery_chart(out: &mut impl Write, bars: &[(String, Option<Decimal>)]) -> fmt::Result {
+    let rows = u64::try_from(bars.len()).unwrap_or(u64::MAX);
+    let height = rows.saturating_mul(BAR + GAP).saturating_add(GAP);
+    write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="delivery-chart-title" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="delivery-chart-title">Delivery rate per resource line</title>"#
+    )?;
+    let mut y = GAP;
+    for (label, percent) in bars {
+        let fraction = percent
+            .and_then(|p| p.checked_div(Decimal::ONE_HUNDRED))
+            .unwrap_or(Decimal::ZERO)
+            .clamp(Decimal::ZERO, Decimal::ONE);
+        // A fraction in 0..=1 times SPAN, rounded, fits in u64.
+        let w: u64 = fraction
+            .checked_mul(Decimal::from(SPAN))
+            .map(|f| f.round())
+            .and_then(|f| f.try_into().ok())
+            .unwrap_or(0);
+        let text = percent.map_or_else(|| "—".to_owned(), crate::label::percent_label);
+        write!(
+            out,
+            r##"<text x="{x}" y="{ty}" font-size="13" text-anchor="end">{label}</text><rect x="{LABEL}" y="{y}" width="{SPAN}" height="{BAR}" fill="#ffffff" stroke="#333333"/><rect x="{LABEL}" y="{y}" width="{w}" height="{BAR}" fill="#1f5fa8"/><text x="{cx}" y="{ty}" font-size="13">{text}</text>"##,
+            x = LABEL - 8,
+            ty = y.saturating_add(16),
+            label = esc(label),
+            cx = LABEL.saturating_add(SPAN).saturating_add(6),
+            text = esc(&text),
+        )?;
+        y = y.saturating_add(BAR + GAP);
+    }
+    out.write_str("</svg>")
+}
+
 /// The sentence a portfolio's chart says, for its `<title>` and caption,
 /// written escaped for HTML.
 pub fn portfolio_sentence(out: &mut impl Write, p: &PortfolioLine<'_>) -> fmt::Result {

@@ -15,9 +15,16 @@
 
 use crate::label::{dated_money_label, money_label, percent_label};
 use crate::serialize as ser;
+use crate::view11::{
+    EvidenceView, Layout, ObservationLine, RevisionLine, RevisionMark, TargetLine, UnitRef,
+    UnitSummary,
+};
 use actionplan_funding::FundingStatus;
 use actionplan_indicators::CannotCompute;
-use actionplan_model::{Biennium, DateOrMonth, DatedMoney, Money, ParagraphRef, Status, YearMonth};
+use actionplan_model::{
+    Biennium, Cumulation, DateOrMonth, DatedMoney, Money, ParagraphRef, Period, Span, Status,
+    YearMonth,
+};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -46,7 +53,16 @@ pub struct ReportView<'a> {
     /// write it ("July 2016"), under the name `as_of_label`.
     #[serde(rename = "as_of_label", serialize_with = "ser::date_or_month")]
     pub progress_as_of: DateOrMonth,
-    /// The table, biennium by biennium, category by category.
+    /// Which layout: 1.0 for a plan of the 1.0 shape, 1.1 for one that
+    /// uses a 1.1 member (left out of the JSON output for 1.0).
+    #[serde(skip_serializing_if = "Layout::is_1_0")]
+    pub layout: Layout,
+    /// The unit the report is restricted to (`report --unit`), where it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitRef<'a>>,
+    /// The table, time frame by time frame (biennium by biennium for a
+    /// plan of the 1.0 shape), category by category. The JSON name stays
+    /// `bienniums`, as in the 1.0 output.
     pub bienniums: Vec<BienniumSection<'a>>,
     /// Counts of indicators per standing status, in vocabulary order.
     pub summary: Vec<StatusCount>,
@@ -54,6 +70,12 @@ pub struct ReportView<'a> {
     pub funding: FundingView<'a>,
     /// Footnotes of the progress report, in number order.
     pub footnotes: Vec<FootnoteView<'a>>,
+    /// The plan's revisions of deadlines and targets, in the plan's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<RevisionLine<'a>>,
+    /// What each unit of the Office leads and contributes to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<UnitSummary<'a>>,
 }
 
 /// The header of a Governing Body document.
@@ -71,13 +93,22 @@ pub struct DocumentHeader<'a> {
     pub date: Option<Date>,
 }
 
-/// The rows of one biennium ("For the 2016–17 biennium").
+/// The rows of one time frame: a biennium ("For the 2016–17 biennium"), a
+/// year ("For 2017"), a range of months, or the whole plan for the items
+/// that state no time frame of their own.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct BienniumSection<'a> {
-    /// `2016-17`.
-    pub biennium: Biennium,
-    /// The heading as printed: "For the 2016–17 biennium".
+    /// `2016-17`, for a biennium.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub biennium: Option<Biennium>,
+    /// The year or the months, for a time frame that is not a biennium.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// The plan's period, for the items that run over the whole plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whole_plan: Option<Period>,
+    /// The heading as printed: "For the 2016–17 biennium", "For 2017".
     pub heading: String,
     /// Its categories, in plan order.
     pub categories: Vec<CategorySection<'a>>,
@@ -180,6 +211,12 @@ pub struct ItemCell<'a> {
     /// Its paragraph references, written as the documents write them:
     /// `20(b)`, `20(a)–(f)`.
     pub paragraphs: &'a [ParagraphRef],
+    /// The unit that leads it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_unit: Option<UnitRef<'a>>,
+    /// The units that contribute to it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contributing_units: Vec<UnitRef<'a>>,
 }
 
 /// A planned deliverable as its cell shows it.
@@ -194,6 +231,24 @@ pub struct DeliverableCell<'a> {
     pub text: &'a str,
     /// Its conditions ("provided that extra-budgetary resources can be mobilized").
     pub conditions: Vec<&'a str>,
+    /// The time frame it is planned for, where it has its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// The unit that leads it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_unit: Option<UnitRef<'a>>,
+    /// The units that contribute to it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contributing_units: Vec<UnitRef<'a>>,
+    /// What the report says of a deliverable that has indicators (1.1
+    /// layout): its narrative, its asserted status and its evidence. A
+    /// deliverable without indicators has it in its row's progress cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<ProgressCell<'a>>,
+    /// The status the report asserts for it, where it does (1.1 layout,
+    /// deliverables with indicators).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asserted: Option<Status>,
 }
 
 /// An indicator as its cell shows it.
@@ -206,9 +261,24 @@ pub struct IndicatorCell<'a> {
     pub letter: Option<String>,
     /// Its text.
     pub text: &'a str,
-    /// The deadline month, written as the seed prints it: `03/2016`.
+    /// The deadline month in force as of the report's date (after the
+    /// revisions in force), written as the seed prints it: `03/2016`.
     #[serde(serialize_with = "ser::option_timeline")]
     pub timeline: Option<YearMonth>,
+    /// The revision in force that moved the deadline: `revised from
+    /// 12/2019 (GB.337)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline_revised: Option<RevisionMark<'a>>,
+    /// The time frame it runs over, where it has its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// How its values add up, where not cumulative (the default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cumulation: Option<Cumulation>,
+    /// Its targets over time, the one in force marked, where it has dated
+    /// targets or a revised target.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<TargetLine<'a>>,
     /// The data source and baseline, printed in parentheses.
     #[serde(serialize_with = "ser::displayed")]
     pub details: Vec<Detail<'a>>,
@@ -231,6 +301,21 @@ pub enum Detail<'a> {
     },
     /// The baseline of a percentage: `baseline: 40 per cent`.
     PercentageBaseline(Decimal),
+    /// A baseline with a date, a comment or a source (format 1.1):
+    /// `baseline: 38 per cent in December 2016 — Inspections of 2016;
+    /// source: National labour inspection reports`.
+    DatedBaseline {
+        /// The figure, with its unit for a count.
+        value: crate::view11::Figure,
+        /// What is counted, where the plan says.
+        unit: Option<&'a str>,
+        /// When it was that figure.
+        date: Option<DateOrMonth>,
+        /// A comment on it.
+        comment: Option<&'a str>,
+        /// Where it comes from.
+        source: Option<&'a str>,
+    },
 }
 
 impl fmt::Display for Detail<'_> {
@@ -243,6 +328,33 @@ impl fmt::Display for Detail<'_> {
                 unit: Some(unit),
             } => write!(f, "baseline: {value} {unit}"),
             Detail::PercentageBaseline(value) => write!(f, "baseline: {value} per cent"),
+            Detail::DatedBaseline {
+                value,
+                unit,
+                date,
+                comment,
+                source,
+            } => {
+                write!(f, "baseline: {value}")?;
+                if let Some(unit) = unit {
+                    write!(f, " {unit}")?;
+                }
+                if let Some(date) = date {
+                    let on = if matches!(date, DateOrMonth::Day(_)) {
+                        "on"
+                    } else {
+                        "in"
+                    };
+                    write!(f, " {on} {}", crate::label::date_or_month_label(*date))?;
+                }
+                if let Some(comment) = comment {
+                    write!(f, " — {comment}")?;
+                }
+                if let Some(source) = source {
+                    write!(f, "; baseline source: {source}")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -255,6 +367,12 @@ pub struct ProgressCell<'a> {
     pub text: &'a str,
     /// Footnote numbers to print after it.
     pub footnotes: Vec<u32>,
+    /// The observations the report gives (1.1 layout only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub observations: Vec<ObservationLine<'a>>,
+    /// The documents that verify the progress of a deliverable.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceView<'a>>,
 }
 
 /// How many indicators stand at a status.
@@ -279,6 +397,28 @@ pub struct FundingView<'a> {
     pub underfunded: Vec<FundingLine<'a>>,
     /// Requests received but not funded.
     pub requests: Vec<RequestLine<'a>>,
+    /// Totals of the resource lines: all, by kind of source, partner, unit,
+    /// biennium and period (format 1.1 plans, where amounts are stated).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub totals: Vec<crate::view11::TotalsRow<'a>>,
+    /// Budget, expenditure and delivery per resource line (format 1.1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delivery: Vec<crate::view11::DeliveryRow<'a>>,
+    /// The exchange rates the file states, as printed:
+    /// `1.0120 USD per CHF of 2 January 2018 (United Nations operational rate of exchange)`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<String>,
+}
+
+impl FundingView<'_> {
+    /// Whether there is nothing to show under a "Resources" heading.
+    pub fn is_empty(&self) -> bool {
+        self.portfolios.is_empty()
+            && self.underfunded.is_empty()
+            && self.requests.is_empty()
+            && self.totals.is_empty()
+            && self.delivery.is_empty()
+    }
 }
 
 /// A portfolio against its target.

@@ -80,7 +80,7 @@ fn one_row_per_indicator_plus_the_deliverable_without_one() {
         .iter()
         .map(|b| {
             (
-                b.biennium.to_string(),
+                b.biennium.unwrap().to_string(),
                 b.categories.iter().map(|c| c.name).collect(),
             )
         })
