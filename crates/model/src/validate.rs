@@ -322,7 +322,7 @@ impl Checker {
     /// `relative` (to the current scope) as a pointer from the top of the
     /// exchange file, the way every issue's own pointer is written, so a
     /// message that names another place names it the same way.
-    fn at(&self, relative: &str) -> String {
+    pub(crate) fn at(&self, relative: &str) -> String {
         match self.scope {
             Scope::Plan => format!("/plan{relative}"),
             Scope::Report(i) => format!("/reports/{i}{relative}"),

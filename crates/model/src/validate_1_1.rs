@@ -173,7 +173,7 @@ fn check_unit_refs(
             c.report(
                 Rule::UnresolvedReference,
                 pointer,
-                format!("no unit has id `{u}`; declare it under /units or fix the id"),
+                format!("no unit has id `{u}`; declare it under /plan/units or fix the id"),
             );
         }
     }
@@ -188,7 +188,7 @@ fn check_dimensions(c: &mut Checker, plan: &ActionPlan) {
                 Rule::DuplicateId,
                 format!("/dimensions/{i}/id"),
                 format!(
-                    "dimension id `{}` is already used at /dimensions/{first}; give each dimension its own id",
+                    "dimension id `{}` is already used at /plan/dimensions/{first}; give each dimension its own id",
                     d.id
                 ),
             );
@@ -201,7 +201,7 @@ fn check_dimensions(c: &mut Checker, plan: &ActionPlan) {
                     Rule::DuplicateId,
                     at.clone(),
                     format!(
-                        "code `{}` is already a value of this dimension at /dimensions/{i}/values/{first}; list each value once",
+                        "code `{}` is already a value of this dimension at /plan/dimensions/{i}/values/{first}; list each value once",
                         v.code
                     ),
                 );
@@ -231,7 +231,7 @@ fn check_units(c: &mut Checker, plan: &ActionPlan, decl: &Declared<'_>) {
                 Rule::DuplicateId,
                 format!("/units/{i}/id"),
                 format!(
-                    "unit id `{}` is already used at /units/{first}; give each unit its own id",
+                    "unit id `{}` is already used at /plan/units/{first}; give each unit its own id",
                     u.id
                 ),
             );
@@ -242,7 +242,9 @@ fn check_units(c: &mut Checker, plan: &ActionPlan, decl: &Declared<'_>) {
                 c.report(
                     Rule::UnresolvedReference,
                     format!("/units/{i}/parent"),
-                    format!("no unit has id `{p}`; declare the parent under /units or fix the id"),
+                    format!(
+                        "no unit has id `{p}`; declare the parent under /plan/units or fix the id"
+                    ),
                 );
             }
             found
@@ -295,7 +297,7 @@ fn check_partners(c: &mut Checker, plan: &ActionPlan) {
                 Rule::DuplicateId,
                 format!("/partners/{i}/id"),
                 format!(
-                    "partner id `{}` is already used at /partners/{first}; give each partner its own id",
+                    "partner id `{}` is already used at /plan/partners/{first}; give each partner its own id",
                     p.id
                 ),
             );
@@ -308,7 +310,7 @@ fn check_partners(c: &mut Checker, plan: &ActionPlan) {
             c.report(
                 Rule::UnresolvedReference,
                 format!("/resources/sources/{i}/partner_id"),
-                format!("no partner has id `{p}`; declare it under /partners or fix the id"),
+                format!("no partner has id `{p}`; declare it under /plan/partners or fix the id"),
             );
         }
     }
@@ -436,8 +438,9 @@ fn check_splits(
                 Rule::SplitTwice,
                 format!("{sat}/dimension"),
                 format!(
-                    "this value is already split along `{}` at {at}/disaggregation/{first}; merge the two splits",
-                    split.dimension
+                    "this value is already split along `{}` at {}; merge the two splits",
+                    split.dimension,
+                    c.at(&format!("{at}/disaggregation/{first}"))
                 ),
             );
         }
@@ -446,7 +449,7 @@ fn check_splits(
                 Rule::UnresolvedReference,
                 format!("{sat}/dimension"),
                 format!(
-                    "no dimension has id `{}`; declare it under /dimensions or fix the id",
+                    "no dimension has id `{}`; declare it under /plan/dimensions or fix the id",
                     split.dimension
                 ),
             ),
@@ -496,7 +499,7 @@ fn check_revisions(c: &mut Checker, ix: &PlanIndex<'_>) {
                 Rule::DuplicateId,
                 format!("{at}/id"),
                 format!(
-                    "revision id `{}` is already used at /revisions/{first}; give each revision its own id",
+                    "revision id `{}` is already used at /plan/revisions/{first}; give each revision its own id",
                     r.id
                 ),
             );
@@ -521,7 +524,7 @@ fn check_revisions(c: &mut Checker, ix: &PlanIndex<'_>) {
             c.report(
                 Rule::UnresolvedReference,
                 format!("{at}/decided_at"),
-                format!("no session has id `{s}`; describe it under /sessions or fix the id"),
+                format!("no session has id `{s}`; describe it under /plan/sessions or fix the id"),
             );
         }
         let Some((_, ind)) = ix.indicator_by_str(r.indicator.as_str()) else {
@@ -592,7 +595,7 @@ fn check_rates(c: &mut Checker, plan: &ActionPlan) {
                 Rule::ExchangeRateConflict,
                 format!("{at}/rate"),
                 format!(
-                    "the rate from {} to {} on {} is already stated as {rate} at /resources/exchange_rates/{first}; keep the rate the Office used",
+                    "the rate from {} to {} on {} is already stated as {rate} at /plan/resources/exchange_rates/{first}; keep the rate the Office used",
                     r.from, r.to, r.date
                 ),
             ),
@@ -622,7 +625,7 @@ fn check_lines(c: &mut Checker, plan: &ActionPlan, decl: &Declared<'_>) {
             c.report(
                 Rule::UnresolvedReference,
                 format!("{at}/unit"),
-                format!("no unit has id `{u}`; declare it under /units or fix the id"),
+                format!("no unit has id `{u}`; declare it under /plan/units or fix the id"),
             );
         }
         for (field, m) in [("approved", line.approved), ("spent", line.spent)] {
