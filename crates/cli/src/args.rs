@@ -102,8 +102,9 @@ pub enum Command {
         after_help = "Examples:\n  actionplan fmt plan.json\n  actionplan fmt plan.json --check"
     )]
     Fmt(FmtArgs),
-    /// Print the published JSON Schema of the exchange format.
-    #[command(after_help = "Example:\n  actionplan schema > actionplan-1.0.schema.json")]
+    /// Print the published JSON Schema of the exchange format (the current
+    /// version, 1.1; every 1.0 file is also valid 1.1).
+    #[command(after_help = "Example:\n  actionplan schema > actionplan-1.1.schema.json")]
     Schema,
     /// Write a synthetic exchange file, for testing and benchmarking.
     ///
