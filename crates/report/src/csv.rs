@@ -34,31 +34,10 @@ pub const COLUMNS: [&str; 21] = [
     "cannot_compute",
 ];
 
-/// The header row of the 1.1 layout (a plan that uses a 1.1 member): the
-/// 1.0 columns, then what format 1.1 adds. `biennium` is then empty for a
-/// row whose time frame is not a biennium; `time_frame` names it.
-pub const COLUMNS_1_1: [&str; 33] = [
-    "biennium",
-    "category",
-    "item_ids",
-    "follow_up_items",
-    "paragraphs",
-    "deliverable_id",
-    "deliverable_letter",
-    "deliverable",
-    "conditions",
-    "indicator_id",
-    "indicator_letter",
-    "indicator",
-    "timeline",
-    "measure",
-    "progress",
-    "status",
-    "derived_status",
-    "asserted_status",
-    "disagreement",
-    "status_source",
-    "cannot_compute",
+/// The columns the 1.1 layout (a plan that uses a 1.1 member) adds after
+/// [`COLUMNS`]. `biennium` is then empty for a row whose time frame is not a
+/// biennium; `time_frame` names it.
+pub const COLUMNS_ADDED_1_1: [&str; 12] = [
     "time_frame",
     "item_lead_units",
     "deliverable_lead_unit",
@@ -72,6 +51,34 @@ pub const COLUMNS_1_1: [&str; 33] = [
     "observations",
     "evidence",
 ];
+
+/// The header row of the 1.1 layout: [`COLUMNS`], then
+/// [`COLUMNS_ADDED_1_1`].
+pub const COLUMNS_1_1: [&str; 33] = concat(COLUMNS, COLUMNS_ADDED_1_1);
+
+/// `a` then `b`, at compile time (`C` must be `A + B`, or the build fails).
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "evaluated by the compiler on constants only: a wrong length is a build error, never a panic at run time"
+)]
+const fn concat<const A: usize, const B: usize, const C: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; C] {
+    assert!(A + B == C);
+    let mut out = [""; C];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    while i < C {
+        out[i] = b[i - A];
+        i += 1;
+    }
+    out
+}
 
 /// Renders one row per indicator and one per deliverable without an
 /// indicator (its indicator cells empty), with a header row.

@@ -67,8 +67,13 @@ _CURRENCY = re.compile(r"[A-Z]{3}\Z")
 DECIMAL_MEMBERS = frozenset(
     {
         "amount",
+        "approved",
         "at_risk",
         "baseline",
+        "delivery_percent",
+        "exact",
+        "from",
+        "gap",
         "expected",
         "observed",
         "on_track",
@@ -77,8 +82,12 @@ DECIMAL_MEMBERS = frozenset(
         "progress_fraction",
         "progress_percent",
         "rate",
+        "required",
+        "secured",
+        "spent",
         "target",
         "time_elapsed",
+        "unspent",
         "value",
     }
 )
@@ -101,6 +110,7 @@ DATE_MEMBERS = frozenset(
         "on",
         "old_as_of",
         "opens",
+        "spent_as_of",
         "work_starts",
     }
 )
@@ -114,6 +124,10 @@ def _convert(value: Any, member: Optional[str] = None) -> Any:
             # A figure as written in a comparison (`11`, `USD 90000000`,
             # `met`) is text: one type for every figure.
             return {k: v if k == "value" else _convert(v, k) for k, v in value.items()}
+        if member == "values" and all(isinstance(v, str) for v in value.values()):
+            # The parts of a split (format 1.1), keyed by the codes of a
+            # dimension: every part is a decimal.
+            return {k: _convert(v, "value") for k, v in value.items()}
         return {k: _convert(v, k) for k, v in value.items()}
     if isinstance(value, list):
         # The items of a list belong to the list's member (`"values": [...]`).
