@@ -107,7 +107,10 @@ mod view11;
 
 pub use assess::{AssessError, Assessment, assess, conversion_currency, default_as_of};
 pub use build::{Options, build};
-pub use csv::{COLUMNS as CSV_COLUMNS, COLUMNS_1_1 as CSV_COLUMNS_1_1};
+pub use csv::{
+    COLUMNS as CSV_COLUMNS, COLUMNS_1_1 as CSV_COLUMNS_1_1,
+    COLUMNS_ADDED_1_1 as CSV_COLUMNS_ADDED_1_1,
+};
 pub use format::{Format, FormatError, render, render_to};
 pub use label::{date_label, date_or_month_label, money_label};
 pub use view::*;
