@@ -43,7 +43,14 @@ fn seed_waits(_: &ActionPlan, d: &Deliverable, _: Date) -> bool {
 fn evaluations() -> Result<Value, Box<dyn std::error::Error>> {
     let mut all = Map::new();
     for file in FILES {
-        let envelope = actionplan_interchange::read_path(Path::new(DIR).join(file))?;
+        let path = Path::new(DIR).join(file);
+        // The fixtures live in the exchange crate: a packaged copy of this
+        // crate (scripts/test-packages) has only the seed.
+        if file.starts_with("../") && !path.exists() {
+            eprintln!("{file}: not in this package, not compared");
+            continue;
+        }
+        let envelope = actionplan_interchange::read_path(path)?;
         assert_eq!(envelope.version.to_string(), "1.0", "{file}");
         let mut per_date = Map::new();
         for day in DATES {
@@ -84,9 +91,17 @@ fn every_format_10_file_evaluates_as_before() -> TestResult {
     let (Value::Object(now), Value::Object(before)) = (&now, &before) else {
         return Err("the record is not an object".into());
     };
-    assert_eq!(now.len(), before.len());
+    let in_repository = Path::new(DIR)
+        .join("../interchange/tests/fixtures")
+        .exists();
+    if in_repository {
+        assert_eq!(now.len(), before.len());
+    }
     for (file, was) in before {
         let Some(is) = now.get(file) else {
+            if file.starts_with("../") && !in_repository {
+                continue;
+            }
             return Err(format!("{file} is no longer evaluated").into());
         };
         let (Value::Object(is), Value::Object(was)) = (is, was) else {
