@@ -144,6 +144,7 @@ pub fn schema_id(version: FormatVersion) -> &'static str {
 
 /// The schema a JSON document is checked against: the one of the version
 /// it states, the current one when it states none we read.
+#[cfg(feature = "schema-validation")]
 pub(crate) fn version_of(value: &Value) -> FormatVersion {
     value
         .get("version")

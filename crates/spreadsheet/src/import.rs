@@ -461,6 +461,19 @@ impl RowReader<'_, '_> {
         ));
     }
 
+    /// The value typed into an entry cell: `None` for an empty cell, and
+    /// for a formula, which is reported (formulas are never evaluated).
+    fn value<'c>(&mut self, col: u16, cell: &Cell<'c>, what: &str) -> Option<&'c Data> {
+        match cell {
+            Cell::Empty => None,
+            Cell::Formula(f) => {
+                self.formula(col, f, what);
+                None
+            }
+            Cell::Value(v) => Some(*v),
+        }
+    }
+
     fn formula(&mut self, col: u16, f: &str, what: &str) {
         self.problem(
             col,
@@ -471,14 +484,7 @@ impl RowReader<'_, '_> {
     }
 
     fn number(&mut self, col: u16, cell: &Cell<'_>) -> Option<Decimal> {
-        let data = match cell {
-            Cell::Empty => return None,
-            Cell::Formula(f) => {
-                self.formula(col, f, "number");
-                return None;
-            }
-            Cell::Value(v) => *v,
-        };
+        let data = self.value(col, cell, "number")?;
         match data {
             Data::Float(f) => {
                 let text = shortest(*f);
@@ -567,14 +573,7 @@ impl RowReader<'_, '_> {
     }
 
     fn met(&mut self, col: u16, cell: &Cell<'_>) -> Option<bool> {
-        let found = match cell {
-            Cell::Empty => return None,
-            Cell::Formula(f) => {
-                self.formula(col, f, "value");
-                return None;
-            }
-            Cell::Value(v) => data_text(v),
-        };
+        let found = data_text(self.value(col, cell, "value")?);
         match found.trim() {
             "met" => Some(true),
             "not_met" => Some(false),
@@ -591,14 +590,7 @@ impl RowReader<'_, '_> {
     }
 
     fn date(&mut self, col: u16, cell: &Cell<'_>) -> Option<DateOrMonth> {
-        let data = match cell {
-            Cell::Empty => return None,
-            Cell::Formula(f) => {
-                self.formula(col, f, "date");
-                return None;
-            }
-            Cell::Value(v) => *v,
-        };
+        let data = self.value(col, cell, "date")?;
         match data {
             Data::DateTime(d) => {
                 if let Some(date) = excel_date(d) {
@@ -663,14 +655,7 @@ impl RowReader<'_, '_> {
     }
 
     fn status(&mut self, col: u16, cell: &Cell<'_>) -> Option<Status> {
-        let found = match cell {
-            Cell::Empty => return None,
-            Cell::Formula(f) => {
-                self.formula(col, f, "status");
-                return None;
-            }
-            Cell::Value(v) => data_text(v),
-        };
+        let found = data_text(self.value(col, cell, "status")?);
         if let Ok(s) = found.trim().parse::<Status>() {
             return Some(s);
         }
