@@ -47,7 +47,7 @@ fn table(f: &FundingOverview, out: &mut String) {
     );
     let mut t = Table::new(&[
         "deliverable",
-        "biennium",
+        "time frame",
         "funding",
         "waiting",
         "secured",
@@ -57,7 +57,10 @@ fn table(f: &FundingOverview, out: &mut String) {
     for d in &f.deliverables {
         t.row(vec![
             d.deliverable.to_string(),
-            d.biennium.map(|b| b.to_string()).unwrap_or_default(),
+            d.biennium
+                .map(|b| b.to_string())
+                .or_else(|| d.time_frame.map(|s| s.to_string()))
+                .unwrap_or_default(),
             d.status
                 .map_or_else(|| "-".into(), |s| s.as_str().to_owned()),
             if d.waits_for_resources { "yes" } else { "no" }.to_owned(),

@@ -39,8 +39,9 @@
 use crate::lines::{self, CurrentLines, Reach, covers, effective_secured};
 use crate::money::{MoneyError, MoneyExt};
 use actionplan_model::{
-    ActionPlan, Biennium, CategoryId, Currency, Deliverable, DeliverableId, ItemId, Money,
-    PlanIndex, RequestId, ResourceLine, ResourceLineId, ResourceState, SourceId, SourceKind,
+    ActionPlan, Biennium, CategoryId, Currency, Deliverable, DeliverableId, FollowUpItem, ItemId,
+    Money, PlanIndex, RequestId, ResourceLine, ResourceLineId, ResourceState, SourceId,
+    SourceKind, Span,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -161,6 +162,10 @@ pub struct DeliverableFunding {
     pub deliverable: DeliverableId,
     /// The biennium it is planned for (that of the first item listing it).
     pub biennium: Option<Biennium>,
+    /// The year or months it is planned for, where the first item listing
+    /// it names no biennium (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_frame: Option<Span>,
     /// Its funding status; `null` when nothing is stated about it.
     pub status: Option<FundingStatus>,
     /// Whether the plan makes it conditional on mobilizing resources.
@@ -195,6 +200,9 @@ pub struct ItemFunding {
     /// by year or months instead).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub biennium: Option<Biennium>,
+    /// Its year or months, where it names no biennium (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_frame: Option<Span>,
     /// The roll-up of its deliverables' statuses; `null` when none has one.
     pub status: Option<FundingStatus>,
     /// Its deliverables, in the item's order.
@@ -258,10 +266,21 @@ fn status_from_states<'a>(lines: impl IntoIterator<Item = &'a ResourceLine>) -> 
     }
 }
 
+/// An item's span where it names no biennium (format 1.1: a year or
+/// months); a biennium is reported in the `biennium` members already.
+fn non_biennium_span(item: &FollowUpItem) -> Option<Span> {
+    if item.biennium.is_some() {
+        None
+    } else {
+        item.span
+    }
+}
+
 /// What the funding of one deliverable is computed from, looked up by the
 /// caller (by index for a whole plan, by search for one deliverable).
 struct Inputs<'a, F> {
     biennium: Option<Biennium>,
+    time_frame: Option<Span>,
     reach: Reach,
     lines: Vec<&'a ResourceLine>,
     pending_requests: Vec<RequestId>,
@@ -274,6 +293,7 @@ where
 {
     let Inputs {
         biennium,
+        time_frame,
         reach,
         lines,
         pending_requests,
@@ -301,6 +321,7 @@ where
     DeliverableFunding {
         deliverable: deliverable.id.clone(),
         biennium,
+        time_frame,
         status,
         conditional_on_mobilization: conditional,
         condition_source: condition.and_then(|c| c.source),
@@ -432,7 +453,9 @@ pub fn deliverable_funding(
         .iter()
         .filter(|l| l.deliverables.is_empty() || l.deliverables.contains(id));
     let current = lines::current_lines(candidates, as_of);
-    let biennium = plan.biennium_of(id);
+    let first_item = plan.items_of(id).next();
+    let biennium = first_item.and_then(|it| it.biennium);
+    let time_frame = first_item.and_then(non_biennium_span);
     let (reach, lines) = CurrentLines::new(&current).lines_for(id.as_str(), biennium);
     let pending_requests = plan
         .resources
@@ -449,6 +472,7 @@ pub fn deliverable_funding(
         deliverable,
         Inputs {
             biennium,
+            time_frame,
             reach,
             lines,
             pending_requests,
@@ -479,12 +503,15 @@ pub(crate) fn deliverables_funding_indexed<'a>(
         .iter()
         .map(|d| {
             let id = d.id.as_str();
-            let biennium = index.biennium_of(id);
+            let first_item = index.items_of(id).next();
+            let biennium = first_item.and_then(|it| it.biennium);
+            let time_frame = first_item.and_then(non_biennium_span);
             let (reach, lines) = lines.lines_for(id, biennium);
             funding_of(
                 d,
                 Inputs {
                     biennium,
+                    time_frame,
                     reach,
                     lines,
                     pending_requests: pending.get(id).cloned().unwrap_or_default(),
@@ -565,6 +592,7 @@ pub fn items_funding(plan: &ActionPlan, deliverables: &[DeliverableFunding]) -> 
                 item: item.id.clone(),
                 category: item.category.clone(),
                 biennium: item.biennium,
+                time_frame: non_biennium_span(item),
                 status: roll_up(ds.iter().map(|d| d.status)),
                 deliverables: item.deliverables.clone(),
                 required,

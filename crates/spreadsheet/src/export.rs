@@ -14,8 +14,10 @@ use crate::layout::{
 };
 use actionplan_interchange::Envelope;
 use actionplan_model::{
-    Deliverable, Indicator, Language, Measure, Observation, PlanIndex, ProgressReport, Status, Text,
+    Deliverable, FollowUpItem, Indicator, Language, Measure, Observation, OrgUnit, PlanIndex,
+    ProgressReport, Revision, Status, Text, UnitId,
 };
+use std::collections::BTreeMap;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format,
     FormatAlign, ProtectionOptions, Workbook, Worksheet, XlsxError,
@@ -233,7 +235,27 @@ fn baseline_label(measure: &Measure) -> String {
     }
 }
 
+/// The measure's final target, then its dated targets where the file
+/// states them (format 1.1): `10; 3 by 2017-12, 10 by 2019-12 (cumulative)`.
 fn target_label(measure: &Measure) -> String {
+    let (targets, cumulation) = match measure {
+        Measure::Count(c) => (c.targets.as_slice(), c.cumulation),
+        Measure::Percentage(p) => (p.targets.as_slice(), p.cumulation),
+        Measure::Money(m) => (m.targets.as_slice(), m.cumulation),
+        _ => (&[][..], actionplan_model::Cumulation::default()),
+    };
+    let label = final_target_label(measure);
+    if targets.is_empty() {
+        return label;
+    }
+    let dated: Vec<String> = targets
+        .iter()
+        .map(|t| format!("{} by {}", t.value, t.by))
+        .collect();
+    format!("{label}; {} ({})", dated.join(", "), cumulation.as_str())
+}
+
+fn final_target_label(measure: &Measure) -> String {
     match measure {
         Measure::Count(c) => match c.target_mode {
             actionplan_model::TargetMode::Additional => format!("{} additional", c.target),
@@ -258,11 +280,12 @@ fn write_plan_sheet(
     headings(
         sheet,
         &[
-            ("Biennium", 9.0),
+            ("Time frame", 12.0),
             ("Category", 18.0),
             ("Follow-up item (paragraphs)", 40.0),
             ("Deliverable", 40.0),
             ("Conditions", 24.0),
+            ("Lead unit", 18.0),
             ("Indicator id", 16.0),
             ("Indicator", 44.0),
             ("Measure", 16.0),
@@ -274,6 +297,11 @@ fn write_plan_sheet(
         styles,
     )?;
     let plan = index.plan();
+    let units: BTreeMap<&str, &OrgUnit> = plan.units.iter().map(|u| (u.id.as_str(), u)).collect();
+    let mut revisions: BTreeMap<&str, Vec<&Revision>> = BTreeMap::new();
+    for r in &plan.revisions {
+        revisions.entry(r.indicator.as_str()).or_default().push(r);
+    }
     let mut row: u32 = 1;
     for deliverable in &plan.deliverables {
         let items: Vec<_> = index.items_of(deliverable.id.as_str()).collect();
@@ -286,11 +314,8 @@ fn write_plan_sheet(
             })
             .collect::<Vec<_>>()
             .join("\n");
-        let biennium = items
-            .first()
-            .and_then(|it| it.time_frame())
-            .map(|t| t.to_string())
-            .unwrap_or_default();
+        let item_frame = items.first().and_then(|it| it.time_frame());
+        let lead_unit = unit_label(deliverable, items.first().copied(), &units);
         let category = items
             .first()
             .and_then(|it| index.category(it.category.as_str()))
@@ -316,27 +341,102 @@ fn write_plan_sheet(
                 shared_lines.max(lines_of(i.text.best(Language::En), 44.0))
             });
             sheet.set_row_height(row, row_height(lines.min(6)))?;
-            put(sheet, row, 0, &biennium, &styles.text)?;
+            // The narrowest time frame the file states: the indicator's,
+            // else its deliverable's, else its item's.
+            let frame = indicator
+                .and_then(|i| i.span)
+                .or(deliverable.span)
+                .or(item_frame)
+                .map(|t| t.to_string())
+                .unwrap_or_default();
+            put(sheet, row, 0, &frame, &styles.text)?;
             put(sheet, row, 1, &category, &styles.text)?;
             put(sheet, row, 2, &item_text, &styles.text)?;
             put(sheet, row, 3, &deliverable_text, &styles.text)?;
             put(sheet, row, 4, &conditions, &styles.text)?;
+            put(sheet, row, 5, &lead_unit, &styles.text)?;
             if let Some(i) = indicator {
-                put(sheet, row, 5, i.id.as_str(), &styles.text)?;
-                put(sheet, row, 6, &lettered(i.letter, &i.text), &styles.text)?;
-                put(sheet, row, 7, &measure_label(&i.measure), &styles.text)?;
-                put(sheet, row, 8, &baseline_label(&i.measure), &styles.figure)?;
-                put(sheet, row, 9, &target_label(&i.measure), &styles.figure)?;
-                let deadline = i.deadline.map(|d| d.to_string()).unwrap_or_default();
-                put(sheet, row, 10, &deadline, &styles.text)?;
+                put(sheet, row, 6, i.id.as_str(), &styles.text)?;
+                put(sheet, row, 7, &lettered(i.letter, &i.text), &styles.text)?;
+                put(sheet, row, 8, &measure_label(&i.measure), &styles.text)?;
+                put(sheet, row, 9, &baseline_label(&i.measure), &styles.figure)?;
+                put(sheet, row, 10, &target_label(&i.measure), &styles.figure)?;
+                let revised = revisions.get(i.id.as_str()).map_or(&[][..], Vec::as_slice);
+                put(sheet, row, 11, &deadline_label(i, revised), &styles.text)?;
                 let source = i.data_source.as_ref().map(en).unwrap_or_default();
-                put(sheet, row, 11, source, &styles.text)?;
+                put(sheet, row, 12, source, &styles.text)?;
             }
             row = row.saturating_add(1);
         }
     }
     sheet.protect();
     Ok(())
+}
+
+/// The unit that leads a deliverable (its own, else its item's), then the
+/// contributing units, by the names the plan declares: `Governance and
+/// Tripartism Department (GOVERNANCE); with Bureau for Workers' Activities
+/// (ACTRAV)`. A unit the plan does not declare is shown by its id.
+fn unit_label(
+    deliverable: &Deliverable,
+    item: Option<&FollowUpItem>,
+    units: &BTreeMap<&str, &OrgUnit>,
+) -> String {
+    let name = |id: &UnitId| match units.get(id.as_str()) {
+        Some(u) => en(&u.name).to_owned(),
+        None => id.to_string(),
+    };
+    let (lead, contributing) = match (&deliverable.lead_unit, item) {
+        (Some(lead), _) => (Some(lead), deliverable.contributing_units.as_slice()),
+        (None, Some(it)) => (it.lead_unit.as_ref(), it.contributing_units.as_slice()),
+        (None, None) => (None, &[][..]),
+    };
+    let mut label = lead.map(name).unwrap_or_default();
+    if !contributing.is_empty() {
+        let others: Vec<String> = contributing.iter().map(name).collect();
+        if !label.is_empty() {
+            label.push_str("; ");
+        }
+        label.push_str("with ");
+        label.push_str(&others.join(", "));
+    }
+    label
+}
+
+/// The deadline as the plan first set it, then each revision of the
+/// indicator in the file's order (format 1.1), one a line: `2019-12` /
+/// `revised from 2019-10-15: deadline 2020-06 (GB.337/INS/5)`. The sheet
+/// keeps the history; which revision is in force depends on the date a
+/// report is made as of.
+fn deadline_label(indicator: &Indicator, revisions: &[&Revision]) -> String {
+    let mut label = indicator
+        .deadline
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    for r in revisions {
+        let mut changes = Vec::new();
+        if let Some(d) = r.deadline {
+            changes.push(format!("deadline {d}"));
+        }
+        if let Some(t) = r.target {
+            match r.target_by {
+                Some(by) => changes.push(format!("target by {by} {t}")),
+                None => changes.push(format!("target {t}")),
+            }
+        }
+        let by = r
+            .document
+            .clone()
+            .or_else(|| r.decided_at.as_ref().map(ToString::to_string));
+        if !label.is_empty() {
+            label.push('\n');
+        }
+        label.push_str(&format!("revised from {}: {}", r.effective, changes.join(", ")));
+        if let Some(by) = by {
+            label.push_str(&format!(" ({by})"));
+        }
+    }
+    label
 }
 
 fn observation_label(o: &Observation) -> String {

@@ -121,3 +121,43 @@ fn the_entry_sheet_is_protected_with_its_entry_columns_open_and_validated() {
     // The qualitative row (5) has met/not_met, the others decimals.
     assert!(xml.contains("sqref=\"H5\""), "{xml}");
 }
+
+#[test]
+fn the_plan_sheet_shows_the_1_1_time_frames_units_dated_targets_and_revisions() {
+    let file = common::programme();
+    let mut book = open(export_xlsx(&file).unwrap());
+    let plan = book.worksheet_range(layout::PLAN_SHEET).unwrap();
+    let heading = |c: u32| plan.get_value((0, c)).unwrap().to_string();
+    let column = |name: &str| (0..13).find(|c| heading(*c) == name).unwrap();
+    let row_of = |id: &str| {
+        let c = column("Indicator id");
+        (1..plan.height() as u32)
+            .find(|r| plan.get_value((*r, c)).unwrap().to_string() == id)
+            .unwrap()
+    };
+    let cell = |id: &str, name: &str| plan.get_value((row_of(id), column(name))).unwrap().to_string();
+
+    // The item's year, and an indicator's own range of months.
+    assert_eq!(cell("drivers-report-published", "Time frame"), "2017");
+    assert_eq!(cell("countries-applying-strategy", "Time frame"), "01/2020–12/2021");
+    // The lead unit by its declared name, with the contributing units.
+    assert_eq!(
+        cell("constituents-trained", "Lead unit"),
+        "Governance and Tripartism Department (GOVERNANCE); with Bureau for Employers' \
+         Activities (ACT/EMP), Bureau for Workers' Activities (ACTRAV)"
+    );
+    // Dated targets, and how they add up.
+    assert_eq!(
+        cell("briefs-per-year", "Target"),
+        "2; 2 by 2017-12, 2 by 2018-12 (per_period)"
+    );
+    // The deadline as first set, then the revision that moved it.
+    assert_eq!(
+        cell("experts-meeting-held", "Deadline"),
+        "2019-12\nrevised from 2019-10-15: deadline 2020-06 (GB.337/INS/5)"
+    );
+    assert_eq!(
+        cell("suppliers-with-violations", "Deadline"),
+        "2021-12\nrevised from 2019-11: target 25 (GB.337/INS/5)"
+    );
+}

@@ -185,6 +185,16 @@ pub fn seed() -> actionplan_interchange::Envelope {
     .unwrap()
 }
 
+/// The format 1.1 reference programme (a link to the exchange crate's
+/// example, which `cargo package` copies into the package).
+pub fn programme() -> actionplan_interchange::Envelope {
+    actionplan_interchange::read_path(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/supply-chains-programme-2017-2021.json"),
+    )
+    .unwrap()
+}
+
 /// A workbook filled in every column, each kind of measure.
 pub fn filled() -> Vec<Edit> {
     vec![
