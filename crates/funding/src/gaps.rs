@@ -40,8 +40,8 @@ use crate::lines::{self, CurrentLines, Reach, covers, effective_secured};
 use crate::money::{MoneyError, MoneyExt};
 use actionplan_model::{
     ActionPlan, Biennium, CategoryId, Currency, Deliverable, DeliverableId, FollowUpItem, ItemId,
-    Money, PlanIndex, RequestId, ResourceLine, ResourceLineId, ResourceState, SourceId,
-    SourceKind, Span,
+    Money, PlanIndex, RequestId, ResourceLine, ResourceLineId, ResourceState, SourceId, SourceKind,
+    Span,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -163,7 +163,8 @@ pub struct DeliverableFunding {
     /// The biennium it is planned for (that of the first item listing it).
     pub biennium: Option<Biennium>,
     /// The year or months it is planned for, where the first item listing
-    /// it names no biennium (format 1.1).
+    /// it names no biennium (format 1.1): that item's span, else the plan's
+    /// period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_frame: Option<Span>,
     /// Its funding status; `null` when nothing is stated about it.
@@ -200,7 +201,8 @@ pub struct ItemFunding {
     /// by year or months instead).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub biennium: Option<Biennium>,
-    /// Its year or months, where it names no biennium (format 1.1).
+    /// Its year or months, where it names no biennium (format 1.1): its
+    /// span, else the plan's period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_frame: Option<Span>,
     /// The roll-up of its deliverables' statuses; `null` when none has one.
@@ -267,12 +269,13 @@ fn status_from_states<'a>(lines: impl IntoIterator<Item = &'a ResourceLine>) -> 
 }
 
 /// An item's span where it names no biennium (format 1.1: a year or
-/// months); a biennium is reported in the `biennium` members already.
-fn non_biennium_span(item: &FollowUpItem) -> Option<Span> {
+/// months), else the plan's period, which an item without a time frame of
+/// its own spans; a biennium is reported in the `biennium` members already.
+fn non_biennium_span(item: &FollowUpItem, plan: &ActionPlan) -> Option<Span> {
     if item.biennium.is_some() {
         None
     } else {
-        item.span
+        item.span.or(plan.period.map(Span::Months))
     }
 }
 
@@ -455,7 +458,7 @@ pub fn deliverable_funding(
     let current = lines::current_lines(candidates, as_of);
     let first_item = plan.items_of(id).next();
     let biennium = first_item.and_then(|it| it.biennium);
-    let time_frame = first_item.and_then(non_biennium_span);
+    let time_frame = first_item.and_then(|it| non_biennium_span(it, plan));
     let (reach, lines) = CurrentLines::new(&current).lines_for(id.as_str(), biennium);
     let pending_requests = plan
         .resources
@@ -505,7 +508,7 @@ pub(crate) fn deliverables_funding_indexed<'a>(
             let id = d.id.as_str();
             let first_item = index.items_of(id).next();
             let biennium = first_item.and_then(|it| it.biennium);
-            let time_frame = first_item.and_then(non_biennium_span);
+            let time_frame = first_item.and_then(|it| non_biennium_span(it, plan));
             let (reach, lines) = lines.lines_for(id, biennium);
             funding_of(
                 d,
@@ -592,7 +595,7 @@ pub fn items_funding(plan: &ActionPlan, deliverables: &[DeliverableFunding]) -> 
                 item: item.id.clone(),
                 category: item.category.clone(),
                 biennium: item.biennium,
-                time_frame: non_biennium_span(item),
+                time_frame: non_biennium_span(item, plan),
                 status: roll_up(ds.iter().map(|d| d.status)),
                 deliverables: item.deliverables.clone(),
                 required,

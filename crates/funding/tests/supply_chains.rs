@@ -358,3 +358,34 @@ fn overflow_is_an_error_not_a_panic() {
         "{reasons:?}"
     );
 }
+
+/// Items planned by year (or spanning the programme) have no biennium: the
+/// funding of their deliverables says the year, else the plan's period, so
+/// a table of deliverables never shows an empty time column for them.
+#[test]
+fn deliverables_and_items_planned_by_year_say_their_year_or_the_plans_period() {
+    let plan = plan();
+    let ds = actionplan_funding::deliverables_funding(&plan, date!(2020 - 09 - 30));
+    let frame = |id: &str| {
+        let d = ds.iter().find(|d| d.deliverable.as_str() == id).unwrap();
+        assert_eq!(d.biennium, None, "{id}");
+        d.time_frame.map(|s| s.to_string())
+    };
+    assert_eq!(frame("constituent-training").as_deref(), Some("2018"));
+    assert_eq!(frame("programme-review").as_deref(), Some("2021"));
+    // inspection-2017-2021 states no span: it runs over the programme.
+    assert_eq!(
+        frame("inspection-support").as_deref(),
+        Some("01/2017–12/2021")
+    );
+
+    let items = actionplan_funding::items_funding(&plan, &ds);
+    let capacity = items
+        .iter()
+        .find(|i| i.item.as_str() == "capacity-2018")
+        .unwrap();
+    assert_eq!(
+        capacity.time_frame.map(|s| s.to_string()).as_deref(),
+        Some("2018")
+    );
+}

@@ -17,11 +17,11 @@ use actionplan_model::{
     Deliverable, FollowUpItem, Indicator, Language, Measure, Observation, OrgUnit, PlanIndex,
     ProgressReport, Revision, Status, Text, UnitId,
 };
-use std::collections::BTreeMap;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format,
     FormatAlign, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
+use std::collections::BTreeMap;
 
 /// Why a workbook could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -409,11 +409,8 @@ fn unit_label(
 /// keeps the history; which revision is in force depends on the date a
 /// report is made as of.
 fn deadline_label(indicator: &Indicator, revisions: &[&Revision]) -> String {
-    let mut label = indicator
-        .deadline
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    for r in revisions {
+    let first = indicator.deadline.map(|d| d.to_string());
+    let revised = revisions.iter().map(|r| {
         let mut changes = Vec::new();
         if let Some(d) = r.deadline {
             changes.push(format!("deadline {d}"));
@@ -427,16 +424,16 @@ fn deadline_label(indicator: &Indicator, revisions: &[&Revision]) -> String {
         let by = r
             .document
             .clone()
-            .or_else(|| r.decided_at.as_ref().map(ToString::to_string));
-        if !label.is_empty() {
-            label.push('\n');
-        }
-        label.push_str(&format!("revised from {}: {}", r.effective, changes.join(", ")));
-        if let Some(by) = by {
-            label.push_str(&format!(" ({by})"));
-        }
-    }
-    label
+            .or_else(|| r.decided_at.as_ref().map(ToString::to_string))
+            .map(|by| format!(" ({by})"))
+            .unwrap_or_default();
+        format!("revised from {}: {}{by}", r.effective, changes.join(", "))
+    });
+    first
+        .into_iter()
+        .chain(revised)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn observation_label(o: &Observation) -> String {

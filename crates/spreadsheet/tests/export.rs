@@ -131,15 +131,22 @@ fn the_plan_sheet_shows_the_1_1_time_frames_units_dated_targets_and_revisions() 
     let column = |name: &str| (0..13).find(|c| heading(*c) == name).unwrap();
     let row_of = |id: &str| {
         let c = column("Indicator id");
-        (1..plan.height() as u32)
-            .find(|r| plan.get_value((*r, c)).unwrap().to_string() == id)
+        (1..u32::try_from(plan.height()).unwrap())
+            .find(|r| *plan.get_value((*r, c)).unwrap() == Data::String(id.to_owned()))
             .unwrap()
     };
-    let cell = |id: &str, name: &str| plan.get_value((row_of(id), column(name))).unwrap().to_string();
+    let cell = |id: &str, name: &str| {
+        plan.get_value((row_of(id), column(name)))
+            .unwrap()
+            .to_string()
+    };
 
     // The item's year, and an indicator's own range of months.
     assert_eq!(cell("drivers-report-published", "Time frame"), "2017");
-    assert_eq!(cell("countries-applying-strategy", "Time frame"), "01/2020–12/2021");
+    assert_eq!(
+        cell("countries-applying-strategy", "Time frame"),
+        "01/2020–12/2021"
+    );
     // The lead unit by its declared name, with the contributing units.
     assert_eq!(
         cell("constituents-trained", "Lead unit"),
