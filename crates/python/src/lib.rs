@@ -145,13 +145,31 @@ fn evaluate_json(envelope: &PyEnvelope, as_of: Option<&str>) -> PyResult<String>
 }
 
 /// The funding overview as of `as_of`, as `actionplan funding --format
-/// json` prints it.
+/// json [--currency CODE]` prints it: with a currency, each group of totals
+/// also in that currency, converted with the file's stated rates only.
 #[pyfunction]
-#[pyo3(signature = (envelope, as_of=None))]
-fn funding_json(envelope: &PyEnvelope, as_of: Option<&str>) -> PyResult<String> {
+#[pyo3(signature = (envelope, as_of=None, currency=None))]
+fn funding_json(
+    envelope: &PyEnvelope,
+    as_of: Option<&str>,
+    currency: Option<&str>,
+) -> PyResult<String> {
     let e = &envelope.inner;
     let date = self::as_of(as_of, e)?;
-    to_json(&actionplan_funding::overview(&e.plan, &e.reports, date))
+    let policy = actionplan_funding::PortfolioPolicy::default();
+    match currency {
+        None => to_json(&actionplan_funding::overview(&e.plan, &e.reports, date)),
+        Some(code) => {
+            let currency: actionplan_model::Currency = code.parse().map_err(|err| {
+                PyValueError::new_err(format!(
+                    "currency {code:?}: {err}; write an ISO 4217 code in capitals, such as \"USD\""
+                ))
+            })?;
+            to_json(&actionplan_funding::overview_in_currency(
+                &e.plan, &e.reports, date, &policy, currency,
+            ))
+        }
+    }
 }
 
 /// The report in `format` (`md`, `html`, `csv`, `json`) and `lang` (`en`,

@@ -130,20 +130,40 @@ def test_funding_of_the_seed(seed):
     assert [d.deliverable for d in f.deliverables]
 
 
-def test_funding_in_one_currency_keeps_that_currency_s_totals(tmp_path):
-    # A plan whose resource lines have amounts in two currencies.
+def test_funding_in_one_currency_says_why_without_a_stated_rate():
+    # A 1.0 plan whose resource lines have amounts in two currencies and no
+    # exchange rate: the totals stay per currency, with the reason.
     plan = json.loads(SEED.read_text(encoding="utf-8"))
     lines = plan["plan"]["resources"]["lines"]
     lines[0]["required"] = {"amount": "1000", "currency": "USD"}
     lines[1]["required"] = {"amount": "500", "currency": "CHF"}
     loaded = actionplan.load(json.dumps(plan))
-    every = actionplan.funding(loaded).totals.all.required
-    assert every == {"USD": Decimal("1000"), "CHF": Decimal("500")}
-    usd = actionplan.funding(loaded, currency="USD")
-    assert usd.currency == "USD"
-    assert usd.totals.all.required == {"USD": Decimal("1000")}
+    every = actionplan.funding(loaded).totals.all
+    assert every.required == {"USD": Decimal("1000"), "CHF": Decimal("500")}
+    assert "in_currency" not in every
+    usd = actionplan.funding(loaded, currency="USD").totals.all
+    assert usd.required == {"USD": Decimal("1000"), "CHF": Decimal("500")}
+    assert usd.in_currency.result == "per_currency"
+    assert usd.in_currency.currency == "USD"
+    reasons = usd.in_currency.to_dict()["reasons"]
+    assert reasons and all(r["from"] == "CHF" and r["to"] == "USD" for r in reasons), reasons
     with pytest.raises(ValueError, match="ISO 4217"):
         actionplan.funding(loaded, currency="usd")
+
+
+def test_funding_converts_with_the_rate_the_file_states():
+    # The 1.1 example states CHF 1 = USD 1.0120 (2018-01-02): the SECO line
+    # approves CHF 2,000,000, so USD 2,024,000 beside the USD lines.
+    programme = actionplan.load(ROOT / "docs" / "examples" / "supply-chains-programme-2017-2021.json")
+    every = actionplan.funding(programme, as_of=datetime.date(2020, 9, 30), currency="USD").totals.all
+    converted = every.in_currency
+    assert converted.result == "converted"
+    assert converted.approved.amount == Decimal("3624000.00")
+    assert converted.approved.currency == "USD"
+    assert [(r["from"], r["to"], r["rate"]) for r in converted.to_dict()["rates"]] == [
+        ("CHF", "USD", Decimal("1.0120"))
+    ]
+    assert converted.rates[0].date == datetime.date(2018, 1, 2)
 
 
 @pytest.mark.parametrize("fmt, start", [("html", "<!DOCTYPE html>"), ("md", "#"), ("csv", None), ("json", "{")])

@@ -459,24 +459,14 @@ def funding(
     as-of date), as ``actionplan funding --format json`` gives it.
 
     Totals are per currency. With ``currency`` (an ISO 4217 code such as
-    ``"USD"``) the totals keep that currency's amounts only; amounts in
-    other currencies are left out, not converted. Conversion needs exchange
-    rates stated in the file, which arrive with format 1.1."""
-    data = _from_json(_native.funding_json(_plan(plan), _as_of(as_of)))
-    if currency is not None:
-        if not isinstance(currency, str) or not _CURRENCY.match(currency):
-            raise ValueError(f"currency {currency!r}: write an ISO 4217 code in capitals, such as 'USD'")
-        data["totals"] = _only_currency(data["totals"], currency)
-        data["currency"] = currency
-    return Funding(data)
-
-
-def _only_currency(value: Any, currency: str) -> Any:
-    if isinstance(value, dict):
-        if value and all(_CURRENCY.match(k) and isinstance(v, Decimal) for k, v in value.items()):
-            return {k: v for k, v in value.items() if k == currency}
-        return {k: _only_currency(v, currency) for k, v in value.items()}
-    return value
+    ``"USD"``), as with ``actionplan funding --currency``, every group of
+    totals also has ``in_currency``: its totals in that currency converted
+    with the exchange rates the file states (format 1.1), with the rates
+    used, or the reasons it could not be converted (a missing rate names
+    the currency pair and date); never an invented or current rate."""
+    if currency is not None and (not isinstance(currency, str) or not _CURRENCY.match(currency)):
+        raise ValueError(f"currency {currency!r}: write an ISO 4217 code in capitals, such as 'USD'")
+    return Funding(_from_json(_native.funding_json(_plan(plan), _as_of(as_of), currency)))
 
 
 def report(
