@@ -5,15 +5,19 @@
 //! `serde_json::Value`. Parsing stages report bytes per second, the others
 //! indicators per second. The `growth` group times each stage at n and 8n
 //! indicators, prints the ratio (8 is linear, 64 quadratic) and fails when
-//! it exceeds 24 for any stage. Figures are recorded in
-//! `docs/performance.md`.
+//! it exceeds 24 for any stage; it does so for plans of the 1.0 shape and
+//! again for plans of the format 1.1 shape (`Shape::V1_1`: dated targets,
+//! revisions, units, partners, exchange rates, approved and spent lines,
+//! spans, splits), whose rows are named `v1.1-…` and add the JSON Schema
+//! check of version 1.1 and the funding totals converted to USD. Figures
+//! are recorded in `docs/performance.md`.
 //!
 //! `cargo bench --bench throughput -- --test` runs every benchmark once, on
-//! 1,000 indicators only (and the growth check at 1,000 and 8,000, without
+//! 1,000 indicators only (and the growth check at 4,000 and 32,000, without
 //! its criterion samples), so that CI stays fast. `BENCH_INDICATORS=1000,10000` chooses the sizes of a full run.
 
 use actionplan::{funding, indicators, interchange, model};
-use actionplan_generate::Generator;
+use actionplan_generate::{Generator, Shape};
 use actionplan_report::{Format, Options, ReportView, assess, build, render};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::Value;
@@ -47,11 +51,28 @@ fn sizes() -> Vec<u64> {
 }
 
 fn generated(indicators: u64) -> String {
+    generated_in(indicators, Shape::V1_0)
+}
+
+fn generated_in(indicators: u64, shape: Shape) -> String {
     let bytes = Generator::new(indicators, 0)
         .expect("size in range")
+        .with_shape(shape)
         .to_vec()
         .expect("generates");
     String::from_utf8(bytes).expect("UTF-8")
+}
+
+/// No input limit: the generated file of 100,000 indicators (326 MB) and
+/// the 1.1 file of 80,000 (315 MB) are above the default 256 MiB, which
+/// `read_str` and `validate_str` refuse.
+fn unlimited() -> interchange::ReadOptions {
+    interchange::ReadOptions::default().max_input_bytes(u64::MAX)
+}
+
+/// `read_str` without an input limit: the same path.
+fn read(text: &str) -> Result<interchange::Envelope, interchange::ReadError> {
+    interchange::read_str_with(text, &unlimited())
 }
 
 /// The date a file is evaluated as of: its latest report's.
@@ -71,7 +92,7 @@ fn stages(c: &mut Criterion, name: &str, text: &str, indicators: Option<u64>) {
     }
     let bytes = Throughput::Bytes(text.len() as u64);
     let per_indicator = Throughput::Elements(n);
-    let file = interchange::read_str(text).expect("bench input reads");
+    let file = read(text).expect("bench input reads");
     let value: Value = serde_json::from_str(text).expect("JSON");
     let validator = jsonschema::draft202012::options()
         .should_validate_formats(true)
@@ -91,10 +112,10 @@ fn stages(c: &mut Criterion, name: &str, text: &str, indicators: Option<u64>) {
         b.iter(|| validator.is_valid(black_box(&value)));
     });
     g.bench_function("read_str", |b| {
-        b.iter(|| interchange::read_str(black_box(text)));
+        b.iter(|| read(black_box(text)));
     });
     g.bench_function("validate_str", |b| {
-        b.iter(|| interchange::validate_str(black_box(text)));
+        b.iter(|| interchange::check_str_with(black_box(text), &unlimited()).report);
     });
 
     g.throughput(per_indicator);
@@ -203,43 +224,86 @@ struct Input {
     text: String,
     file: interchange::Envelope,
     assessment: actionplan_report::Assessment,
+    /// The file as a JSON value, for the schema check (1.1 shape only).
+    value: Option<Value>,
 }
 
-/// The inputs of the growth check, at `n` and `8n` indicators.
-fn growth_inputs(n: u64, policy: &indicators::Policy) -> Vec<Input> {
+/// The inputs of the growth check, at `n` and `8n` indicators, of `shape`.
+fn growth_inputs(n: u64, shape: Shape, policy: &indicators::Policy) -> Vec<Input> {
     [n, 8 * n]
         .into_iter()
         .map(|k| {
-            let text = generated(k);
-            let file = interchange::read_str(&text).expect("reads");
+            let text = generated_in(k, shape);
+            let file = read(&text).expect("reads");
             let assessment =
                 assess(&file.plan, &file.reports, as_of(&file), policy).expect("assesses");
+            let value = (shape == Shape::V1_1).then(|| {
+                assert_eq!(file.version, interchange::FormatVersion::V1_1);
+                // The 1.1 work is there to measure: amounts in francs and
+                // euros that convert with the file's rates.
+                let usd = funding_in_usd(&file);
+                assert!(
+                    matches!(
+                        usd.totals.all.in_currency,
+                        Some(funding::InCurrency::Converted(_))
+                    ),
+                    "the 1.1 plan's totals convert to USD: {:?}",
+                    usd.totals.all.in_currency
+                );
+                assert!(!file.plan.revisions.is_empty() && !file.plan.units.is_empty());
+                serde_json::from_str(&text).expect("JSON")
+            });
             Input {
                 indicators: k,
                 text,
                 file,
                 assessment,
+                value,
             }
         })
         .collect()
 }
 
+/// The funding overview with every total also in USD, converted with the
+/// exchange rates the file states.
+fn funding_in_usd(f: &interchange::Envelope) -> funding::FundingOverview {
+    funding::overview_in_currency(
+        &f.plan,
+        &f.reports,
+        as_of(f),
+        &funding::PortfolioPolicy::default(),
+        model::Currency::USD,
+    )
+}
+
 /// A stage of the growth check, run on input 0 (`n` indicators) or 1 (`8n`).
 type Stage<'a> = Box<dyn Fn(usize) + 'a>;
 
-/// Every stage of the growth check, over `inputs` and their report `views`.
+/// Every stage of the growth check, over `inputs` and their report `views`;
+/// with `schema`, the inputs are of the 1.1 shape and two stages more check
+/// them against the 1.1 schema and convert their funding totals to USD.
 fn growth_stages<'a>(
     inputs: &'a [Input],
     views: &'a [ReportView<'a>],
     policy: &'a indicators::Policy,
+    schema: Option<&'a jsonschema::Validator>,
 ) -> Vec<(String, Stage<'a>)> {
-    let mut stages: Vec<(String, Stage<'_>)> = vec![
-        (
-            "read_str".into(),
+    let mut stages: Vec<(String, Stage<'_>)> = vec![(
+        "read_str".into(),
+        Box::new(move |i| {
+            black_box(read(&inputs[i].text).expect("reads"));
+        }),
+    )];
+    if let Some(validator) = schema {
+        stages.push((
+            "schema_validation".into(),
             Box::new(move |i| {
-                black_box(interchange::read_str(&inputs[i].text).expect("reads"));
+                let value = inputs[i].value.as_ref().expect("a 1.1 input");
+                assert!(validator.is_valid(black_box(value)));
             }),
-        ),
+        ));
+    }
+    stages.extend::<Vec<(String, Stage<'_>)>>(vec![
         (
             "semantic_rules".into(),
             Box::new(move |i| {
@@ -270,20 +334,28 @@ fn growth_stages<'a>(
                 black_box(funding::overview(&f.plan, &f.reports, as_of(f)));
             }),
         ),
-        (
-            "report_view".into(),
+    ]);
+    if schema.is_some() {
+        stages.push((
+            "funding_in_usd".into(),
             Box::new(move |i| {
-                let input = &inputs[i];
-                black_box(build(
-                    &input.file.plan,
-                    &input.file.reports,
-                    &input.assessment.evaluation,
-                    &input.assessment.funding,
-                    &Options::default(),
-                ));
+                black_box(funding_in_usd(&inputs[i].file));
             }),
-        ),
-    ];
+        ));
+    }
+    stages.push((
+        "report_view".into(),
+        Box::new(move |i| {
+            let input = &inputs[i];
+            black_box(build(
+                &input.file.plan,
+                &input.file.reports,
+                &input.assessment.evaluation,
+                &input.assessment.funding,
+                &Options::default(),
+            ));
+        }),
+    ));
     for format in Format::ALL {
         stages.push((
             format!("render_{format}"),
@@ -293,6 +365,41 @@ fn growth_stages<'a>(
         ));
     }
     stages
+}
+
+/// Times `stage` at n and 8n indicators (with criterion samples too,
+/// outside the smoke run) and prints the ratio; the printed line when the
+/// ratio is above [`GROWTH_LIMIT`].
+fn grow(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    n: u64,
+    name: &str,
+    inputs: &[Input],
+    stage: &dyn Fn(usize),
+) -> Option<String> {
+    let reps = 5;
+    if !smoke() {
+        for (i, input) in inputs.iter().enumerate() {
+            g.throughput(Throughput::Elements(input.indicators));
+            g.bench_function(BenchmarkId::new(name, input.indicators), |b| {
+                b.iter(|| stage(i));
+            });
+        }
+    }
+    // The same number of calls at both sizes, so the ratio is per call.
+    let batch = batch_size(|| stage(0));
+    let small = fastest(reps, batch, || stage(0));
+    let large = fastest(reps, batch, || stage(1));
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+    let line = format!(
+        "growth {name}: {n} indicators {:?}, {} indicators {:?} \
+         (fastest of {reps}, {batch} calls each): ratio {ratio:.1} (8 = linear, 64 = quadratic)",
+        small / batch,
+        8 * n,
+        large / batch,
+    );
+    println!("{line}");
+    (ratio > GROWTH_LIMIT).then_some(line)
 }
 
 /// Each stage at n and 8n indicators, in one run: the printed ratio is 8
@@ -308,51 +415,41 @@ fn growth(c: &mut Criterion) {
         // although the stage is linear from 4,000 on (8.5 from 4,000 to
         // 32,000, 7.4 from 10,000 to 80,000; see docs/performance.md).
         .unwrap_or(if smoke() { 4_000 } else { 10_000 });
-    let reps = 5;
     let policy = indicators::Policy::default();
-    let inputs = growth_inputs(n, &policy);
-    let views: Vec<_> = inputs
-        .iter()
-        .map(|i| {
-            build(
-                &i.file.plan,
-                &i.file.reports,
-                &i.assessment.evaluation,
-                &i.assessment.funding,
-                &Options::default(),
-            )
-        })
-        .collect();
-    let stages = growth_stages(&inputs, &views, &policy);
+    let schema_1_1 = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(interchange::schema_for(interchange::FormatVersion::V1_1))
+        .expect("schema compiles");
     let mut g = c.benchmark_group("growth");
     g.sample_size(10);
     g.warm_up_time(Duration::from_millis(300));
     g.measurement_time(Duration::from_secs(3));
     let mut failures = Vec::new();
-    for (name, stage) in &stages {
-        if !smoke() {
-            for (i, input) in inputs.iter().enumerate() {
-                g.throughput(Throughput::Elements(input.indicators));
-                g.bench_function(BenchmarkId::new(name.as_str(), input.indicators), |b| {
-                    b.iter(|| stage(i));
-                });
+    // One shape at a time, so that only two files are held at once (the
+    // 1.1 file of 80,000 indicators is 315 MB, its JSON value more).
+    for (shape, prefix, schema) in [
+        (Shape::V1_0, "", None),
+        (Shape::V1_1, "v1.1-", Some(&schema_1_1)),
+    ] {
+        let inputs = growth_inputs(n, shape, &policy);
+        let views: Vec<_> = inputs
+            .iter()
+            .map(|i| {
+                build(
+                    &i.file.plan,
+                    &i.file.reports,
+                    &i.assessment.evaluation,
+                    &i.assessment.funding,
+                    &Options::default(),
+                )
+            })
+            .collect();
+        let stages = growth_stages(&inputs, &views, &policy, schema);
+        for (name, stage) in &stages {
+            let name = format!("{prefix}{name}");
+            if let Some(line) = grow(&mut g, n, &name, &inputs, stage.as_ref()) {
+                failures.push(line);
             }
-        }
-        // The same number of calls at both sizes, so the ratio is per call.
-        let batch = batch_size(|| stage(0));
-        let small = fastest(reps, batch, || stage(0));
-        let large = fastest(reps, batch, || stage(1));
-        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
-        let line = format!(
-            "growth {name}: {n} indicators {:?}, {} indicators {:?} \
-             (fastest of {reps}, {batch} calls each): ratio {ratio:.1} (8 = linear, 64 = quadratic)",
-            small / batch,
-            8 * n,
-            large / batch,
-        );
-        println!("{line}");
-        if ratio > GROWTH_LIMIT {
-            failures.push(line);
         }
     }
     g.finish();

@@ -6,17 +6,22 @@
 //! a file is written beside its destination and renamed over it at the end,
 //! so that a failed run never leaves half a file under the name asked for.
 
-use crate::args::GenerateArgs;
+use crate::args::{GenerateArgs, GenerateVersion};
 use crate::failure::Failure;
-use actionplan_generate::Generator;
+use actionplan_generate::{Generator, Shape};
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// Runs `generate`, writing the file to `out` unless `--output` names one.
 pub fn run(args: &GenerateArgs, out: &mut dyn Write) -> Result<u8, Failure> {
-    let generator =
-        Generator::new(args.indicators, args.seed).map_err(|e| Failure::usage(e.to_string()))?;
+    let shape = match args.format_version {
+        GenerateVersion::V1_0 => Shape::V1_0,
+        GenerateVersion::V1_1 => Shape::V1_1,
+    };
+    let generator = Generator::new(args.indicators, args.seed)
+        .map_err(|e| Failure::usage(e.to_string()))?
+        .with_shape(shape);
     match &args.output {
         None => {
             let mut buffered = BufWriter::new(out);

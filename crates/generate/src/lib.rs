@@ -24,7 +24,20 @@
 //! measured by money indicators). Some texts come in French and Spanish
 //! beside English.
 //!
-//! The same `(indicators, seed)` always gives the same bytes.
+//! [`Generator::with_shape`] chooses the shape of the file: [`Shape::V1_0`]
+//! (the default) or [`Shape::V1_1`], a format 1.1 envelope that also uses
+//! what 1.1 adds: the plan's period, items on a year instead of a
+//! biennium, spans of deliverables and indicators, units of the Office
+//! leading and contributing to work, partners named by the funding
+//! sources, exchange rates for sources in francs and euros, approved and
+//! spent amounts and periods of resource lines, dated baselines and
+//! targets in each cumulation mode, values given per period, splits by sex
+//! and country that add up, revisions of deadlines and targets, and
+//! evidence. Everything is keyed by index as in 1.0, so a 1.1 file streams
+//! in constant memory too, and costs time linear in its indicators.
+//!
+//! The same `(indicators, seed, shape)` always gives the same bytes; the
+//! 1.0 shape's bytes do not depend on the 1.1 code.
 //!
 //! ```
 //! use actionplan_generate::Generator;
@@ -36,6 +49,20 @@
 //! // The same plan as model values, for tests that work in memory.
 //! let (plan, reports) = generator.build()?;
 //! assert_eq!(plan.indicators().count(), 100);
+//! assert!(actionplan_model::is_valid(&actionplan_model::validate(&plan, &reports)));
+//! # Ok::<(), actionplan_generate::Error>(())
+//! ```
+//!
+//! A format 1.1 file of the same plan:
+//!
+//! ```
+//! use actionplan_generate::{Generator, Shape};
+//!
+//! let generator = Generator::new(100, 7)?.with_shape(Shape::V1_1);
+//! let bytes = generator.to_vec()?;
+//! assert!(String::from_utf8_lossy(&bytes).contains(r#""version": "1.1""#));
+//! let (plan, reports) = generator.build()?;
+//! assert!(plan.period.is_some() && !plan.units.is_empty() && !plan.revisions.is_empty());
 //! assert!(actionplan_model::is_valid(&actionplan_model::validate(&plan, &reports)));
 //! # Ok::<(), actionplan_generate::Error>(())
 //! ```
@@ -58,6 +85,7 @@
 //! the dependency tree to the model and `serde_json`.
 #![warn(missing_docs)]
 
+mod format11;
 mod layout;
 mod plan;
 mod reports;
@@ -110,11 +138,38 @@ where
     s.parse().map_err(Error::internal)
 }
 
-/// A generator of one synthetic file, fixed by its number of indicators and
-/// its seed.
+/// The shape of a generated file: which version of the exchange format it
+/// is written in, and so which members it uses.
+///
+/// New shapes may be added (a later minor version of the format), so a
+/// `match` on it needs a wildcard arm.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Shape {
+    /// A format 1.0 envelope: only what 1.0 holds (the default).
+    #[default]
+    V1_0,
+    /// A format 1.1 envelope: the 1.0 plan with what 1.1 adds (see the
+    /// crate's documentation).
+    V1_1,
+}
+
+impl Shape {
+    /// The format version the shape is written in: `1.0` or `1.1`.
+    pub fn version(self) -> &'static str {
+        match self {
+            Shape::V1_0 => "1.0",
+            Shape::V1_1 => "1.1",
+        }
+    }
+}
+
+/// A generator of one synthetic file, fixed by its number of indicators,
+/// its seed and its [`Shape`].
 #[derive(Clone, Debug)]
 pub struct Generator {
     seed: u64,
+    shape: Shape,
     indicators: u64,
     deliverables: u64,
     items: u64,
@@ -157,6 +212,7 @@ impl Generator {
         let (deliverables, items) = layout::count(seed, indicators);
         Ok(Generator {
             seed,
+            shape: Shape::V1_0,
             indicators,
             deliverables,
             items,
@@ -171,6 +227,30 @@ impl Generator {
                 .saturating_add(2)
                 .min(60),
         })
+    }
+
+    /// The same plan in `shape` ([`Shape::V1_0`] unless set).
+    ///
+    /// ```
+    /// use actionplan_generate::{Generator, Shape};
+    /// let generator = Generator::new(100, 1)?.with_shape(Shape::V1_1);
+    /// assert_eq!(generator.shape(), Shape::V1_1);
+    /// # Ok::<(), actionplan_generate::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_shape(mut self, shape: Shape) -> Self {
+        self.shape = shape;
+        self
+    }
+
+    /// The shape of the file.
+    pub fn shape(&self) -> Shape {
+        self.shape
+    }
+
+    /// Whether the file is of the format 1.1 shape.
+    pub(crate) fn is_1_1(&self) -> bool {
+        self.shape == Shape::V1_1
     }
 
     /// The number of indicators of the plan.
@@ -226,6 +306,13 @@ impl Generator {
         plan.resources.lines = self.lines().collect::<Result<_, _>>()?;
         plan.resources.requests = self.requests().collect::<Result<_, _>>()?;
         plan.resources.portfolios = self.portfolios().collect::<Result<_, _>>()?;
+        if self.is_1_1() {
+            plan.resources.exchange_rates = self.exchange_rates()?;
+            plan.dimensions = Self::dimensions()?;
+            plan.units = self.units().collect::<Result<_, _>>()?;
+            plan.partners = self.funding_partners().collect::<Result<_, _>>()?;
+            plan.revisions = self.revisions().collect::<Result<_, _>>()?;
+        }
         let mut reports = Vec::new();
         for r in 0..self.reports {
             let mut report = self.report_head(r)?;

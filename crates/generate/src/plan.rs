@@ -195,6 +195,9 @@ impl Generator {
             first,
         );
         plan.responsible_unit = Some(unit);
+        if self.is_1_1() {
+            plan.period = Some(self.period()?);
+        }
         plan.biennia.clone_from(&self.biennia);
         plan.reporting = reporting;
         plan.sessions = sessions;
@@ -245,6 +248,9 @@ impl Generator {
             );
             item.paragraphs.extend(second);
             item.deliverables = deliverables;
+            if self.is_1_1() {
+                self.item_1_1(&slot, &mut item)?;
+            }
             Ok(item)
         })
     }
@@ -288,6 +294,9 @@ impl Generator {
         deliverable.letter = letter(slot.index.saturating_sub(slot.item.first));
         deliverable.conditions = conditions;
         deliverable.indicators = indicators;
+        if self.is_1_1() {
+            self.deliverable_1_1(slot, &mut deliverable)?;
+        }
         Ok(deliverable)
     }
 
@@ -314,6 +323,9 @@ impl Generator {
             .percent(30)
             .then(|| english("indicator 4.1 of the ILO results measurement framework"))
             .transpose()?;
+        if self.is_1_1() {
+            self.indicator_1_1(slot, g, &spec, &mut indicator)?;
+        }
         Ok(indicator)
     }
 

@@ -21,7 +21,7 @@ use actionplan_model::{
 /// The agenda item number of every report's document.
 const AGENDA_ITEM: u32 = 8;
 
-fn symbol(year: i32) -> String {
+pub(crate) fn symbol(year: i32) -> String {
     format!("GB.{}/INS/{AGENDA_ITEM}", gb_number(year))
 }
 
@@ -77,11 +77,11 @@ fn section(numeral: &str, title: Text, paragraphs: Vec<Paragraph>) -> ReportSect
 
 impl Generator {
     /// Month offset of report `r`'s as-of month: July of its year.
-    fn report_month(r: u64) -> u64 {
+    pub(crate) fn report_month(r: u64) -> u64 {
         r.saturating_mul(12).saturating_add(6)
     }
 
-    fn stream_index(index: u64, r: u64) -> u64 {
+    pub(crate) fn stream_index(index: u64, r: u64) -> u64 {
         index.saturating_mul(16).saturating_add(r)
     }
 
@@ -286,7 +286,10 @@ impl Generator {
         let mut fill = fill_of(self.seed, slot.item.index);
         fill.number = rng.range(2, 12);
 
-        let observations = self.observations(&spec, r, rng)?;
+        let mut observations = self.observations(&spec, r, rng)?;
+        if self.is_1_1() {
+            self.observations_1_1(slot, g, r, &spec, &mut observations)?;
+        }
 
         let forecast = if done || pending || !rng.percent(70) {
             None
@@ -481,6 +484,9 @@ impl Generator {
                         "fn-{}",
                         rng.below(self.footnotes).saturating_add(1)
                     ))?];
+                }
+                if self.is_1_1() {
+                    progress.evidence = self.deliverable_evidence(slot.index, r)?;
                 }
                 Ok(progress)
             })())

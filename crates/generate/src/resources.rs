@@ -10,10 +10,10 @@ use crate::words::{self, english, text, trilingual};
 use crate::{Error, Generator, id};
 use actionplan_model::{
     Currency, DateOrMonth, Decimal, FundingSource, Money, Portfolio, ResourceLine, ResourceState,
-    SourceKind, UnfundedRequest,
+    SourceId, SourceKind, UnfundedRequest,
 };
 
-const PARTNERS: &[&str] = &[
+pub(crate) const PARTNERS: &[&str] = &[
     "European Union",
     "Germany",
     "Norway",
@@ -41,7 +41,7 @@ fn usd(thousands: u64) -> Money {
 }
 
 impl Generator {
-    fn partner(p: u64) -> String {
+    pub(crate) fn partner(p: u64) -> String {
         let name = usize::try_from(p.checked_rem(PARTNERS.len() as u64).unwrap_or(0))
             .ok()
             .and_then(|i| PARTNERS.get(i))
@@ -85,10 +85,14 @@ impl Generator {
                     "Extra-budgetary technical cooperation (XBTC): {partner}"
                 ))?,
             );
-            source.partner = Some(english(partner)?);
+            if self.is_1_1() {
+                source.partner_id = Some(Self::partner_id(p)?);
+            } else {
+                source.partner = Some(english(partner)?);
+            }
             Ok(source)
         });
-        let research = std::iter::once_with(|| {
+        let research = std::iter::once_with(move || {
             let mut source = FundingSource::new(
                 id("ilo-wb-research")?,
                 SourceKind::OtherMobilized,
@@ -96,11 +100,15 @@ impl Generator {
                     "ILO–World Bank joint research programme on job creation and shared prosperity",
                 )?,
             );
-            source.partner = Some(trilingual(
-                "World Bank",
-                "Banque mondiale",
-                "Banco Mundial",
-            )?);
+            if self.is_1_1() {
+                source.partner_id = Some(Self::research_partner()?);
+            } else {
+                source.partner = Some(trilingual(
+                    "World Bank",
+                    "Banque mondiale",
+                    "Banco Mundial",
+                )?);
+            }
             Ok(source)
         });
         budgets.chain(rbsa).chain(partners).chain(research)
@@ -141,7 +149,7 @@ impl Generator {
     ) -> Result<ResourceLine, Error> {
         let biennium = self.biennium(slot.item.biennium)?;
         let partner = rng.below(self.partners).saturating_add(1);
-        let source = match state {
+        let source: Option<SourceId> = match state {
             ResourceState::Secured => Some(id(&format!("rb-{biennium}"))?),
             // The guard draws only for a mobilized line: an underfunded one
             // must not consume a number, or every later choice would shift.
@@ -151,6 +159,15 @@ impl Generator {
             }
             _ => None,
         };
+        // In 1.1, a partner's line is in the partner's currency (converted
+        // with the plan's exchange rates); in 1.0 every amount is in USD.
+        let currency = match &source {
+            Some(s) if self.is_1_1() && s.as_str().starts_with("xbtc-") => {
+                Self::partner_currency(partner.saturating_sub(1))
+            }
+            _ => Currency::USD,
+        };
+        let money = |thousands: u64| Money::new(usd(thousands).amount, currency);
         let required = rng.range(50, 2000);
         let secured = match state {
             ResourceState::Underfunded => Some(
@@ -177,8 +194,12 @@ impl Generator {
         line.deliverables = vec![id(&format!("del-{}", slot.index.saturating_add(1)))?];
         line.biennium = Some(biennium);
         line.source = source;
-        line.required = has_amounts.then(|| usd(required));
-        line.secured = if has_amounts { secured.map(usd) } else { None };
+        line.required = has_amounts.then(|| money(required));
+        line.secured = if has_amounts {
+            secured.map(money)
+        } else {
+            None
+        };
         line.as_of = if rng.percent(50) {
             Some(DateOrMonth::Month(self.month(rng.range(0, 6))?))
         } else {
@@ -189,6 +210,9 @@ impl Generator {
         } else {
             None
         };
+        if self.is_1_1() {
+            self.line_1_1(slot, &mut line)?;
+        }
         Ok(line)
     }
 

@@ -25,6 +25,15 @@ pub(crate) enum Stream {
     Entry = 11,
     DeliverableEntry = 12,
     Report = 13,
+    // Format 1.1: drawn only for the 1.1 shape, so that the 1.0 shape's
+    // numbers never move.
+    Item11 = 14,
+    Deliverable11 = 15,
+    Indicator11 = 16,
+    Line11 = 17,
+    Entry11 = 18,
+    DeliverableEntry11 = 19,
+    Revision = 20,
 }
 
 /// One splitmix64 generator.

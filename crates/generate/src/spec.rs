@@ -167,7 +167,7 @@ impl Spec {
     }
 
     /// The figure at the start and the figure to reach, in the spec's units.
-    fn start_and_goal(&self) -> Option<(i64, i64)> {
+    pub(crate) fn start_and_goal(&self) -> Option<(i64, i64)> {
         match self.kind {
             Kind::Count {
                 baseline,

@@ -34,7 +34,7 @@ impl Serialize for EnvelopeOut<'_> {
         let g = self.0;
         let mut e = s.serialize_struct("Envelope", 4)?;
         e.serialize_field("format", "actionplan")?;
-        e.serialize_field("version", "1.0")?;
+        e.serialize_field("version", g.shape().version())?;
         e.serialize_field("plan", &PlanOut(g))?;
         e.serialize_field(
             "reports",
@@ -58,6 +58,9 @@ impl Serialize for PlanOut<'_> {
         if let Some(unit) = &h.responsible_unit {
             p.serialize_field("responsible_unit", unit)?;
         }
+        if let Some(period) = &h.period {
+            p.serialize_field("period", period)?;
+        }
         p.serialize_field("biennia", &h.biennia)?;
         if !h.reporting.is_empty() {
             p.serialize_field("reporting", &h.reporting)?;
@@ -72,6 +75,16 @@ impl Serialize for PlanOut<'_> {
         p.serialize_field("items", &Lazy(|| g.items()))?;
         p.serialize_field("deliverables", &Lazy(|| g.deliverables()))?;
         p.serialize_field("resources", &ResourcesOut(g))?;
+        if g.is_1_1() {
+            // Never empty in the 1.1 shape: two dimensions, three
+            // portfolios, a partner per source, a revision of the first
+            // indicator.
+            let dimensions = Generator::dimensions().map_err(S::Error::custom)?;
+            p.serialize_field("dimensions", &dimensions)?;
+            p.serialize_field("units", &Lazy(|| g.units()))?;
+            p.serialize_field("partners", &Lazy(|| g.funding_partners()))?;
+            p.serialize_field("revisions", &Lazy(|| g.revisions()))?;
+        }
         p.end()
     }
 }
@@ -86,6 +99,11 @@ impl Serialize for ResourcesOut<'_> {
         r.serialize_field("lines", &Lazy(|| g.lines()))?;
         r.serialize_field("requests", &Lazy(|| g.requests()))?;
         r.serialize_field("portfolios", &Lazy(|| g.portfolios()))?;
+        if g.is_1_1() {
+            // A pair of rates a year: never empty.
+            let rates = g.exchange_rates().map_err(S::Error::custom)?;
+            r.serialize_field("exchange_rates", &rates)?;
+        }
         r.end()
     }
 }
