@@ -161,6 +161,7 @@ mod code;
 mod envelope;
 mod explain;
 mod locate;
+mod members_1_1;
 mod options;
 mod read;
 mod report;

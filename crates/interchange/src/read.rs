@@ -293,12 +293,31 @@ pub fn read_str_with(text: &str, options: &ReadOptions) -> Result<Envelope, Read
     check_size(text.len(), options, None)?;
     check_start(text)?;
     match crate::strict::read::<Envelope>(text) {
-        Ok(envelope) => match version_refusal(&envelope) {
+        Ok(envelope) => match version_refusal(&envelope)
+            .or_else(|| empty_member_1_1(text, &envelope))
+        {
             None => Ok(envelope),
             Some((pointer, message)) => Err(version_error(&LineIndex::new(text), pointer, message)),
         },
         Err(_) => Err(explain(text)),
     }
+}
+
+/// Where and why a file that says 1.0, and that [`crate::strict::read`]
+/// just took, holds a member only 1.1 has with an empty or default value
+/// (`"units": []`), which the typed values do not show and the 1.0 schema
+/// refuses. Parses the text again only when the read met such a key.
+pub(crate) fn empty_member_1_1(text: &str, envelope: &Envelope) -> Option<(String, String)> {
+    if envelope.version != FormatVersion::V1_0 || !crate::strict::met_member_1_1() {
+        return None;
+    }
+    let value: Value = serde_json::from_str(text).ok()?;
+    let pointer = crate::members_1_1::first_member_1_1(&value)?;
+    let name = pointer.rsplit('/').next().unwrap_or_default().to_owned();
+    let message = format!(
+        "this file says \"version\": \"1.0\" but has the member `{name}` (at {pointer}), which only format 1.1 has, even empty; remove it, or write \"version\": \"1.1\" (every 1.0 file is valid 1.1)"
+    );
+    Some((pointer, message))
 }
 
 /// Where and why a file that says `"version": "1.0"` uses what only format
@@ -372,6 +391,10 @@ fn explain(text: &str) -> ReadError {
         Err(e) => e,
         Ok(env) if version_refusal(&env).is_some() => {
             let (pointer, message) = version_refusal(&env).unwrap_or_default();
+            version_error(&lines, pointer, message)
+        }
+        Ok(env) if empty_member_1_1(lines.text(), &env).is_some() => {
+            let (pointer, message) = empty_member_1_1(lines.text(), &env).unwrap_or_default();
             version_error(&lines, pointer, message)
         }
         // Unreachable unless the fast path and this one disagree; say so.

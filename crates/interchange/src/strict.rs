@@ -27,6 +27,7 @@ use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeseriali
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected, Visitor,
 };
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -359,14 +360,24 @@ impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<T> {
     }
 }
 
+thread_local! {
+    /// Whether the read on this thread met a key that only format 1.1 has,
+    /// outside `extensions` (see `members_1_1.rs`). Reset by [`read`].
+    static MEMBER_1_1: Cell<bool> = const { Cell::new(false) };
+}
+
 /// What the last key was: whether it opens `extensions`, and its text when
 /// the map tracks duplicates.
+// Four independent facts about one key, each read where it matters.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 struct KeyState {
     extensions: bool,
     list: bool,
     text: Option<String>,
     want_text: bool,
+    /// Inside `extensions`, where keys are the tool's own.
+    free: bool,
 }
 
 struct Map<A> {
@@ -386,6 +397,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
     ) -> Result<Option<K::Value>, A::Error> {
         self.key = KeyState {
             want_text: self.seen.is_some(),
+            free: self.free,
             ..KeyState::default()
         };
         let out = self.access.next_key_seed(KeySeed {
@@ -549,6 +561,9 @@ struct KeyVisitor<'s, V> {
 
 impl KeyState {
     fn note(&mut self, key: &str) {
+        if !self.free && crate::members_1_1::is_member_1_1(key) {
+            MEMBER_1_1.set(true);
+        }
         self.extensions = key == "extensions";
         self.list = is_list_member(key);
         if self.want_text {
@@ -595,10 +610,18 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
 /// Reads an envelope on the fast path. `Err` means "not proven valid here":
 /// the caller runs the schema to explain.
 pub(crate) fn read<T: de::DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    MEMBER_1_1.set(false);
     let mut de = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(Strict::new(&mut de))?;
     de.end()?;
     Ok(value)
+}
+
+/// Whether the last [`read`] on this thread met a key that only format 1.1
+/// has, outside `extensions`: even an empty one (`"units": []`), which
+/// leaves no trace in the typed values.
+pub(crate) fn met_member_1_1() -> bool {
+    MEMBER_1_1.get()
 }
 
 /// The same read, with the JSON pointer of the first thing it refused.

@@ -148,7 +148,7 @@ pub fn check_str_with(text: &str, options: &ReadOptions) -> Checked {
 /// A text the typed read took: only the version and the rules can find
 /// issues.
 fn check_valid_shape(text: &str, envelope: Envelope) -> Checked {
-    if let Some(issue) = version_issue(&envelope) {
+    if let Some(issue) = version_issue(&envelope).or_else(|| empty_member_issue(text, &envelope)) {
         let mut located = vec![(issue, true)];
         locate::locate_issues(&LineIndex::new(text), &mut located);
         return Checked {
@@ -236,6 +236,18 @@ fn shape_issues(lines: &LineIndex<'_>, value: &serde_json::Value) -> Vec<(Issue,
         Ok(()) => Vec::new(),
         Err(e) => vec![(refusal_issue(e), false)],
     }
+}
+
+/// A file that says 1.0 and has a member only 1.1 has, empty, as a schema
+/// issue.
+fn empty_member_issue(text: &str, envelope: &Envelope) -> Option<Issue> {
+    let (pointer, message) = read::empty_member_1_1(text, envelope)?;
+    Some(Issue::new(
+        Layer::Schema,
+        Code::Envelope(crate::EnvelopeKind::Version),
+        pointer,
+        message,
+    ))
 }
 
 /// A file that says 1.0 and uses a member of 1.1, as a schema issue.
