@@ -257,7 +257,12 @@ fn totals(f: &FundingOverview, out: &mut String) {
         table.row(group_row("no partner".to_owned(), w));
     }
     for (id, u) in &t.by_unit {
-        table.row(group_row(format!("unit {id}"), &u.totals));
+        if u.totals.lines > 0 {
+            table.row(group_row(format!("unit {id}"), &u.totals));
+        }
+        if let Some(w) = &u.with_sub_units {
+            table.row(group_row(format!("unit {id} with sub-units"), w));
+        }
     }
     if let Some(w) = t.without_unit.as_ref().filter(|w| w.lines > 0) {
         table.row(group_row("no unit".to_owned(), w));
@@ -282,7 +287,11 @@ fn conversion_notes(f: &FundingOverview, out: &mut String) {
     let groups = std::iter::once(&t.all)
         .chain(t.by_source_kind.values())
         .chain(t.by_partner.values().map(|p| &p.totals))
-        .chain(t.by_unit.values().map(|u| &u.totals))
+        .chain(
+            t.by_unit
+                .values()
+                .flat_map(|u| std::iter::once(&u.totals).chain(u.with_sub_units.as_ref())),
+        )
         .chain(t.by_biennium.values())
         .chain(t.by_period.values());
     let mut used: BTreeMap<usize, RateUsed> = BTreeMap::new();

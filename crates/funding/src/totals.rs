@@ -32,7 +32,9 @@
 //! * `by_unit` — the line's `unit`, else the lead unit shared by all its
 //!   deliverables (a deliverable's own, else that of the first item listing
 //!   it); `without_unit` for the other lines (present when the plan
-//!   declares units or a line names one).
+//!   declares units or a line names one). A unit above others (their
+//!   `parent`) also has `with_sub_units`: its lines and theirs, at any
+//!   depth, so a portfolio's total covers its departments.
 //! * `by_biennium` — a line's own biennium; else the biennium that holds
 //!   the period it states; a stated period that crosses biennia puts the
 //!   line in `by_period` (keyed `2018-01/2020-12`), never in a biennium its
@@ -282,6 +284,12 @@ pub struct UnitTotals {
     pub parent: Option<UnitId>,
     /// The amounts of the lines counted under it.
     pub totals: AmountTotals,
+    /// The amounts of its lines and of the lines of every unit under it
+    /// (through the declared `parent`s, at any depth): present when a unit
+    /// under it has lines, so a portfolio's row covers its departments.
+    /// A unit with no lines of its own appears for this alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with_sub_units: Option<AmountTotals>,
 }
 
 /// Totals of the plan's resource lines as of a date.
@@ -496,22 +504,54 @@ impl Totals {
             }
         }
         if let Some(u) = places.unit_of(line) {
-            if let Some(ut) = self.by_unit.get_mut(u) {
-                ut.totals.add(f, to)?;
-            } else {
-                let declared = places.unit(u.as_str());
-                self.by_unit
-                    .entry(u.clone())
-                    .or_insert_with(|| UnitTotals {
-                        name: declared.map(|d| d.name.clone()),
-                        parent: declared.and_then(|d| d.parent.clone()),
-                        totals: AmountTotals::default(),
-                    })
-                    .totals
-                    .add(f, to)?;
-            }
+            let own = self.unit_entry(places, u);
+            own.totals.add(f, to)?;
+            own.with_sub_units
+                .get_or_insert_with(AmountTotals::default)
+                .add(f, to)?;
+            self.add_to_parents(places, u, f)?;
         } else if let Some(w) = &mut self.without_unit {
             w.add(f, to)?;
+        }
+        Ok(())
+    }
+
+    /// The totals of unit `id`, made on first use with its declared name
+    /// and parent.
+    fn unit_entry(&mut self, places: &Places<'_>, id: &UnitId) -> &mut UnitTotals {
+        self.by_unit.entry(id.clone()).or_insert_with(|| {
+            let declared = places.unit(id.as_str());
+            UnitTotals {
+                name: declared.map(|d| d.name.clone()),
+                parent: declared.and_then(|d| d.parent.clone()),
+                totals: AmountTotals::default(),
+                with_sub_units: None,
+            }
+        })
+    }
+
+    /// Counts a line of unit `id` in the `with_sub_units` of each unit
+    /// above it. A cycle of parents (refused by the rules, but totals are
+    /// computed for any plan) stops at the first unit met twice.
+    fn add_to_parents(
+        &mut self,
+        places: &Places<'_>,
+        id: &UnitId,
+        f: &LineFigures,
+    ) -> Result<(), MoneyError> {
+        let to = self.currency;
+        let mut met: Vec<&UnitId> = vec![id];
+        let mut parent = places.unit(id.as_str()).and_then(|u| u.parent.as_ref());
+        while let Some(p) = parent {
+            if met.contains(&p) {
+                break;
+            }
+            met.push(p);
+            self.unit_entry(places, p)
+                .with_sub_units
+                .get_or_insert_with(AmountTotals::default)
+                .add(f, to)?;
+            parent = places.unit(p.as_str()).and_then(|u| u.parent.as_ref());
         }
         Ok(())
     }
@@ -519,6 +559,12 @@ impl Totals {
     /// Rates and one-currency totals of every group, once all lines are in.
     fn finish(&mut self) {
         let to = self.currency;
+        // A unit's lines alone need no second row.
+        for u in self.by_unit.values_mut() {
+            if u.with_sub_units.as_ref().map(|w| w.lines) == Some(u.totals.lines) {
+                u.with_sub_units = None;
+            }
+        }
         let groups = std::iter::once(&mut self.all)
             .chain(self.by_source.values_mut().map(|s| &mut s.totals))
             .chain(self.by_source_kind.values_mut())
@@ -530,7 +576,11 @@ impl Totals {
             .chain(self.by_period.values_mut())
             .chain(self.by_partner.values_mut().map(|p| &mut p.totals))
             .chain(self.without_partner.iter_mut())
-            .chain(self.by_unit.values_mut().map(|u| &mut u.totals))
+            .chain(
+                self.by_unit
+                    .values_mut()
+                    .flat_map(|u| std::iter::once(&mut u.totals).chain(u.with_sub_units.as_mut())),
+            )
             .chain(self.without_unit.iter_mut());
         for g in groups {
             g.finish(to);

@@ -251,9 +251,14 @@ fn second_report_delivery_by_partner_unit_biennium_and_kind() {
 
     // By unit: rb-training and seco-dialogue name governance; bmz-inspection
     // names none, and its deliverable's item (inspection-2017-2021) is led
-    // by governance. So governance has every line.
-    assert_eq!(t.by_unit.len(), 1);
+    // by governance. So governance has every line, and Policy, the
+    // portfolio above it, has them with its sub-units only.
+    assert_eq!(t.by_unit.len(), 2);
+    let policy = &t.by_unit[&"policy".parse().unwrap()];
+    assert_eq!(policy.totals.lines, 0);
+    assert_eq!(policy.with_sub_units.as_ref().map(|w| w.lines), Some(3));
     let gov = &t.by_unit[&"governance".parse().unwrap()];
+    assert!(gov.with_sub_units.is_none());
     assert_eq!(
         gov.parent.as_ref().map(actionplan_model::UnitId::as_str),
         Some("policy")
@@ -388,4 +393,48 @@ fn deliverables_and_items_planned_by_year_say_their_year_or_the_plans_period() {
         capacity.time_frame.map(|s| s.to_string()).as_deref(),
         Some("2018")
     );
+}
+
+/// A portfolio's row covers its departments: `with_sub_units` adds the
+/// lines of every unit under a unit, at any depth, and is absent where a
+/// unit has no unit with lines under it.
+#[test]
+fn units_add_up_into_the_units_above_them() {
+    let mut v = example();
+    // bmz-inspection to Enterprises; both departments are under Policy.
+    for line in v["plan"]["resources"]["lines"].as_array_mut().unwrap() {
+        if line["id"] == "bmz-inspection" {
+            line["unit"] = "enterprises".into();
+        }
+    }
+    let plan = plan_of(&v);
+    let t = actionplan_funding::totals(&plan, date!(2020 - 09 - 30)).unwrap();
+    let unit = |id: &str| t.by_unit.iter().find(|(k, _)| k.as_str() == id).unwrap().1;
+    assert_eq!(unit("governance").totals.lines, 2);
+    assert_eq!(unit("enterprises").totals.lines, 1);
+    assert!(unit("governance").with_sub_units.is_none());
+    let policy = unit("policy");
+    assert_eq!(policy.totals.lines, 0, "Policy has no line of its own");
+    let all = policy.with_sub_units.as_ref().unwrap();
+    assert_eq!(all.lines, 3);
+    assert_eq!(all.approved.get(Currency::USD), Some(usd("1600000")));
+    assert_eq!(all.approved.get(Currency::CHF), Some(chf("2000000")));
+
+    // Parents in a cycle (refused by the rules) still give totals, each
+    // line counted once per unit.
+    for u in v["plan"]["units"].as_array_mut().unwrap() {
+        if u["id"] == "policy" {
+            u["parent"] = "enterprises".into();
+        }
+    }
+    let plan = plan_of(&v);
+    let t = actionplan_funding::totals(&plan, date!(2020 - 09 - 30)).unwrap();
+    let lines = |id: &str| {
+        let u = t.by_unit.iter().find(|(k, _)| k.as_str() == id).unwrap().1;
+        u.with_sub_units
+            .as_ref()
+            .map_or(u.totals.lines, |w| w.lines)
+    };
+    assert_eq!(lines("policy"), 3);
+    assert_eq!(lines("enterprises"), 3);
 }

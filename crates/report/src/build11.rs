@@ -548,6 +548,10 @@ pub(crate) fn resources<'a>(
     for (id, u) in &t.by_unit {
         let name = u.name.as_ref().map_or(id.as_str(), |n| n.best(lang));
         push("unit", Cow::Borrowed(name), Some(id.as_str()), &u.totals);
+        if let Some(w) = &u.with_sub_units {
+            let with = format!("{name}, with the units under it");
+            push("unit", Cow::Owned(with), Some(id.as_str()), w);
+        }
     }
     for (b, a) in &t.by_biennium {
         push("biennium", Cow::Owned(b.to_string()), None, a);
