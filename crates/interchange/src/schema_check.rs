@@ -6,12 +6,13 @@
 use crate::FormatVersion;
 use crate::code::{Code, EnvelopeKind, SchemaKeyword};
 use crate::locate::{self, LineIndex};
-use crate::report::{Issue, Layer};
+use crate::report::{Issue, Layer, OmittedIssues};
 use crate::schema::{schema_for, version_of};
 use crate::wording;
+use actionplan_model::Severity;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -41,7 +42,7 @@ pub fn schema_compilations() -> usize {
 
 /// Layer 2 on a parsed value, located in the text and in document order.
 pub(crate) fn schema_issues(lines: &LineIndex<'_>, value: &Value) -> Vec<Issue> {
-    let mut located = schema_layer(lines, value);
+    let (mut located, _) = schema_layer(lines, value, MIN_FULL_SCHEMA_ISSUES);
     if located.is_empty() {
         return Vec::new();
     }
@@ -63,9 +64,24 @@ struct Cx {
     version: FormatVersion,
 }
 
+/// The fewest schema errors made into issues in full (with their wording
+/// and position) before the rest are only counted.
+pub(crate) const MIN_FULL_SCHEMA_ISSUES: usize = 1_000;
+
 /// Layer 2: the published schema. Returns issues without positions, each
 /// flagged when it should point at a member's key; one issue per bad value.
-pub(crate) fn schema_layer(lines: &LineIndex<'_>, value: &Value) -> Vec<(Issue, bool)> {
+///
+/// The first `full` errors (in the validator's order, which follows the
+/// document) become issues; each later bad value is only counted by its
+/// code, returned second. Worded in full, a file with hundreds of
+/// thousands of bad values (a tool that wrote every date wrongly) held
+/// every error at once: 9 s and 1.2 GB for 41,000, where a person reads
+/// the first two hundred.
+pub(crate) fn schema_layer(
+    lines: &LineIndex<'_>,
+    value: &Value,
+    full: usize,
+) -> (Vec<(Issue, bool)>, Vec<OmittedIssues>) {
     let version = version_of(value);
     let compiled = match version {
         FormatVersion::V1_0 => &*VALIDATOR_1_0,
@@ -82,10 +98,42 @@ pub(crate) fn schema_layer(lines: &LineIndex<'_>, value: &Value) -> Vec<(Issue, 
                     "internal error: the published schema does not compile ({e}); please report this"
                 ),
             );
-            return vec![(i, false)];
+            return (vec![(i, false)], Vec::new());
         }
     };
-    let errors: Vec<jsonschema::ValidationError<'_>> = validator.iter_errors(value).collect();
+    let mut errors: Vec<jsonschema::ValidationError<'_>> = Vec::new();
+    let mut counted: BTreeMap<Code, usize> = BTreeMap::new();
+    let mut last_counted = String::new();
+    for e in validator.iter_errors(value) {
+        if errors.len() < full {
+            errors.push(e);
+            continue;
+        }
+        // One count per bad value, as in full (`pattern` and `format` of
+        // one date are one issue).
+        let pointer = e.instance_path().as_str();
+        if pointer == last_counted {
+            continue;
+        }
+        pointer.clone_into(&mut last_counted);
+        // As in full: an unknown member is an issue each.
+        let issues = match e.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => unexpected.len(),
+            _ => 1,
+        };
+        let code = Code::Schema(SchemaKeyword::from_keyword(e.kind().keyword()));
+        let n = counted.entry(code).or_insert(0);
+        *n = n.saturating_add(issues);
+    }
+    let counted = counted
+        .into_iter()
+        .map(|(code, count)| OmittedIssues {
+            layer: Layer::Schema,
+            code,
+            severity: Severity::Error,
+            count,
+        })
+        .collect();
     let numbers: Vec<&str> = errors
         .iter()
         .filter(|e| e.instance().is_number())
@@ -100,7 +148,7 @@ pub(crate) fn schema_layer(lines: &LineIndex<'_>, value: &Value) -> Vec<(Issue, 
     for e in &errors {
         flatten(e, &cx, &mut out);
     }
-    one_per_value(out)
+    (one_per_value(out), counted)
 }
 
 /// The text of the numbers at `pointers`, in one scan of the text.
@@ -533,32 +581,12 @@ fn issue(pointer: String, keyword: SchemaKeyword, message: String) -> Issue {
     Issue::new(Layer::Schema, Code::Schema(keyword), pointer, message)
 }
 
-/// Names of the members format 1.1 adds (anywhere in the file), for the
-/// message a 1.0 file that uses one gets from the 1.0 schema.
+/// Names of the members format 1.1 adds, for the message a 1.0 file that
+/// uses one gets from the 1.0 schema: those 1.0 has nowhere, and two that
+/// 1.0 has elsewhere and 1.1 adds to other objects (a resource line's
+/// `unit`, a dated baseline's `source`).
 fn is_member_1_1(key: &str) -> bool {
-    matches!(
-        key,
-        "period"
-            | "dimensions"
-            | "units"
-            | "partners"
-            | "revisions"
-            | "span"
-            | "lead_unit"
-            | "contributing_units"
-            | "targets"
-            | "cumulation"
-            | "evidence"
-            | "disaggregation"
-            | "exchange_rates"
-            | "partner_id"
-            | "unit"
-            | "approved"
-            | "spent"
-            | "spent_as_of"
-            | "comment"
-            | "source"
-    )
+    crate::members_1_1::is_member_1_1(key) || matches!(key, "unit" | "source")
 }
 
 fn render(v: &Value) -> String {
@@ -603,7 +631,7 @@ mod tests {
         let mut as_1_0 = value.clone();
         as_1_0["version"] = Value::from("1.0");
         let text_1_0 = serde_json::to_string(&as_1_0).unwrap();
-        let issues = schema_layer(&LineIndex::new(&text_1_0), &as_1_0);
+        let (issues, _) = schema_layer(&LineIndex::new(&text_1_0), &as_1_0, usize::MAX);
         let period = issues
             .iter()
             .find(|(i, _)| i.pointer == "/plan/period")

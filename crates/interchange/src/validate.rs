@@ -8,7 +8,7 @@
 use crate::code::Code;
 use crate::locate::{self, LineIndex};
 use crate::read::{self, ReadError};
-use crate::report::{Issue, Layer, ValidationReport};
+use crate::report::{Issue, Layer, OmittedIssues, ValidationReport};
 use crate::{Envelope, ReadOptions};
 use actionplan_model::{Problem, Scope};
 use std::path::Path;
@@ -139,7 +139,7 @@ pub fn check_str_with(text: &str, options: &ReadOptions) -> Checked {
     }
     let mut checked = match crate::strict::read::<Envelope>(text) {
         Ok(envelope) => check_valid_shape(text, envelope),
-        Err(_) => explain(text),
+        Err(_) => explain(text, options),
     };
     checked.report.limit(options.issue_limit());
     checked
@@ -176,13 +176,13 @@ fn check_valid_shape(text: &str, envelope: Envelope) -> Checked {
 }
 
 /// A text the typed read refused: every issue, the slow way.
-fn explain(text: &str) -> Checked {
+fn explain(text: &str, options: &ReadOptions) -> Checked {
     let lines = LineIndex::new(text);
     let value = match read::parse_json(&lines) {
         Ok(v) => v,
         Err(e) => return failed(&e),
     };
-    let mut located = shape_issues(&lines, &value);
+    let (mut located, counted) = shape_issues(&lines, &value, options.issue_limit());
     drop(value);
     // The typed read runs only when the shape passes; its verdict waits
     // for the scan below, which says whether a key was given twice.
@@ -216,25 +216,37 @@ fn explain(text: &str) -> Checked {
     Checked {
         report: ValidationReport {
             issues,
-            omitted: Vec::new(),
+            omitted: counted,
         },
         envelope,
     }
 }
 
-/// Layer 2 with the schema validator: what the published schema refuses.
+/// Layer 2 with the schema validator: what the published schema refuses,
+/// in full for at least twice the issues to report (the rest counted).
 #[cfg(feature = "schema-validation")]
-fn shape_issues(lines: &LineIndex<'_>, value: &serde_json::Value) -> Vec<(Issue, bool)> {
-    crate::schema_check::schema_layer(lines, value)
+fn shape_issues(
+    lines: &LineIndex<'_>,
+    value: &serde_json::Value,
+    limit: usize,
+) -> (Vec<(Issue, bool)>, Vec<OmittedIssues>) {
+    let full = limit
+        .saturating_mul(2)
+        .max(crate::schema_check::MIN_FULL_SCHEMA_ISSUES);
+    crate::schema_check::schema_layer(lines, value, full)
 }
 
 /// Layer 2 without the schema validator: the envelope's header here; the
 /// typed read that follows refuses the rest, one issue at a time.
 #[cfg(not(feature = "schema-validation"))]
-fn shape_issues(lines: &LineIndex<'_>, value: &serde_json::Value) -> Vec<(Issue, bool)> {
+fn shape_issues(
+    lines: &LineIndex<'_>,
+    value: &serde_json::Value,
+    _limit: usize,
+) -> (Vec<(Issue, bool)>, Vec<OmittedIssues>) {
     match read::check_header(lines, value) {
-        Ok(()) => Vec::new(),
-        Err(e) => vec![(refusal_issue(e), false)],
+        Ok(()) => (Vec::new(), Vec::new()),
+        Err(e) => (vec![(refusal_issue(e), false)], Vec::new()),
     }
 }
 

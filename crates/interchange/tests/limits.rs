@@ -276,6 +276,36 @@ fn issues_past_the_limit_are_counted_per_rule() {
     assert_eq!((report.issues.len(), report.error_count()), (200, 1000));
 }
 
+/// Past the first thousand schema errors, bad values are counted, not
+/// worded: the count stays one per bad value (a date breaking its pattern
+/// and its format is one issue), whatever the limit.
+#[test]
+#[cfg(feature = "schema-validation")]
+fn bad_values_past_those_worded_are_still_counted_once_each() {
+    let sessions = (0..3000).fold(String::new(), |mut out, i| {
+        use std::fmt::Write;
+        write!(
+            out,
+            "\n      {{\"id\": \"s{i}\", \"body\": \"governing_body\", \"number\": 1, \"year\": 2016, \"opens\": \"2016-13-45\"}},"
+        )
+        .unwrap();
+        out
+    });
+    let text = full().replacen("\"sessions\": [", &format!("\"sessions\": [{sessions}"), 1);
+    assert_ne!(text, full());
+    for limit in [10, 200, 5000] {
+        let report = check_str_with(&text, &ReadOptions::default().max_issues(limit)).report;
+        assert_eq!(
+            report.error_count(),
+            3000,
+            "limit {limit}: {:?}",
+            report.omitted
+        );
+        assert_eq!(report.issues.len(), limit.min(3000));
+        assert!(report.issues.iter().all(|i| i.pointer.ends_with("/opens")));
+    }
+}
+
 #[test]
 fn read_bytes_reads_a_file() {
     let dir = tempfile::tempdir().unwrap();
