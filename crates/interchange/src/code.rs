@@ -328,23 +328,31 @@ impl<'de> Deserialize<'de> for Code {
     }
 }
 
+/// Every code the crate can report (`schema/<keyword>` for the keywords
+/// the schema uses, and one it does not), for the tests of every list of
+/// codes.
+#[cfg(test)]
+pub(crate) fn every_code() -> Vec<Code> {
+    let mut all: Vec<Code> = actionplan_model::Rule::ALL
+        .iter()
+        .copied()
+        .map(Code::Rule)
+        .collect();
+    all.extend(SchemaKeyword::NAMED.iter().cloned().map(Code::Schema));
+    all.push(Code::Schema(SchemaKeyword::Other(
+        "dependentRequired".into(),
+    )));
+    all.extend(SyntaxKind::ALL.iter().copied().map(Code::Syntax));
+    all.extend(EncodingKind::ALL.iter().copied().map(Code::Encoding));
+    all.extend(LimitKind::ALL.iter().copied().map(Code::Limit));
+    all.extend(EnvelopeKind::ALL.iter().copied().map(Code::Envelope));
+    all.extend([Code::Shape, Code::Io, Code::Internal]);
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn every_code() -> Vec<Code> {
-        let mut all: Vec<Code> = Rule::ALL.iter().copied().map(Code::Rule).collect();
-        all.extend(SchemaKeyword::NAMED.iter().cloned().map(Code::Schema));
-        all.push(Code::Schema(SchemaKeyword::Other(
-            "dependentRequired".into(),
-        )));
-        all.extend(SyntaxKind::ALL.iter().copied().map(Code::Syntax));
-        all.extend(EncodingKind::ALL.iter().copied().map(Code::Encoding));
-        all.extend(LimitKind::ALL.iter().copied().map(Code::Limit));
-        all.extend(EnvelopeKind::ALL.iter().copied().map(Code::Envelope));
-        all.extend([Code::Shape, Code::Io, Code::Internal]);
-        all
-    }
 
     #[test]
     fn every_string_form_parses_back_and_is_unique() {

@@ -389,21 +389,16 @@ fn explain(text: &str) -> ReadError {
     }
     match typed_read(&lines) {
         Err(e) => e,
-        Ok(env) if version_refusal(&env).is_some() => {
-            let (pointer, message) = version_refusal(&env).unwrap_or_default();
-            version_error(&lines, pointer, message)
-        }
-        Ok(env) if empty_member_1_1(lines.text(), &env).is_some() => {
-            let (pointer, message) = empty_member_1_1(lines.text(), &env).unwrap_or_default();
-            version_error(&lines, pointer, message)
-        }
-        // Unreachable unless the fast path and this one disagree; say so.
-        Ok(_) => ReadError::Invalid {
-            code: Code::Internal,
-            pointer: String::new(),
-            line: None,
-            column: None,
-            message: "the reader refused this file but cannot say why: please report this as a bug of actionplan-interchange".into(),
+        Ok(env) => match version_refusal(&env).or_else(|| empty_member_1_1(lines.text(), &env)) {
+            Some((pointer, message)) => version_error(&lines, pointer, message),
+            // Unreachable unless the fast path and this one disagree; say so.
+            None => ReadError::Invalid {
+                code: Code::Internal,
+                pointer: String::new(),
+                line: None,
+                column: None,
+                message: "the reader refused this file but cannot say why: please report this as a bug of actionplan-interchange".into(),
+            },
         },
     }
 }

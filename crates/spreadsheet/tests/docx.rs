@@ -64,19 +64,9 @@ fn the_table_is_landscape_with_spanning_rows_merged_cells_and_footnotes() {
     assert!(document.contains("(12/2017)"));
 }
 
-/// LibreOffice's command, where installed.
-fn soffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"].into_iter().find(|cmd| {
-        Command::new(cmd)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
 #[test]
 fn libreoffice_converts_it_to_a_pdf_of_landscape_pages() {
-    let Some(soffice) = soffice() else {
+    let Some(soffice) = common::soffice() else {
         println!("skipped: LibreOffice (soffice) is not installed; .ci/run installs it");
         return;
     };

@@ -9,15 +9,6 @@ mod common;
 use actionplan_spreadsheet::{export_xlsx, import_xlsx};
 use std::process::Command;
 
-fn soffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"].into_iter().find(|cmd| {
-        Command::new(cmd)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
 /// `bytes` opened and saved again as XLSX by LibreOffice.
 fn resaved(soffice: &str, bytes: &[u8]) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
@@ -49,7 +40,7 @@ fn resaved(soffice: &str, bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn a_workbook_saved_by_libreoffice_imports_to_the_same_report() {
-    let Some(soffice) = soffice() else {
+    let Some(soffice) = common::soffice() else {
         println!("skipped: LibreOffice (soffice) is not installed; .ci/run installs it");
         return;
     };

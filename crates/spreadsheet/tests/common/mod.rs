@@ -223,3 +223,14 @@ pub fn filled() -> Vec<Edit> {
         set("Progress", "K12", text("100000000.00")),
     ]
 }
+
+/// The command of `LibreOffice`, where installed (the tests that need it are
+/// skipped with a message elsewhere; `.ci/run` installs it).
+pub fn soffice() -> Option<&'static str> {
+    ["soffice", "libreoffice"].into_iter().find(|cmd| {
+        std::process::Command::new(cmd)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
